@@ -1,0 +1,33 @@
+"""Sphinx configuration of the geletterdheid handbook site."""
+
+import datetime as _dt
+
+project = "AI-geletterdheid voor gemeenten"
+author = "Bijdragers aan geletterdheid"
+copyright = f"{_dt.date.today():%Y}, {author} (EUPL-1.2)"
+language = "nl"
+
+extensions = ["myst_parser", "sphinx_design", "geletterdheid.sphinxext"]
+myst_enable_extensions = ["colon_fence", "deflist", "substitution", "attrs_inline"]
+myst_heading_anchors = 3
+
+root_doc = "index"
+include_patterns = ["index.md", "docs/**", "modules/**"]
+exclude_patterns = ["_build", ".venv", "**/.ipynb_checkpoints"]
+source_suffix = {".md": "markdown"}
+
+html_theme = "pydata_sphinx_theme"
+html_title = "AI-geletterdheid voor gemeenten"
+html_search_language = "nl"
+html_last_updated_fmt = "%d-%m-%Y"
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "navigation_with_keys": False,
+    "show_prev_next": True,
+    "search_bar_text": "Zoek in de handleiding",
+    "footer_start": ["copyright"],
+    "footer_end": [],
+    "secondary_sidebar_items": ["page-toc"],
+    "navbar_end": ["theme-switcher"],
+}

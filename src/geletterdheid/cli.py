@@ -1,0 +1,88 @@
+"""The ``geletterdheid`` command: parses arguments, calls one function, prints Dutch messages."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from .content import load_catalog
+
+
+def _find_root(start: Path) -> Path:
+    """The content root: the nearest folder upwards that holds conf.py and modules/."""
+    for folder in [start, *start.parents]:
+        if (folder / "conf.py").is_file() and (folder / "modules").is_dir():
+            return folder
+    return start
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = args.root
+    catalog, problems = load_catalog(root)
+    for problem in problems:
+        print(problem.format(root), file=sys.stderr)
+    if catalog is None:
+        print(f"{len(problems)} fout(en) gevonden.", file=sys.stderr)
+        return 1
+    questions = sum(len(q.questions) for q in catalog.quizzes.values())
+    print(
+        f"In orde: {len(catalog.modules)} modules, {len(catalog.quizzes)} toetsen met {questions} vragen, "
+        f"{len(catalog.roles)} rollen, {len(catalog.topics)} onderwerpen."
+    )
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    return build_site(args.root, Path(args.out))
+
+
+#: Modules that add sub-commands: each has ``register(subparsers)``. One line per area keeps
+#: this file thin and lets areas grow without touching each other's code.
+COMMAND_MODULES: list[str] = []
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="geletterdheid",
+        description="AI-geletterdheid voor gemeenten: inhoud controleren, de handleiding bouwen en resultaten bijhouden.",
+    )
+    parser.add_argument("--root", type=Path, default=None, help="map met conf.py, modules/ en quizzes/ (standaard: gevonden vanaf de huidige map)")
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", required=True)
+
+    check = sub.add_parser("check", help="controleer alle modules, toetsen, rollen en onderwerpen")
+    check.set_defaults(func=cmd_check)
+
+    build = sub.add_parser("build", help="bouw de website (en later de pdf-handboeken)")
+    build.add_argument("--out", default="_build", help="uitvoermap (standaard: _build)")
+    build.set_defaults(func=cmd_build)
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"geletterdheid.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.root = (args.root or _find_root(Path.cwd())).resolve()
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug, not bad input: say so in Dutch, keep the details for developers
+        if os.environ.get("GELETTERDHEID_DEBUG"):
+            traceback.print_exc()
+        print(f"Interne fout ({type(exc).__name__}): {exc}. Meld dit aan de beheerders; "
+              "zet GELETTERDHEID_DEBUG=1 voor details.", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,273 @@
+"""Read every content file once, validate it, and build the Catalog.
+
+Validation never raises on bad content: it collects :class:`Problem` objects with a Dutch
+message and the file and line, so ``geletterdheid check`` can report all of them at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .articles import UnknownProvision, parse_provision
+from .messages import dutch_message
+from .model import ALL_STAFF_ROLE, Catalog, LegalFacts, Module, Quiz, Role, TopicFile
+from .problems import Problem
+from .yamlsource import LineMap, YamlSyntaxError, parse_yaml, split_front_matter
+
+M = TypeVar("M", bound=BaseModel)
+
+MODULES_DIR = "modules"
+QUIZZES_DIR = "quizzes"
+ROLES_DIR = Path("docs") / "rollen"
+TOPICS_FILE = Path("docs") / "onderwerpen.yaml"
+LEGAL_FILE = Path("docs") / "wetgeving.yaml"
+
+
+class ContentError(Exception):
+    """Raised by :func:`load_catalog_or_raise` when the content has problems."""
+
+    def __init__(self, problems: list[Problem], root: Path):
+        self.problems = problems
+        self.root = root
+        super().__init__("\n".join(p.format(root) for p in problems))
+
+
+def _read_text(path: Path, problems: list[Problem]) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.append(Problem(path, 1, "het bestand is geen UTF-8; sla het op als UTF-8"))
+    except OSError as exc:
+        problems.append(Problem(path, 1, f"het bestand kan niet gelezen worden: {exc.strerror}"))
+    return None
+
+
+def _validate(model: type[M], data: object, path: Path, lines: LineMap, problems: list[Problem]) -> M | None:
+    if not isinstance(data, dict):
+        problems.append(Problem(path, lines.first_line, "verwacht een lijst van velden (sleutel: waarde)"))
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            problems.append(Problem(path, lines.line(tuple(error["loc"])), dutch_message(error)))
+        return None
+
+
+def _load_yaml_file(path: Path, model: type[M], problems: list[Problem]) -> tuple[M | None, LineMap]:
+    text = _read_text(path, problems)
+    if text is None:
+        return None, LineMap(1)
+    try:
+        data, lines, yaml_problems = parse_yaml(text, path)
+    except YamlSyntaxError as exc:
+        problems.append(exc.problem)
+        return None, LineMap(1)
+    problems.extend(yaml_problems)
+    return _validate(model, data, path, lines, problems), lines
+
+
+def _load_front_matter(path: Path, model: type[M], problems: list[Problem]) -> tuple[M | None, LineMap]:
+    text = _read_text(path, problems)
+    if text is None:
+        return None, LineMap(1)
+    try:
+        yaml_text, offset = split_front_matter(text, path)
+        data, lines, yaml_problems = parse_yaml(yaml_text, path, line_offset=offset)
+    except YamlSyntaxError as exc:
+        problems.append(exc.problem)
+        return None, LineMap(1)
+    problems.extend(yaml_problems)
+    return _validate(model, data, path, lines, problems), lines
+
+
+def _check_provisions(refs: list[str], path: Path, lines: LineMap, loc: tuple, problems: list[Problem]) -> None:
+    for index, ref in enumerate(refs):
+        try:
+            parse_provision(ref)
+        except UnknownProvision as exc:
+            problems.append(Problem(path, lines.line(loc + (index,)), str(exc)))
+
+
+def _find_cycles(requires: dict[str, list[str]]) -> list[list[str]]:
+    """Each prerequisite cycle once, as the list of ids on it."""
+    state: dict[str, int] = {}
+    cycles: list[list[str]] = []
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in requires.get(node, []):
+            if nxt not in requires:
+                continue
+            if state.get(nxt) == 1:
+                cycles.append(stack[stack.index(nxt):] + [nxt])
+            elif nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[node] = 2
+
+    for node in sorted(requires):
+        if node not in state:
+            visit(node)
+    return cycles
+
+
+def load_catalog(root: Path | str) -> tuple[Catalog | None, list[Problem]]:
+    """Load and validate all content under ``root``. The Catalog is None when there are problems."""
+    root = Path(root)
+    problems: list[Problem] = []
+
+    # Roles: the folder is the taxonomy.
+    roles: dict[str, Role] = {}
+    role_paths: dict[str, Path] = {}
+    roles_dir = root / ROLES_DIR
+    if not roles_dir.is_dir():
+        problems.append(Problem(roles_dir, 1, "de map met rollen ontbreekt"))
+    for path in sorted(roles_dir.glob("*.md")) if roles_dir.is_dir() else []:
+        if path.stem == "index":
+            continue
+        role, lines = _load_front_matter(path, Role, problems)
+        if role is None:
+            continue
+        if role.id != path.stem:
+            problems.append(Problem(path, lines.line(("id",)), f"rol-id '{role.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'"))
+            continue
+        roles[role.id] = role
+        role_paths[role.id] = path
+    if roles_dir.is_dir() and ALL_STAFF_ROLE not in roles:
+        problems.append(Problem(roles_dir, 1, f"de rol '{ALL_STAFF_ROLE}' ontbreekt: elke medewerker heeft die rol"))
+
+    # Topics
+    topics = {}
+    topics_path = root / TOPICS_FILE
+    topic_lines = LineMap(1)
+    if not topics_path.is_file():
+        problems.append(Problem(topics_path, 1, "het bestand met onderwerpen ontbreekt"))
+    else:
+        topic_file, topic_lines = _load_yaml_file(topics_path, TopicFile, problems)
+        if topic_file is not None:
+            for index, topic in enumerate(topic_file.topics):
+                if topic.id in topics:
+                    problems.append(Problem(topics_path, topic_lines.line(("onderwerpen", index, "id")), f"dubbel onderwerp-id '{topic.id}'"))
+                topics[topic.id] = topic
+
+    # Legal dates, amounts and terms
+    legal = None
+    legal_path = root / LEGAL_FILE
+    if not legal_path.is_file():
+        problems.append(Problem(legal_path, 1, "het bestand met wettelijke datums en bedragen ontbreekt"))
+    else:
+        legal, legal_lines = _load_yaml_file(legal_path, LegalFacts, problems)
+        if legal is not None:
+            for section, entries in (("datums", legal.dates), ("bedragen", legal.amounts), ("termijnen", legal.terms)):
+                for key, entry in entries.items():
+                    _check_provisions(entry.articles, legal_path, legal_lines, (section, key, "artikelen"), problems)
+
+    # Modules
+    modules: dict[str, Module] = {}
+    module_paths: dict[str, Path] = {}
+    module_lines: dict[str, LineMap] = {}
+    for path in sorted((root / MODULES_DIR).glob("*.md")):
+        module, lines = _load_front_matter(path, Module, problems)
+        if module is None:
+            continue
+        if module.id in modules:
+            problems.append(Problem(path, lines.line(("id",)), f"dubbele module-id '{module.id}' (ook in {module_paths[module.id].name})"))
+            continue
+        modules[module.id] = module
+        module_paths[module.id] = path
+        module_lines[module.id] = lines
+        for index, role_id in enumerate(module.roles):
+            if roles and role_id not in roles:
+                problems.append(Problem(path, lines.line(("rollen", index)), f"onbekende rol '{role_id}': er is geen {ROLES_DIR / (role_id + '.md')}"))
+        if topics and module.topic not in topics:
+            problems.append(Problem(path, lines.line(("onderwerp",)), f"onbekend onderwerp '{module.topic}': voeg het toe aan {TOPICS_FILE}"))
+        _check_provisions(module.articles, path, lines, ("artikelen",), problems)
+    for module_id, module in modules.items():
+        path, lines = module_paths[module_id], module_lines[module_id]
+        for index, required in enumerate(module.requires):
+            if required == module_id:
+                problems.append(Problem(path, lines.line(("vereist", index)), "een module kan niet zichzelf als voorkennis hebben"))
+            elif required not in modules:
+                problems.append(Problem(path, lines.line(("vereist", index)), f"onbekende module '{required}' in 'vereist'"))
+    for cycle in _find_cycles({m.id: [r for r in m.requires if r != m.id] for m in modules.values()}):
+        first = cycle[0]
+        problems.append(Problem(module_paths[first], module_lines[first].line(("vereist",)),
+                                "kringverwijzing in 'vereist': " + " -> ".join(cycle)))
+
+    # Quizzes
+    quizzes: dict[str, Quiz] = {}
+    quiz_paths: dict[str, Path] = {}
+    question_seen: dict[str, Path] = {}
+    for path in sorted((root / QUIZZES_DIR).glob("*.yaml")):
+        quiz, lines = _load_yaml_file(path, Quiz, problems)
+        if quiz is None:
+            continue
+        if quiz.module != path.stem:
+            problems.append(Problem(path, lines.line(("module",)), f"'module: {quiz.module}' moet gelijk zijn aan de bestandsnaam '{path.stem}'"))
+            continue
+        if quiz.module not in modules and quiz.module not in _invalid_module_ids(root, modules):
+            problems.append(Problem(path, lines.line(("module",)), f"onbekende module '{quiz.module}'"))
+            continue
+        _check_questions(quiz, path, lines, question_seen, problems)
+        quizzes[quiz.module] = quiz
+        quiz_paths[quiz.module] = path
+    for module_id, path in module_paths.items():
+        if module_id not in quizzes and not (root / QUIZZES_DIR / f"{module_id}.yaml").exists():
+            problems.append(Problem(path, module_lines[module_id].line(("id",)), f"module '{module_id}' heeft geen toets: maak {QUIZZES_DIR}/{module_id}.yaml"))
+
+    if problems:
+        return None, sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
+    ordered = lambda d: dict(sorted(d.items()))  # noqa: E731 - local helper
+    return Catalog(
+        root=root,
+        modules=ordered(modules),
+        quizzes=ordered(quizzes),
+        roles=ordered(roles),
+        topics=ordered(topics),
+        legal=legal,
+        module_paths=module_paths,
+        quiz_paths=quiz_paths,
+        role_paths=role_paths,
+    ), []
+
+
+def _invalid_module_ids(root: Path, valid: dict[str, Module]) -> set[str]:
+    # A quiz whose module file exists but has errors of its own is not "unknown":
+    # the module file's problems are already reported.
+    return {p.stem for p in (root / MODULES_DIR).glob("*.md")} - set(valid)
+
+
+def _check_questions(quiz: Quiz, path: Path, lines: LineMap, seen: dict[str, Path], problems: list[Problem]) -> None:
+    for index, question in enumerate(quiz.questions):
+        loc = ("vragen", index)
+        if question.id in seen:
+            problems.append(Problem(path, lines.line(loc + ("id",)), f"dubbele vraag-id '{question.id}' (ook in {seen[question.id].name})"))
+        seen[question.id] = path
+        if not question.correct:
+            problems.append(Problem(path, lines.line(loc + ("juist",)), f"vraag '{question.id}' heeft geen juist antwoord"))
+        for key_index, key in enumerate(question.correct):
+            if key not in question.options:
+                problems.append(Problem(path, lines.line(loc + ("juist", key_index)),
+                                        f"juist antwoord '{key}' staat niet bij de opties ({', '.join(question.options)})"))
+        if question.type in ("enkelvoudig", "juist-onwaar") and len(question.correct) > 1:
+            problems.append(Problem(path, lines.line(loc + ("juist",)),
+                                    f"vraag '{question.id}' is {question.type} maar heeft {len(question.correct)} juiste antwoorden"))
+        if question.type == "juist-onwaar" and len(question.options) != 2:
+            problems.append(Problem(path, lines.line(loc + ("opties",)), f"vraag '{question.id}' is juist-onwaar en moet precies twee opties hebben"))
+        if len(set(question.correct)) != len(question.correct):
+            problems.append(Problem(path, lines.line(loc + ("juist",)), f"vraag '{question.id}' noemt een juist antwoord twee keer"))
+        _check_provisions(question.articles, path, lines, loc + ("artikelen",), problems)
+
+
+def load_catalog_or_raise(root: Path | str) -> Catalog:
+    catalog, problems = load_catalog(root)
+    if catalog is None:
+        raise ContentError(problems, Path(root))
+    return catalog

@@ -1,0 +1,178 @@
+"""The typed content model. Field names are English; the YAML keys editors write are Dutch aliases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator
+
+ContentId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Level = Literal["bewust", "bekwaam", "vloeiend", "expert"]
+QuestionType = Literal["enkelvoudig", "meervoudig", "juist-onwaar"]
+
+LEVELS: tuple[str, ...] = ("bewust", "bekwaam", "vloeiend", "expert")
+ALL_STAFF_ROLE = "alle-medewerkers"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True)
+
+
+class Module(_Strict):
+    """Front matter of a module file in ``modules/``."""
+
+    id: ContentId = Field(description="Vaste id van de module, bijvoorbeeld m01")
+    title: NonEmptyText = Field(alias="titel")
+    summary: NonEmptyText = Field(alias="samenvatting")
+    roles: list[ContentId] = Field(alias="rollen", min_length=1, description="Rollen (ids uit docs/rollen/)")
+    topic: ContentId = Field(alias="onderwerp", description="Onderwerp-id uit docs/onderwerpen.yaml")
+    duration_minutes: int = Field(alias="duur_minuten", gt=0, le=600)
+    learning_goals: list[NonEmptyText] = Field(alias="leerdoelen", min_length=1)
+    articles: list[str] = Field(alias="artikelen", default_factory=list,
+                                description="Bepalingen van de AI-verordening, bv. '4', '5(1)(f)', 'bijlage III'")
+    requires: list[ContentId] = Field(alias="vereist", default_factory=list)
+    level: Level = Field(alias="niveau")
+    last_checked: dt.date = Field(alias="laatst_gecontroleerd")
+
+    @field_validator("articles", mode="before")
+    @classmethod
+    def _articles_as_text(cls, value):
+        return [str(item) for item in value] if isinstance(value, list) else value
+
+
+class Question(_Strict):
+    id: ContentId
+    type: QuestionType
+    text: NonEmptyText = Field(alias="vraag")
+    options: dict[str, NonEmptyText] = Field(alias="opties", min_length=2)
+    correct: list[str] = Field(alias="juist")
+    explanation: NonEmptyText = Field(alias="uitleg", description="Uitleg na het antwoorden; noem het artikel")
+    articles: list[str] = Field(alias="artikelen", default_factory=list)
+    case: NonEmptyText | None = Field(alias="casus", default=None, description="Casus waar de vraag over gaat")
+
+    @field_validator("correct", mode="before")
+    @classmethod
+    def _single_key_as_list(cls, value):
+        if isinstance(value, (str, int)):
+            return [str(value)]
+        return [str(item) for item in value] if isinstance(value, list) else value
+
+    @field_validator("articles", mode="before")
+    @classmethod
+    def _articles_as_text(cls, value):
+        return [str(item) for item in value] if isinstance(value, list) else value
+
+    @field_validator("options", mode="before")
+    @classmethod
+    def _keys_as_text(cls, value):
+        return {str(k): v for k, v in value.items()} if isinstance(value, dict) else value
+
+
+class Quiz(_Strict):
+    """A question bank in ``quizzes/<module-id>.yaml``."""
+
+    module: ContentId
+    pass_mark: int = Field(alias="drempel", default=70, ge=0, le=100, description="Slaaggrens in procenten")
+    questions: list[Question] = Field(alias="vragen", min_length=1)
+
+
+class Role(_Strict):
+    """Front matter of a role page in ``docs/rollen/``."""
+
+    id: ContentId
+    title: NonEmptyText = Field(alias="titel")
+    description: NonEmptyText = Field(alias="beschrijving")
+    level: Level = Field(alias="niveau")
+
+
+class Topic(_Strict):
+    id: ContentId
+    title: NonEmptyText = Field(alias="titel")
+    forum_url: HttpUrl = Field(alias="forum_url")
+    description: str = Field(alias="beschrijving", default="")
+
+
+class TopicFile(_Strict):
+    """``docs/onderwerpen.yaml``."""
+
+    topics: list[Topic] = Field(alias="onderwerpen", min_length=1)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """All validated content, in id order. Every output is a view of this object."""
+
+    root: Path
+    modules: dict[str, Module]
+    quizzes: dict[str, Quiz]
+    roles: dict[str, Role]
+    topics: dict[str, Topic]
+    legal: "LegalFacts"
+    module_paths: dict[str, Path] = field(default_factory=dict)
+    quiz_paths: dict[str, Path] = field(default_factory=dict)
+    role_paths: dict[str, Path] = field(default_factory=dict)
+
+    def module_for_path(self, path: Path) -> Module | None:
+        resolved = Path(path).resolve()
+        for module_id, module_path in self.module_paths.items():
+            if module_path.resolve() == resolved:
+                return self.modules[module_id]
+        return None
+
+    def question(self, question_id: str) -> tuple[Quiz, Question] | None:
+        for quiz in self.quizzes.values():
+            for question in quiz.questions:
+                if question.id == question_id:
+                    return quiz, question
+        return None
+
+
+class LegalDate(_Strict):
+    date: dt.date = Field(alias="datum")
+    what: NonEmptyText = Field(alias="wat")
+    articles: list[str] = Field(alias="artikelen", min_length=1)
+
+
+class LegalAmount(_Strict):
+    amount: NonEmptyText = Field(alias="bedrag")
+    what: NonEmptyText = Field(alias="wat")
+    articles: list[str] = Field(alias="artikelen", min_length=1)
+
+
+class LegalTerm(_Strict):
+    value: NonEmptyText = Field(alias="waarde")
+    what: NonEmptyText = Field(alias="wat")
+    articles: list[str] = Field(alias="artikelen", min_length=1)
+
+
+class LegalFacts(_Strict):
+    """``docs/wetgeving.yaml``: every legal date, amount and term the pages mention."""
+
+    dates: dict[ContentId, LegalDate] = Field(alias="datums")
+    amounts: dict[ContentId, LegalAmount] = Field(alias="bedragen", default_factory=dict)
+    terms: dict[ContentId, LegalTerm] = Field(alias="termijnen", default_factory=dict)
+
+    def text(self, key: str) -> str | None:
+        """The Dutch text a page shows for ``key``: a date as '2 februari 2025', or the amount/term."""
+        if key in self.dates:
+            return dutch_date(self.dates[key].date)
+        if key in self.amounts:
+            return self.amounts[key].amount
+        if key in self.terms:
+            return self.terms[key].value
+        return None
+
+    def keys(self) -> list[str]:
+        return [*self.dates, *self.amounts, *self.terms]
+
+
+MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+             "september", "oktober", "november", "december")
+
+
+def dutch_date(value: dt.date) -> str:
+    return f"{value.day} {MONTHS_NL[value.month - 1]} {value.year}"

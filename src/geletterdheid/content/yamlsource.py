@@ -1,0 +1,99 @@
+"""YAML and front-matter reading that remembers the line of every value.
+
+PyYAML's composed node tree carries marks; we walk it once to build plain Python data and a
+map from each location (a tuple of keys and indexes) to its 1-based line, so validation
+errors can point editors at the exact line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class LineMap:
+    first_line: int
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line(self, loc: Loc) -> int:
+        """The line of the deepest known location that is a prefix of ``loc``."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.first_line
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _construct(node: yaml.Node, loc: Loc, offset: int, lines: dict[Loc, int], path: Path, problems: list[Problem]):
+    lines[loc] = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.MappingNode):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key = None
+            if isinstance(key_node, yaml.ScalarNode):
+                loader = yaml.SafeLoader("")
+                key = loader.construct_object(key_node)
+                loader.dispose()
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                problems.append(Problem(path, key_node.start_mark.line + 1 + offset, "een sleutel moet tekst zijn"))
+                continue
+            if isinstance(key, bool):
+                # YAML 1.1 turns yes/no/on/off into booleans; as a key that is never what an editor means
+                key = key_node.value
+            key = str(key)
+            if key in result:
+                problems.append(Problem(path, key_node.start_mark.line + 1 + offset, f"dubbele sleutel '{key}'"))
+            result[key] = _construct(value_node, loc + (key,), offset, lines, path, problems)
+            lines.setdefault(loc + (key,), key_node.start_mark.line + 1 + offset)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, loc + (i,), offset, lines, path, problems) for i, item in enumerate(node.value)]
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def parse_yaml(text: str, path: Path, line_offset: int = 0) -> tuple[object, LineMap, list[Problem]]:
+    """Parse YAML text; ``line_offset`` is the number of lines before ``text`` in its file."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        detail = exc.problem or exc.context or "onleesbaar"
+        raise YamlSyntaxError(Problem(path, line, f"ongeldige YAML: {detail}")) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - defensive, PyYAML errors are marked
+        raise YamlSyntaxError(Problem(path, 1 + line_offset, f"ongeldige YAML: {exc}")) from None
+    lines = LineMap(first_line=1 + line_offset)
+    problems: list[Problem] = []
+    if node is None:
+        return None, lines, problems
+    data = _construct(node, (), line_offset, lines.lines, path, problems)
+    return data, lines, problems
+
+
+def split_front_matter(text: str, path: Path) -> tuple[str, int]:
+    """Return the front-matter YAML of a Markdown file and the number of lines before it."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        raise YamlSyntaxError(Problem(path, 1, "front matter ontbreekt: het bestand moet beginnen met een regel '---'"))
+    for index, line in enumerate(lines[1:], start=1):
+        if line.strip() == "---":
+            return "\n".join(lines[1:index]), 1
+    raise YamlSyntaxError(Problem(path, 1, "front matter wordt niet afgesloten met een regel '---'"))

@@ -1,0 +1,88 @@
+"""Sphinx extension: renders modules, quizzes, forum links and article references from the Catalog.
+
+Module pages need no boilerplate: for every document that is a module in the Catalog, the card,
+the quiz and the forum box are appended on ``source-read`` (so source line numbers stay true),
+and a transform then moves the card to just below the page title.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+
+from .. import __version__
+from .catalog_access import catalog_of, load_into, module_of_doc
+from .directives import ForumDirective, ModuleCardDirective, QuizDirective
+from .htmlnodes import depart_html_element, html_element, visit_html_element
+from .roles import ArticleRole, LegalFactRole
+
+STATIC_DIR = Path(__file__).parent / "static"
+_EXPLICIT = re.compile(r"^[`:]{3,}\{(quiz|forum|module-kaart)\}", re.MULTILINE)
+
+
+def _append_module_parts(app: Sphinx, docname: str, source: list[str]) -> None:
+    module = module_of_doc(app, docname)
+    if module is None:
+        return
+    present = set(_EXPLICIT.findall(source[0]))
+    tail = []
+    if "module-kaart" not in present:
+        tail.append("\n\n```{module-kaart}\n```\n")
+    if "quiz" not in present:
+        tail.append("\n\n(toets-" + module.id + ")=\n## Toets jezelf\n\n```{quiz}\n```\n")
+    if "forum" not in present:
+        tail.append("\n\n```{forum}\n```\n")
+    source[0] = source[0].rstrip("\n") + "".join(tail)
+
+
+class MoveModuleCard(SphinxTransform):
+    """Place the module card directly under the page title.
+
+    Also drops the "abstract" topic docutils makes of the front-matter key ``samenvatting``
+    (the Dutch name of that bibliographic field): the card already shows the summary.
+    """
+
+    default_priority = 800
+
+    def apply(self, **kwargs) -> None:
+        for topic in list(self.document.findall(nodes.topic)):
+            if "abstract" in topic["classes"]:
+                topic.parent.remove(topic)
+        for card in list(self.document.findall(nodes.container)):
+            if "gl-module-kaart-wrapper" not in card["classes"]:
+                continue
+            section = next(iter(self.document.findall(nodes.section)), None)
+            if section is None or card.parent is section and section.index(card) == 1:
+                return
+            card.parent.remove(card)
+            title_index = section.first_child_matching_class(nodes.title)
+            section.insert((title_index or 0) + 1, card)
+            return
+
+
+def _add_static(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC_DIR))
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinx_design")
+    app.add_config_value("geletterdheid_root", None, "env", types=[str, type(None)])
+    app.add_node(html_element, html=(visit_html_element, depart_html_element))
+    app.add_role("artikel", ArticleRole())
+    app.add_role("wet", LegalFactRole())
+    app.add_directive("module-kaart", ModuleCardDirective)
+    app.add_directive("quiz", QuizDirective)
+    app.add_directive("forum", ForumDirective)
+    app.add_transform(MoveModuleCard)
+    app.connect("builder-inited", load_into)
+    app.connect("builder-inited", _add_static)
+    app.connect("source-read", _append_module_parts)
+    app.add_css_file("geletterdheid.css")
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+
+
+__all__ = ["catalog_of", "setup"]
