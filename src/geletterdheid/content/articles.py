@@ -14,9 +14,9 @@ from dataclasses import dataclass
 EURLEX_BASE = "https://eur-lex.europa.eu/eli/reg/2024/1689/2026-07-27/nld"
 
 #: Articles 1-113 of the original act, plus those inserted by Regulation (EU) 2026/1744.
-INSERTED_ARTICLES = frozenset({"4a"})
+INSERTED_ARTICLES = frozenset({"4a", "60a", "75a", "75b", "75c", "75d"})
 ARTICLES = frozenset({str(n) for n in range(1, 114)}) | INSERTED_ARTICLES
-ANNEXES = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
+ANNEXES = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV")  # XIV inserted by 2026/1744
 
 _ARTICLE_RE = re.compile(r"^(?:art(?:ikel)?\.?\s*)?(?P<num>\d{1,3}[a-z]?)(?P<rest>(?:\(\w{1,4}\))*)$", re.IGNORECASE)
 _ANNEX_RE = re.compile(r"^bijlage\s+(?P<num>[IVX]+)(?P<rest>(?:,?\s*(?:punt\s*)?[\w().]+)*)$", re.IGNORECASE)
