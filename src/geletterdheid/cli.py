@@ -47,6 +47,14 @@ def cmd_build(args: argparse.Namespace) -> int:
 COMMAND_MODULES: list[str] = []
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .content.schema import write_schemas
+
+    written = write_schemas(args.root / "schema")
+    print(f"{len(written)} schema('s) bijgewerkt in {args.root / 'schema'}." if written else "Schema's zijn al actueel.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geletterdheid",
@@ -61,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="bouw de website (en later de pdf-handboeken)")
     build.add_argument("--out", default="_build", help="uitvoermap (standaard: _build)")
     build.set_defaults(func=cmd_build)
+
+    schema = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors opnieuw naar schema/")
+    schema.set_defaults(func=cmd_schema)
 
     for name in COMMAND_MODULES:
         importlib.import_module(f"geletterdheid.{name}").register(sub)

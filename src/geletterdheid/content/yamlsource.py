@@ -74,8 +74,11 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> tuple[object, Lin
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
+        # The context mark is where the broken construct starts (e.g. an unclosed '['); the problem
+        # mark is where the parser gave up, often a line later. Editors need the former.
+        mark = exc.context_mark or exc.problem_mark
+        last_line = max(1, len(text.splitlines()))  # "end of stream" marks point past the last line
+        line = min(mark.line + 1 if mark else 1, last_line) + line_offset
         detail = exc.problem or exc.context or "onleesbaar"
         raise YamlSyntaxError(Problem(path, line, f"ongeldige YAML: {detail}")) from None
     except yaml.YAMLError as exc:  # pragma: no cover - defensive, PyYAML errors are marked

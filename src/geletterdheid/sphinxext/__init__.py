@@ -25,7 +25,7 @@ _EXPLICIT = re.compile(r"^[`:]{3,}\{(quiz|forum|module-kaart)\}", re.MULTILINE)
 
 
 def _append_module_parts(app: Sphinx, docname: str, source: list[str]) -> None:
-    module = module_of_doc(app, docname)
+    module = module_of_doc(app.env, docname)
     if module is None:
         return
     present = set(_EXPLICIT.findall(source[0]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
 
 from ..content import Catalog, Module, load_catalog
@@ -22,12 +23,14 @@ def load_into(app: Sphinx) -> None:
     if catalog is None:
         lines = "\n".join(problem.format(root) for problem in problems)
         raise ContentProblems(f"de inhoud heeft {len(problems)} fout(en); draai 'geletterdheid check':\n{lines}")
-    setattr(app, _ATTR, catalog)
+    # Kept on the environment (not the app) so directives and roles reach it as ``self.env``;
+    # it is reloaded on every builder-inited, so a pickled environment never serves stale content.
+    setattr(app.env, _ATTR, catalog)
 
 
-def catalog_of(app: Sphinx) -> Catalog:
-    return getattr(app, _ATTR)
+def catalog_of(env: BuildEnvironment) -> Catalog:
+    return getattr(env, _ATTR)
 
 
-def module_of_doc(app: Sphinx, docname: str) -> Module | None:
-    return catalog_of(app).module_for_path(Path(app.env.doc2path(docname)))
+def module_of_doc(env: BuildEnvironment, docname: str) -> Module | None:
+    return catalog_of(env).module_for_path(Path(env.doc2path(docname)))

@@ -28,10 +28,10 @@ class _CatalogDirective(SphinxDirective):
         return parent
 
     def _module(self) -> Module | None:
-        catalog = catalog_of(self.env.app)
+        catalog = catalog_of(self.env)
         if self.arguments:
             return catalog.modules.get(self.arguments[0])
-        return module_of_doc(self.env.app, self.env.docname)
+        return module_of_doc(self.env, self.env.docname)
 
     def _error(self, message: str) -> list[nodes.Node]:
         return [self.state.document.reporter.error(message, line=self.lineno)]
@@ -44,7 +44,7 @@ class ModuleCardDirective(_CatalogDirective):
         module = self._module()
         if module is None:
             return self._error("module-kaart: deze pagina hoort bij geen module; geef de module-id op")
-        catalog = catalog_of(self.env.app)
+        catalog = catalog_of(self.env)
         roles = ", ".join(
             f"{{doc}}`{catalog.roles[r].title} </docs/rollen/{r}>`" for r in module.roles if r in catalog.roles
         )
@@ -70,7 +70,7 @@ class ModuleCardDirective(_CatalogDirective):
         return [self._parse_markdown("\n".join(lines), container)]
 
     def _docname_of(self, module_id: str) -> str:
-        path = catalog_of(self.env.app).module_paths[module_id]
+        path = catalog_of(self.env).module_paths[module_id]
         return "/" + self.env.path2doc(str(path))
 
 
@@ -81,7 +81,7 @@ class QuizDirective(_CatalogDirective):
         module = self._module()
         if module is None:
             return self._error("quiz: deze pagina hoort bij geen module; geef de module-id op")
-        quiz = catalog_of(self.env.app).quizzes[module.id]
+        quiz = catalog_of(self.env).quizzes[module.id]
         intro = nodes.paragraph(
             "",
             f"Test wat je weet met {len(quiz.questions)} vragen. Je hebt de toets gehaald als je minstens "
@@ -143,7 +143,7 @@ class ForumDirective(_CatalogDirective):
     """A box that leads from the page to the forum of its topic."""
 
     def run(self) -> list[nodes.Node]:
-        catalog = catalog_of(self.env.app)
+        catalog = catalog_of(self.env)
         if self.arguments:
             topic = catalog.topics.get(self.arguments[0])
             if topic is None:

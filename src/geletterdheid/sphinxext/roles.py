@@ -40,7 +40,7 @@ class LegalFactRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         from .catalog_access import catalog_of
 
-        legal = catalog_of(self.env.app).legal
+        legal = catalog_of(self.env).legal
         key = self.text.strip()
         text = legal.text(key)
         if text is None:

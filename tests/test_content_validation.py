@@ -1,0 +1,119 @@
+"""The content model and `geletterdheid check`: one broken variant of a valid tree per class of problem."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from geletterdheid.cli import main
+from geletterdheid.content import load_catalog
+from geletterdheid.curriculum import UnknownRole, required_module_ids
+
+
+def _edit(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_valid_tree_loads_into_catalog(content_tree):
+    catalog, problems = load_catalog(content_tree)
+    assert problems == []
+    assert list(catalog.modules) == ["m01", "m02"]
+    assert catalog.modules["m02"].requires == ["m01"]
+    assert catalog.quizzes["m01"].questions[1].correct == ["a", "c"]
+    assert catalog.quizzes["m02"].pass_mark == 70  # the default pass mark
+    assert str(catalog.topics["basis"].forum_url) == "https://forum.example.org/c/basis"
+    assert catalog.legal.text("hoog-risico-bijlage-iii") == "2 december 2027"
+
+
+# (file, old text, new text, expected line, expected message fragment)
+BROKEN = {
+    "yaml-syntax": ("quizzes/m01.yaml", "    vraag: Welke optie is juist?", "    vraag: [Welke optie", 6, "ongeldige YAML"),
+    "front-matter-syntax": ("modules/m01-basis.md", "duur_minuten: 15", "duur_minuten: [15", 7, "ongeldige YAML"),
+    "front-matter-missing": ("modules/m01-basis.md", "---\nid: m01", "id: m01", 1, "front matter ontbreekt"),
+    "missing-field": ("modules/m01-basis.md", "titel: Basis\n", "", 2, "verplicht veld 'titel' ontbreekt"),
+    "unknown-field": ("modules/m01-basis.md", "niveau: bewust", "niveau: bewust\nnivo: laag", 9, "onbekend veld 'nivo'"),
+    "bad-level": ("modules/m01-basis.md", "niveau: bewust", "niveau: gevorderd", 8, "'niveau' moet een van deze waarden zijn"),
+    "bad-date": ("modules/m01-basis.md", "laatst_gecontroleerd: 2026-11-28", "laatst_gecontroleerd: gisteren", 14, "datum"),
+    "unknown-role": ("modules/m01-basis.md", "rollen: [alle-medewerkers]", "rollen: [alle-medewerkers, wethouder]", 5, "onbekende rol 'wethouder'"),
+    "unknown-topic": ("modules/m01-basis.md", "onderwerp: basis", "onderwerp: sport", 6, "onbekend onderwerp 'sport'"),
+    "unknown-prerequisite": ("modules/m02-vervolg.md", "vereist: [m01]", "vereist: [m09]", 12, "onbekende module 'm09'"),
+    "prerequisite-cycle": ("modules/m01-basis.md", "vereist: []", "vereist: [m02]", 13, "kringverwijzing in 'vereist': m01 -> m02 -> m01"),
+    "duplicate-module-id": ("modules/m02-vervolg.md", "id: m02", "id: m01", 2, "dubbele module-id 'm01'"),
+    "duplicate-question-id": ("quizzes/m02.yaml", "id: m02-q01", "id: m01-q01", 3, "dubbele vraag-id 'm01-q01'"),
+    "duplicate-yaml-key": ("quizzes/m02.yaml", "    vraag: Hoe lang", "    type: meervoudig\n    vraag: Hoe lang", 5, "dubbele sleutel 'type'"),
+    "no-correct-answer": ("quizzes/m01.yaml", "    juist: b\n", "    juist: []\n", 10, "heeft geen juist antwoord"),
+    "correct-not-an-option": ("quizzes/m01.yaml", "    juist: b\n", "    juist: z\n", 10, "juist antwoord 'z' staat niet bij de opties"),
+    "single-choice-two-correct": ("quizzes/m01.yaml", "    juist: b\n", "    juist: [a, b]\n", 10, "is enkelvoudig maar heeft 2 juiste antwoorden"),
+    "true-false-two-correct": ("quizzes/m01.yaml", "    juist: juist\n", "    juist: [juist, onjuist]\n", 30, "is juist-onwaar maar heeft 2 juiste antwoorden"),
+    "missing-explanation": ("quizzes/m02.yaml", "    uitleg: Ten minste zes maanden (artikel 26(6)).\n", "", 3, "verplicht veld 'uitleg' ontbreekt"),
+    "empty-explanation": ("quizzes/m02.yaml", "    uitleg: Ten minste zes maanden (artikel 26(6)).", "    uitleg: ''", 10, "'uitleg' mag niet leeg zijn"),
+    "unknown-article-in-module": ("modules/m01-basis.md", 'artikelen: ["4", "3(56)"]', 'artikelen: ["4", "130"]', 12, "artikel 130 bestaat niet"),
+    "unknown-article-in-question": ("quizzes/m02.yaml", 'artikelen: ["26(6)"]', 'artikelen: ["bijlage XX"]', 11, "bijlage XX bestaat niet"),
+    "quiz-for-unknown-module": ("quizzes/m02.yaml", "module: m02", "module: m07", 1, "moet gelijk zijn aan de bestandsnaam"),
+    "role-id-not-file-name": ("docs/rollen/beleidsadviseur.md", "id: beleidsadviseur", "id: beleid", 2, "moet gelijk zijn aan de bestandsnaam"),
+    "bad-forum-url": ("docs/onderwerpen.yaml", "forum_url: https://forum.example.org/c/regels", "forum_url: forum-regels", 7, "geen geldige webadres"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN), ids=sorted(BROKEN))
+def test_each_class_of_problem_is_reported_with_file_and_line(content_tree, case, capsys):
+    relative, old, new, line, fragment = BROKEN[case]
+    _edit(content_tree, relative, old, new)
+
+    catalog, problems = load_catalog(content_tree)
+    assert catalog is None
+    matching = [p for p in problems if fragment in p.message]
+    assert matching, f"no problem mentions {fragment!r}: {problems}"
+    assert (matching[0].path.relative_to(content_tree).as_posix(), matching[0].line) == (relative, line)
+
+    # The command line says the same thing as path:line: message, exits 1, and never shows a traceback.
+    code = main(["--root", str(content_tree), "check"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert re.search(rf"^{re.escape(relative)}:{line}: .*{re.escape(fragment)}", err, re.MULTILINE), err
+    assert "Traceback" not in err
+
+
+def test_module_without_quiz_is_reported(content_tree):
+    (content_tree / "quizzes" / "m02.yaml").unlink()
+    _, problems = load_catalog(content_tree)
+    assert [p.format(content_tree) for p in problems] == [
+        "modules/m02-vervolg.md:2: module 'm02' heeft geen toets: maak quizzes/m02.yaml"
+    ]
+
+
+def test_file_that_is_not_utf8_is_reported(content_tree):
+    (content_tree / "modules" / "m01-basis.md").write_bytes("---\ntitel: Daniëlle\n---\n".encode("cp1252"))
+    _, problems = load_catalog(content_tree)
+    assert any(p.path.name == "m01-basis.md" and "geen UTF-8" in p.message for p in problems)
+
+
+def test_check_on_the_repository_is_clean(capsys):
+    from conftest import REPO
+
+    assert main(["--root", str(REPO), "check"]) == 0
+    assert capsys.readouterr().out.startswith("In orde:")
+
+
+def test_learning_path_includes_all_staff_and_prerequisites_in_order(content_tree):
+    catalog, _ = load_catalog(content_tree)
+    assert required_module_ids(catalog, ["beleidsadviseur"]) == ["m01", "m02"]
+    assert required_module_ids(catalog, []) == ["m01"]
+    with pytest.raises(UnknownRole) as raised:
+        required_module_ids(catalog, ["wethouder"])
+    assert raised.value.valid == ["alle-medewerkers", "beleidsadviseur"]
+
+
+def test_shipped_json_schemas_match_the_model():
+    from conftest import REPO
+
+    from geletterdheid.content.schema import render_schemas
+
+    for filename, text in render_schemas().items():
+        shipped = REPO / "schema" / filename
+        assert shipped.read_text(encoding="utf-8") == text, f"{filename} is stale: run 'geletterdheid schema'"

@@ -1,0 +1,136 @@
+"""The Sphinx extension, through sphinx.testing on the minimal test root, with assertions on the HTML."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import ROOTS
+
+EURLEX = "https://eur-lex.europa.eu/eli/reg/2024/1689/2026-07-27/nld"
+
+
+def _soup(app, page: str) -> BeautifulSoup:
+    return BeautifulSoup((Path(app.outdir) / page).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    srcdir = tmp_path_factory.mktemp("minimal") / "src"
+    shutil.copytree(ROOTS / "test-minimal", srcdir)
+    app = SphinxTestApp("html", srcdir=srcdir, warningiserror=True)
+    try:
+        app.build()
+        yield app
+    finally:
+        app.cleanup()
+
+
+def test_module_page_has_card_with_metadata_under_title(built):
+    soup = _soup(built, "modules/m02-vervolg.html")
+    section = soup.find("section")
+    assert section.find("h1").get_text(strip=True).startswith("Vervolg")
+    card = section.find(class_="gl-module-kaart")
+    # The card is the first thing after the title, before the module's own text.
+    assert section.find(class_="gl-module-kaart-wrapper") is section.find("h1").find_next_sibling()
+    text = card.get_text(" ", strip=True)
+    assert "30 minuten" in text and "Bekwaam" in text
+    assert "Je kent de plichten." in text
+    assert card.find("a", string="Beleidsadviseur")["href"].endswith("docs/rollen/beleidsadviseur.html")
+    assert card.find("a", string="Basis")["href"].endswith("m01-basis.html")  # the prerequisite
+
+
+def test_quiz_is_rendered_as_form_with_fieldsets_and_labels(built):
+    soup = _soup(built, "modules/m01-basis.html")
+    form = soup.find("form", class_="gl-quiz")
+    assert form["data-quiz"] == "m01" and form["data-drempel"] == "70"
+    questions = form.find_all(class_="gl-vraag")
+    assert [q["data-vraag"] for q in questions] == ["m01-q01", "m01-q02", "m01-q03"]
+    first = questions[0]
+    assert first.find("legend").get_text() == "Vraag 1. Welke optie is juist?"
+    radios = first.find_all("input", type="radio")
+    assert [r["value"] for r in radios] == ["a", "b"]
+    for radio in radios:  # every input has a label that names it
+        assert first.find("label", attrs={"for": radio["id"]}).get_text().endswith(("Optie A", "Optie B"))
+    assert len(questions[1].find_all("input", type="checkbox")) == 3
+    assert "Een collega gebruikt een chatbot." in questions[1].find(class_="gl-casus").get_text()
+
+
+def test_answers_are_collapsible_without_javascript(built):
+    soup = _soup(built, "modules/m01-basis.html")
+    answer = soup.find(attrs={"data-vraag": "m01-q02"}).find("details", class_="gl-antwoord")
+    assert answer is not None and not answer.has_attr("open")  # closed until the reader opens it
+    assert answer.find("summary").get_text(strip=True).startswith("Antwoord en uitleg")
+    text = answer.get_text(" ", strip=True)
+    assert "Juiste antwoorden: A. Eerste; C. Derde" in text
+    assert "A en C zijn juist" in text
+    assert answer.find("a", class_="gl-artikel")["href"] == f"{EURLEX}#art_3"
+
+
+def test_forum_box_links_the_module_topic(built):
+    link = _soup(built, "modules/m02-vervolg.html").find("a", class_="gl-forum-link")
+    assert link["href"] == "https://forum.example.org/c/regels"
+    assert link.get_text() == "het forum over Regels"
+
+
+def test_article_role_links_to_dutch_consolidated_text(built):
+    soup = _soup(built, "index.html")
+    links = {a.get_text(): a["href"] for a in soup.find_all("a", class_="gl-artikel")}
+    assert links == {
+        "artikel 26": f"{EURLEX}#art_26",
+        "de definitie": f"{EURLEX}#art_3",
+        "bijlage III": f"{EURLEX}#anx_III",
+    }
+
+
+def test_legal_fact_role_renders_date_from_data_file(built):
+    assert "Vanaf 2 december 2027 gelden" in _soup(built, "index.html").get_text()
+
+
+def _build_variant(tmp_path: Path, edit) -> tuple[int, str]:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-minimal", srcdir)
+    edit(srcdir)
+    app = None
+    try:
+        app = SphinxTestApp("html", srcdir=srcdir, warningiserror=True)
+        app.build()
+        return app.statuscode, app.warning.getvalue()
+    except Exception as exc:  # Sphinx raises SphinxWarning/ExtensionError when warnings are errors
+        return 1, f"{exc}\n{app.warning.getvalue() if app else ''}"
+    finally:
+        if app is not None:
+            app.cleanup()
+
+
+def test_unknown_article_fails_the_build(tmp_path):
+    def edit(src: Path):
+        page = src / "index.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nZie {artikel}`114`.\n", encoding="utf-8")
+
+    code, output = _build_variant(tmp_path, edit)
+    assert code != 0
+    assert "artikel 114 bestaat niet in de AI-verordening" in output
+
+
+def test_unknown_legal_fact_fails_the_build(tmp_path):
+    def edit(src: Path):
+        page = src / "index.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nVanaf {wet}`ooit`.\n", encoding="utf-8")
+
+    code, output = _build_variant(tmp_path, edit)
+    assert code != 0
+    assert "onbekende sleutel 'ooit'" in output
+
+
+def test_content_problems_stop_the_build_with_dutch_message(tmp_path):
+    def edit(src: Path):
+        (src / "quizzes" / "m02.yaml").unlink()
+
+    code, output = _build_variant(tmp_path, edit)
+    assert code != 0
+    assert "module 'm02' heeft geen toets" in output
