@@ -19,6 +19,7 @@ from .catalog_access import catalog_of, load_into, module_of_doc
 from .directives import ForumDirective, ModuleCardDirective, QuizDirective
 from .htmlnodes import depart_html_element, html_element, visit_html_element
 from .roles import ArticleRole, LegalFactRole
+from .timeline import TimelineDirective
 
 STATIC_DIR = Path(__file__).parent / "static"
 _EXPLICIT = re.compile(r"^[`:]{3,}\{(quiz|forum|module-kaart)\}", re.MULTILINE)
@@ -77,6 +78,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("module-kaart", ModuleCardDirective)
     app.add_directive("quiz", QuizDirective)
     app.add_directive("forum", ForumDirective)
+    app.add_directive("tijdlijn", TimelineDirective)
     app.add_transform(MoveModuleCard)
     app.connect("builder-inited", load_into)
     app.connect("builder-inited", _add_static)
