@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
+from sphinx.util.console import nocolor
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from .content import load_catalog
@@ -16,6 +17,8 @@ from .content import load_catalog
 def run_sphinx(root: Path, outdir: Path, builder: str = "html", extra_config: dict | None = None, quiet: bool = True) -> tuple[int, str]:
     """Run Sphinx in-process; return (exit code, warnings text)."""
     warnings = io.StringIO()
+    if not sys.stderr.isatty():
+        nocolor()  # plain text for logs and CI
     doctrees = outdir.parent / ".doctrees" / builder
     try:
         with patch_docutils(root), docutils_namespace():
