@@ -12,7 +12,9 @@ class UnknownRole(ValueError):
     def __init__(self, unknown: list[str], valid: list[str]):
         self.unknown = unknown
         self.valid = valid
-        super().__init__(f"onbekende rol: {', '.join(unknown)}; geldige rollen: {', '.join(valid)}")
+        word = "onbekende rol" if len(unknown) == 1 else "onbekende rollen"
+        names = ", ".join(f"'{role}'" for role in unknown)
+        super().__init__(f"{word} {names}. Geldige rollen zijn: {', '.join(valid)}.")
 
 
 def required_module_ids(catalog: Catalog, roles: Iterable[str]) -> list[str]:

@@ -10,12 +10,6 @@ from ..curriculum import UnknownRole, learning_path
 from .path_formats import FORMATS, render
 
 
-def unknown_role_message(exc: UnknownRole) -> str:
-    names = "', '".join(exc.unknown)
-    word = "onbekende rol" if len(exc.unknown) == 1 else "onbekende rollen"
-    return f"Fout: {word} '{names}'. Geldige rollen zijn: {', '.join(exc.valid)}."
-
-
 def cmd_curriculum(args: argparse.Namespace) -> int:
     catalog, problems = load_catalog(args.root)
     if catalog is None:
@@ -26,7 +20,7 @@ def cmd_curriculum(args: argparse.Namespace) -> int:
     try:
         path = learning_path(catalog, args.rollen)
     except UnknownRole as exc:
-        print(unknown_role_message(exc), file=sys.stderr)
+        print(f"Fout: {exc}", file=sys.stderr)
         return 1
     sys.stdout.write(render(catalog, path, args.format))
     return 0

@@ -152,7 +152,7 @@ class LearningPathDirective(SphinxDirective):
             path = learning_path(catalog, [role_id])
         except UnknownRole as exc:
             return [self.state.document.reporter.error(
-                f"leerpad: onbekende rol '{role_id}'; geldige rollen: {', '.join(exc.valid)}", line=self.lineno)]
+                f"leerpad: {exc}", line=self.lineno)]
         role = catalog.roles[role_id]
         wrapper = nodes.container(classes=["gl-leerpad-wrapper"])
         wrapper += nodes.paragraph(
