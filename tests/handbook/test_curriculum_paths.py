@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from handbook_fixture import MINUTES, PATHS
+from handbook_fixture import MINUTES, PATHS, handbook_catalog  # noqa: F401 - fixture
 
 from geletterdheid.curriculum import UnknownRole, duration_text, learning_path, required_module_ids
 

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_tree
-from handbook_fixture import PATHS, TITLES
+from handbook_fixture import PATHS, TITLES, copy_tree, handbook_catalog  # noqa: F401 - fixture
 from sphinx.testing.util import SphinxTestApp
 
 from geletterdheid.sphinxext.learning_paths import generated_pages, write_pages
