@@ -99,6 +99,11 @@ def _prepare(soup: BeautifulSoup, article: Tag, module_id: str, catalog: Catalog
             summary["class"] = ["gl-uitgeklapt-titel"]
     for box in article.select(".gl-forum"):
         _forum_with_qr(soup, box)
+    for item in article.find_all("li"):  # a Markdown checklist item "[ ] ..." gets a box to tick on paper
+        first = item.find(string=True)
+        if first is not None and first.lstrip().startswith("[ ] "):
+            first.replace_with(first.lstrip()[4:])
+            item["class"] = item.get("class", []) + ["gl-afvink"]
     warnings = []
     path = module_docname(catalog, module_id) + ".md"
     for image in article.find_all("img"):
