@@ -18,6 +18,7 @@ from .. import __version__
 from .catalog_access import catalog_of, load_into, module_of_doc
 from .directives import ForumDirective, ModuleCardDirective, QuizDirective
 from .htmlnodes import depart_html_element, html_element, visit_html_element
+from .learning_paths import LearningPathDirective, append_learning_path_link, generate_learning_path_pages
 from .roles import ArticleRole, LegalFactRole
 from .timeline import TimelineDirective
 
@@ -72,6 +73,8 @@ def _add_static(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_design")
     app.add_config_value("geletterdheid_root", None, "env", types=[str, type(None)])
+    # The gemeente's name on the cover of the PDF handbooks.
+    app.add_config_value("geletterdheid_gemeente", "Gemeente Voorbeeld", "html", types=[str])
     app.add_node(html_element, html=(visit_html_element, depart_html_element))
     app.add_role("artikel", ArticleRole())
     app.add_role("wet", LegalFactRole())
@@ -79,10 +82,13 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("quiz", QuizDirective)
     app.add_directive("forum", ForumDirective)
     app.add_directive("tijdlijn", TimelineDirective)
+    app.add_directive("leerpad", LearningPathDirective)
     app.add_transform(MoveModuleCard)
     app.connect("builder-inited", load_into)
     app.connect("builder-inited", _add_static)
+    app.connect("builder-inited", generate_learning_path_pages, priority=600)  # after load_into
     app.connect("source-read", _append_module_parts)
+    app.connect("source-read", append_learning_path_link)
     app.add_css_file("geletterdheid.css")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
 
