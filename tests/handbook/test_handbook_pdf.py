@@ -113,8 +113,12 @@ def test_modules_appear_in_path_order(built):
             assert outline == extra[:2] + titles + extra[2:], f"{edition}-{role}"
             text = _flat(_pdf_text(pdf))
             body = text[text.index("Zo gebruik je dit handboek"):]
-            positions = [body.index(title) for title in titles]
-            assert positions == sorted(positions), f"{edition}-{role}"
+            # Each title is found after the previous one (a module may name a later one in passing).
+            position = 0
+            for title in titles:
+                position = body.find(title, position)
+                assert position >= 0, f"{edition}-{role}: '{title}' ontbreekt of staat niet op volgorde"
+                position += len(title)
 
 
 def test_employee_edition_has_no_answers_and_trainer_edition_has_them(built):
