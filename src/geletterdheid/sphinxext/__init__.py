@@ -19,6 +19,7 @@ from .catalog_access import catalog_of, load_into, module_of_doc
 from .directives import ForumDirective, ModuleCardDirective, QuizDirective
 from .htmlnodes import depart_html_element, html_element, visit_html_element
 from .roles import ArticleRole, LegalFactRole
+from .translations import add_dutch_texts, add_search_texts
 
 STATIC_DIR = Path(__file__).parent / "static"
 _EXPLICIT = re.compile(r"^[`:]{3,}\{(quiz|forum|module-kaart)\}", re.MULTILINE)
@@ -68,6 +69,14 @@ def _add_static(app: Sphinx) -> None:
     app.config.html_static_path.append(str(STATIC_DIR))
 
 
+def _add_quiz_script(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Pages with a quiz load quiz.js (deferred); other pages load no quiz code at all."""
+    if doctree is None:
+        return
+    if any(node["tag"] == "form" and "gl-quiz" in node["classes"] for node in doctree.findall(html_element)):
+        app.add_js_file("quiz.js", loading_method="defer")
+
+
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_design")
     app.add_config_value("geletterdheid_root", None, "env", types=[str, type(None)])
@@ -81,6 +90,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", load_into)
     app.connect("builder-inited", _add_static)
     app.connect("source-read", _append_module_parts)
+    app.connect("html-page-context", _add_quiz_script)
+    app.connect("html-page-context", add_search_texts)
+    add_dutch_texts(app)
     app.add_css_file("geletterdheid.css")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
 

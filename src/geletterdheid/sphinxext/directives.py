@@ -20,6 +20,12 @@ TYPE_HINTS = {
 }
 
 
+def _option_label(question: Question, key: str) -> str:
+    """'B. Het leidt zelf af ...'; true/false options need no letter ('Juist', not 'JUIST. Juist')."""
+    text = question.options[key]
+    return text if question.type == "juist-onwaar" else f"{key.upper()}. {text}"
+
+
 class _CatalogDirective(SphinxDirective):
     optional_arguments = 1
 
@@ -96,7 +102,11 @@ class QuizDirective(_CatalogDirective):
         return [intro, form]
 
     def _question(self, quiz: Quiz, question: Question, number: int) -> nodes.Element:
-        block = element("div", classes=["gl-vraag"], id=f"vraag-{question.id}", data_vraag=question.id, data_type=question.type)
+        # data-juist lets quiz.js give instant feedback; the same answer is on the page in <details>.
+        block = element(
+            "div", classes=["gl-vraag"], id=f"vraag-{question.id}", data_vraag=question.id,
+            data_type=question.type, data_juist=" ".join(question.correct),
+        )
         if question.case:
             casus = nodes.container(classes=["gl-casus"])
             casus += nodes.paragraph("", "", nodes.strong("", "Casus"))
@@ -111,18 +121,18 @@ class QuizDirective(_CatalogDirective):
             input_id = f"{question.id}-{key}"
             option = element("div", classes=["gl-optie"])
             option += element("input", type=input_type, name=question.id, value=key, id=input_id)
-            option += element("label", nodes.Text(f"{key.upper()}. {text}"), for_=input_id)
+            option += element("label", nodes.Text(_option_label(question, key)), for_=input_id)
             fieldset += option
         block += fieldset
-        block += self._answer(question)
+        block += self._answer(question, number)
         return block
 
-    def _answer(self, question: Question) -> nodes.Element:
+    def _answer(self, question: Question, number: int) -> nodes.Element:
         details = element("details", classes=["gl-antwoord"])
-        details += element("summary", nodes.Text(f"Antwoord en uitleg bij vraag {question.id}"))
+        details += element("summary", nodes.Text(f"Antwoord en uitleg bij vraag {number}"))
         body = nodes.container(classes=["gl-antwoord-inhoud"])
         label = "Juiste antwoord" if len(question.correct) == 1 else "Juiste antwoorden"
-        correct = "; ".join(f"{key.upper()}. {question.options[key]}" for key in question.correct)
+        correct = "; ".join(_option_label(question, key) for key in question.correct)
         body += nodes.paragraph("", "", nodes.strong("", f"{label}: "), nodes.Text(correct))
         self._parse_markdown(question.explanation, body)
         if question.articles:
