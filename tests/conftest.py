@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["sphinx.testing.fixtures"]
+pytest_plugins = ["sphinx.testing.fixtures", "browser_support"]
 
 ROOTS = Path(__file__).parent / "roots"
 REPO = Path(__file__).resolve().parents[1]
