@@ -15,10 +15,6 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
@@ -63,7 +59,11 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
             yield connection
 
 
-def _alembic_config(connection: Connection) -> Config:
+# Alembic is imported where it is used: opening a store is the only time it is needed.
+
+def _alembic_config(connection: Connection | None = None):
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
@@ -71,12 +71,14 @@ def _alembic_config(connection: Connection) -> Config:
 
 
 def head_revision() -> str:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return ScriptDirectory.from_config(config).get_current_head()
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
 def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -91,4 +93,6 @@ def migrate(engine: Engine) -> None:
             # Serialise concurrent first opens of the same schema; released at commit.
             connection.exec_driver_sql("SELECT pg_advisory_xact_lock(hashtext('geletterdheid:' || current_schema()))")
         if current_revision(connection) != head:
+            from alembic import command
+
             command.upgrade(_alembic_config(connection), "head")

@@ -15,7 +15,6 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from alembic.util import CommandError
 from sqlalchemy import DateTime, Engine, case, delete, func, select, type_coerce
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
@@ -80,6 +79,8 @@ class Store:
             engine = create_store_engine(resolved)
         except (NoSuchModuleError, ArgumentError) as exc:
             raise StoreUnavailable(f"kan de database {location} niet openen: {exc}") from None
+        from alembic.util import CommandError
+
         try:
             migrate(engine)
         except DBAPIError as exc:
