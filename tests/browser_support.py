@@ -18,8 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
-from geletterdheid.cli import main
 
 #: The accessibility standard every page must meet: WCAG 2.1 level A and AA.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -73,17 +71,9 @@ def serve_directory(directory: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The repository's real site, built once per test session with ``geletterdheid build``."""
-    out = tmp_path_factory.mktemp("real-site")
-    assert main(["--root", str(REPO), "build", "--out", str(out)]) == 0
-    return out / "html"
-
-
-@pytest.fixture(scope="session")
-def site_url(real_site) -> Iterator[str]:
-    with serve_directory(real_site) as url:
-        yield url
+def site_url(live_server) -> str:
+    """The real site as employees get it: from ``geletterdheid serve`` (see server_support)."""
+    return live_server.url
 
 
 def site_pages(site: Path) -> list[str]:

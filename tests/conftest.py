@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["sphinx.testing.fixtures", "browser_support"]
+pytest_plugins = ["sphinx.testing.fixtures", "server_support", "browser_support"]
 
 ROOTS = Path(__file__).parent / "roots"
 REPO = Path(__file__).resolve().parents[1]

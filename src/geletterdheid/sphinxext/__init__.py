@@ -18,6 +18,7 @@ from .. import __version__
 from .catalog_access import catalog_of, load_into, module_of_doc
 from .directives import ForumDirective, ModuleCardDirective, QuizDirective
 from .htmlnodes import depart_html_element, html_element, visit_html_element
+from .results import CONFIG_NAME as RESULTS_URL, add_results_script, check_results_url
 from .roles import ArticleRole, LegalFactRole
 from .translations import add_dutch_texts, add_search_texts
 
@@ -80,6 +81,7 @@ def _add_quiz_script(app: Sphinx, pagename: str, templatename: str, context: dic
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_design")
     app.add_config_value("geletterdheid_root", None, "env", types=[str, type(None)])
+    app.add_config_value(RESULTS_URL, "", "env", types=[str])
     app.add_node(html_element, html=(visit_html_element, depart_html_element))
     app.add_role("artikel", ArticleRole())
     app.add_role("wet", LegalFactRole())
@@ -89,6 +91,8 @@ def setup(app: Sphinx) -> dict:
     app.add_transform(MoveModuleCard)
     app.connect("builder-inited", load_into)
     app.connect("builder-inited", _add_static)
+    app.connect("config-inited", check_results_url)
+    app.connect("builder-inited", add_results_script)
     app.connect("source-read", _append_module_parts)
     app.connect("html-page-context", _add_quiz_script)
     app.connect("html-page-context", add_search_texts)

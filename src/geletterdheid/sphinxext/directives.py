@@ -95,6 +95,7 @@ class QuizDirective(_CatalogDirective):
         )
         form = element(
             "form", classes=["gl-quiz"], data_quiz=quiz.module, data_drempel=str(quiz.pass_mark),
+            data_resultaten_url=self.config.geletterdheid_resultaten_url or None,
             action="#", novalidate="novalidate", aria_label=f"Toets: {module.title}",
         )
         for number, question in enumerate(quiz.questions, start=1):

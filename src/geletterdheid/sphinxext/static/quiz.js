@@ -154,7 +154,7 @@
     var self = this;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      self.finish();
+      if (!form.hasAttribute("data-bezig")) self.finish(); /* data-bezig: resultaten.js is saving */
     });
     form.addEventListener("reset", function () { self.clear(); });
   }
@@ -191,7 +191,8 @@
         " heb je niet beantwoord; " + (unanswered.length === 1 ? "die telt" : "die tellen") + " als fout."));
     }
     document.dispatchEvent(new CustomEvent("gl-quiz-klaar", {
-      detail: { form: this.form, quiz: this.form.getAttribute("data-quiz"), answers: this.answers(), result: this.result },
+      detail: { form: this.form, quiz: this.form.getAttribute("data-quiz"), answers: this.answers(), score: score,
+                passed: passed, result: this.result },
     }));
   };
 
