@@ -76,8 +76,9 @@ def running_server(site: Path, db_url: str, *options: str, env: dict[str, str] |
         for line in process.stdout:
             server.output.append(line.rstrip("\n"))
             match = _ADDRESS.search(line)
-            if match and not found.is_set():
+            if match and not server.url:
                 server.url = match.group(1)
+            if line.startswith("Stoppen:"):  # the last line the server prints when it is ready
                 found.set()
         found.set()
 

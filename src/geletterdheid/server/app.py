@@ -125,13 +125,13 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: "Store") -> St
                 raise SubmissionError(415, "Stuur de antwoorden als JSON (Content-Type: application/json).")
             body = await _read_body(request, settings.max_body_bytes)
             submission = parse_submission(body, catalog)
-            attempt = score_submission(submission, employee.id, dt.datetime.now(dt.timezone.utc))
+            attempt = score_submission(submission, employee.id, recorder.clock.now())
         except SubmissionError as exc:
             return _error(exc.status, exc.message)
         except ClientDisconnect:
             return Response(status_code=400)
         try:
-            await recorder.record(attempt)
+            attempt = await recorder.record(attempt)
         except Exception as exc:  # the employee was erased meanwhile, or the database is down
             employees.forget(employee.id)
             log.error("storing an attempt failed: %s", exc)
