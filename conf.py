@@ -8,6 +8,9 @@ author = "Bijdragers aan geletterdheid"
 copyright = f"{_dt.date.today():%Y}, {author} (EUPL-1.2)"
 language = "nl"
 
+# De naam van de gemeente op de omslag van de pdf-handboeken.
+geletterdheid_gemeente = "Gemeente Voorbeeld"
+
 extensions = ["myst_parser", "sphinx_design", "geletterdheid.sphinxext"]
 myst_enable_extensions = ["colon_fence", "deflist", "substitution", "attrs_inline"]
 myst_heading_anchors = 3

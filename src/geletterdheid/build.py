@@ -1,9 +1,10 @@
-"""Build the handbook site with Sphinx: content is checked first, warnings are errors."""
+"""Build the handbook site with Sphinx, and the PDF handbooks: content is checked first, warnings are errors."""
 
 from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -11,40 +12,73 @@ from sphinx.errors import SphinxError
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from .content import load_catalog
+from .curriculum import UnknownRole
+
+OUTPUTS = ("html", "pdf")
 
 
-def run_sphinx(root: Path, outdir: Path, builder: str = "html", extra_config: dict | None = None, quiet: bool = True) -> tuple[int, str]:
-    """Run Sphinx in-process; return (exit code, warnings text)."""
+def run_sphinx(root: Path, outdir: Path, builder: str = "html", extra_config: dict | None = None, quiet: bool = True,
+               doctrees: Path | None = None, fresh: bool = True,
+               on_built: Callable[[Sphinx], None] | None = None) -> tuple[int, str]:
+    """Run Sphinx in-process; return (exit code, warnings text).
+
+    ``fresh=False`` with a ``doctrees`` folder another builder filled reuses its environment, so
+    nothing is read again; ``on_built`` sees the application after a successful build.
+    """
     warnings = io.StringIO()
-    doctrees = outdir.parent / ".doctrees" / builder
+    doctrees = doctrees or outdir.parent / ".doctrees" / builder
     try:
         with patch_docutils(root), docutils_namespace():
             app = Sphinx(
                 srcdir=root, confdir=root, outdir=outdir, doctreedir=doctrees, buildername=builder,
                 confoverrides=extra_config or {}, status=None if quiet else sys.stdout, warning=warnings,
-                freshenv=True, warningiserror=True, keep_going=True,
+                freshenv=fresh, warningiserror=True, keep_going=True,
             )
-            app.build(force_all=True)
+            app.build(force_all=fresh)
             code = app.statuscode
+            if code == 0 and on_built is not None:
+                on_built(app)
     except SphinxError as exc:
         warnings.write(f"{exc.category}: {exc}\n")
         code = 1
     return code, warnings.getvalue()
 
 
-def build_site(root: Path, out: Path) -> int:
+def build_site(root: Path, out: Path, only: str | None = None, roles: list[str] | None = None,
+               workers: int | None = None) -> int:
+    """``geletterdheid build``: the site in ``out/html`` and the handbooks in ``out/pdf``."""
+    from .handbook.build import build_handbooks, roles_to_build
+
     catalog, problems = load_catalog(root)
     if catalog is None:
         for problem in problems:
             print(problem.format(root), file=sys.stderr)
         print(f"Bouwen gestopt: {len(problems)} fout(en) in de inhoud.", file=sys.stderr)
         return 1
-    html_dir = out / "html"
-    code, warnings = run_sphinx(root, html_dir)
-    if warnings.strip():
-        print(warnings, file=sys.stderr, end="")
-    if code != 0:
-        print("Bouwen mislukt: los de meldingen hierboven op (waarschuwingen tellen als fouten).", file=sys.stderr)
+    try:
+        selected = roles_to_build(catalog, roles)
+    except UnknownRole as exc:
+        print(f"Bouwen gestopt: {exc}", file=sys.stderr)
         return 1
-    print(f"Website gebouwd: {html_dir / 'index.html'}")
+    shared_doctrees = out / ".doctrees"
+    if only in (None, "html"):
+        html_dir = out / "html"
+        code, warnings = run_sphinx(root, html_dir, doctrees=shared_doctrees)
+        if warnings.strip():
+            print(warnings, file=sys.stderr, end="")
+        if code != 0:
+            print("Bouwen mislukt: los de meldingen hierboven op (waarschuwingen tellen als fouten).", file=sys.stderr)
+            return 1
+        print(f"Website gebouwd: {html_dir / 'index.html'}")
+    if only in (None, "pdf"):
+        report = build_handbooks(root, out, catalog, selected, fresh_env=only == "pdf", workers=workers)
+        for warning in report.warnings:
+            print(warning, file=sys.stderr)
+        for error in report.errors:
+            print(f"Fout: {error}", file=sys.stderr)
+        if not report.ok or report.warnings:
+            print("Handboeken mislukt: los de meldingen hierboven op (waarschuwingen tellen als fouten).", file=sys.stderr)
+            return 1
+        pages = sum(result.pages for result in report.pdfs)
+        print(f"{len(report.pdfs)} pdf-handboeken gebouwd ({pages} pagina's): {out / 'pdf'}")
     return 0

@@ -39,12 +39,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_site
 
-    return build_site(args.root, Path(args.out))
+    return build_site(args.root, Path(args.out), only=args.only, roles=args.rol)
 
 
 #: Modules that add sub-commands: each has ``register(subparsers)``. One line per area keeps
 #: this file thin and lets areas grow without touching each other's code.
-COMMAND_MODULES: list[str] = ["records.commands", "server.commands"]
+COMMAND_MODULES: list[str] = ["records.commands", "server.commands", "handbook.commands"]
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -66,8 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="controleer alle modules, toetsen, rollen en onderwerpen")
     check.set_defaults(func=cmd_check)
 
-    build = sub.add_parser("build", help="bouw de website (en later de pdf-handboeken)")
+    build = sub.add_parser("build", help="bouw de website en de pdf-handboeken per rol")
     build.add_argument("--out", default="_build", help="uitvoermap (standaard: _build)")
+    build.add_argument("--only", choices=["html", "pdf"], default=None,
+                       help="bouw alleen de website (html) of alleen de handboeken (pdf)")
+    build.add_argument("--rol", action="append", metavar="ROL",
+                       help="bouw de handboeken alleen voor deze rol (mag vaker)")
     build.set_defaults(func=cmd_build)
 
     schema = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors opnieuw naar schema/")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .content.model import ALL_STAFF_ROLE, Catalog, Module
 
@@ -11,7 +12,9 @@ class UnknownRole(ValueError):
     def __init__(self, unknown: list[str], valid: list[str]):
         self.unknown = unknown
         self.valid = valid
-        super().__init__(f"onbekende rol: {', '.join(unknown)}; geldige rollen: {', '.join(valid)}")
+        word = "onbekende rol" if len(unknown) == 1 else "onbekende rollen"
+        names = ", ".join(f"'{role}'" for role in unknown)
+        super().__init__(f"{word} {names}. Geldige rollen zijn: {', '.join(valid)}.")
 
 
 def required_module_ids(catalog: Catalog, roles: Iterable[str]) -> list[str]:
@@ -49,3 +52,34 @@ def required_modules(catalog: Catalog, roles: Iterable[str]) -> list[Module]:
 
 def study_minutes(modules: Iterable[Module]) -> int:
     return sum(module.duration_minutes for module in modules)
+
+
+@dataclass(frozen=True)
+class LearningPath:
+    """The route through the material for one or more roles: what every view of a path shows."""
+
+    roles: tuple[str, ...]
+    modules: tuple[Module, ...]
+
+    @property
+    def minutes(self) -> int:
+        return study_minutes(self.modules)
+
+    @property
+    def module_ids(self) -> list[str]:
+        return [module.id for module in self.modules]
+
+
+def learning_path(catalog: Catalog, roles: Iterable[str]) -> LearningPath:
+    """The learning path for ``roles`` (their union, without duplicates); raises UnknownRole."""
+    roles = tuple(dict.fromkeys(roles))
+    return LearningPath(roles=roles, modules=tuple(required_modules(catalog, roles)))
+
+
+def duration_text(minutes: int) -> str:
+    """A study time in plain Dutch: '45 minuten', '1 uur', '2 uur en 5 minuten'."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} {'minuut' if rest == 1 else 'minuten'}"
+    text = f"{hours} uur"
+    return f"{text} en {rest} {'minuut' if rest == 1 else 'minuten'}" if rest else text

@@ -20,10 +20,9 @@ TYPE_HINTS = {
 }
 
 
-def _option_label(question: Question, key: str) -> str:
-    """'B. Het leidt zelf af ...'; true/false options need no letter ('Juist', not 'JUIST. Juist')."""
-    text = question.options[key]
-    return text if question.type == "juist-onwaar" else f"{key.upper()}. {text}"
+def option_label(key: str, text: str) -> str:
+    """'A. Optie' for lettered options; a word key (juist/onjuist) already says it: 'Juist'."""
+    return f"{key.upper()}. {text}" if len(key) == 1 else text
 
 
 class _CatalogDirective(SphinxDirective):
@@ -92,6 +91,7 @@ class QuizDirective(_CatalogDirective):
             "",
             f"Test wat je weet met {len(quiz.questions)} vragen. Je hebt de toets gehaald als je minstens "
             f"{quiz.pass_mark}% goed hebt. Klik onder een vraag op 'Antwoord en uitleg' om het antwoord te zien.",
+            classes=["gl-quiz-intro"],
         )
         form = element(
             "form", classes=["gl-quiz"], data_quiz=quiz.module, data_drempel=str(quiz.pass_mark),
@@ -122,7 +122,7 @@ class QuizDirective(_CatalogDirective):
             input_id = f"{question.id}-{key}"
             option = element("div", classes=["gl-optie"])
             option += element("input", type=input_type, name=question.id, value=key, id=input_id)
-            option += element("label", nodes.Text(_option_label(question, key)), for_=input_id)
+            option += element("label", nodes.Text(option_label(key, text)), for_=input_id)
             fieldset += option
         block += fieldset
         block += self._answer(question, number)
@@ -133,7 +133,7 @@ class QuizDirective(_CatalogDirective):
         details += element("summary", nodes.Text(f"Antwoord en uitleg bij vraag {number}"))
         body = nodes.container(classes=["gl-antwoord-inhoud"])
         label = "Juiste antwoord" if len(question.correct) == 1 else "Juiste antwoorden"
-        correct = "; ".join(_option_label(question, key) for key in question.correct)
+        correct = "; ".join(option_label(key, question.options[key]) for key in question.correct)
         body += nodes.paragraph("", "", nodes.strong("", f"{label}: "), nodes.Text(correct))
         self._parse_markdown(question.explanation, body)
         if question.articles:

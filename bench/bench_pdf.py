@@ -1,0 +1,113 @@
+"""Benchmark: building all PDF handbooks against the HTML build, in the same run.
+
+Each run does what `geletterdheid build` does, in one process: the HTML site (fresh Sphinx
+environment), then the handbooks (singlehtml on the environment the HTML build left, module
+extraction, composition, WeasyPrint in worker processes). The PDF time is everything after the
+HTML build. Target: PDF time at most 3x the HTML time.
+
+    .venv/bin/python bench/bench_pdf.py [--runs 3] [--modules 16] [--workers N]
+
+``--modules N`` benchmarks a synthetic content tree of N modules (copies of m01, spread over the
+roles like a full curriculum: four for all staff, the rest for one or two roles each), so the
+figure holds for the full curriculum while the real modules are still being written.
+Without it, the repository's own content is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from geletterdheid.build import run_sphinx  # noqa: E402
+from geletterdheid.content import load_catalog_or_raise  # noqa: E402
+from geletterdheid.handbook.build import build_handbooks  # noqa: E402
+from geletterdheid.handbook.pdf import default_workers  # noqa: E402
+
+
+def synthetic_tree(target: Path, count: int) -> Path:
+    """A content tree with ``count`` modules made from m01, with realistic role spread and prerequisites."""
+    for name in ("conf.py", "index.md"):
+        shutil.copy2(REPO / name, target / name)
+    shutil.copytree(REPO / "docs", target / "docs", ignore=shutil.ignore_patterns("leerpaden"))
+    (target / "modules").mkdir()
+    (target / "quizzes").mkdir()
+    module = (REPO / "modules" / "m01-wat-is-ai.md").read_text(encoding="utf-8")
+    quiz = (REPO / "quizzes" / "m01.yaml").read_text(encoding="utf-8")
+    roles = sorted(p.stem for p in (REPO / "docs" / "rollen").glob("*.md") if p.stem != "alle-medewerkers")
+    for number in range(1, count + 1):
+        mid = f"m{number:02d}"
+        if number <= 4:
+            role_list, requires = ["alle-medewerkers"], ([f"m{number - 1:02d}"] if number > 1 else [])
+        else:
+            role_list = sorted({roles[number % len(roles)], roles[(number + 2) % len(roles)]})
+            requires = ["m04"]
+        text = module.replace("id: m01", f"id: {mid}", 1)
+        text = re.sub(r"^titel: (.*)$", lambda m: f"titel: {m.group(1)} (deel {number})", text, count=1, flags=re.M)
+        text = re.sub(r"^rollen: .*$", f"rollen: [{', '.join(role_list)}]", text, count=1, flags=re.M)
+        text = re.sub(r"^vereist: .*$", f"vereist: [{', '.join(requires)}]", text, count=1, flags=re.M)
+        text = text.replace("# Wat is AI?", f"# Wat is AI? (deel {number})", 1)
+        (target / "modules" / f"{mid}-wat-is-ai.md").write_text(text, encoding="utf-8")
+        (target / "quizzes" / f"{mid}.yaml").write_text(
+            quiz.replace("module: m01", f"module: {mid}").replace("id: m01-q", f"id: {mid}-q"), encoding="utf-8")
+    return target
+
+
+def one_run(root: Path, out: Path, workers: int) -> tuple[float, float, dict[str, float], int]:
+    catalog = load_catalog_or_raise(root)
+    start = time.perf_counter()
+    code, warnings = run_sphinx(root, out / "html", doctrees=out / ".doctrees")
+    html = time.perf_counter() - start
+    if code != 0:
+        sys.exit(f"HTML build failed:\n{warnings}")
+    start = time.perf_counter()
+    report = build_handbooks(root, out, catalog, list(catalog.roles), fresh_env=False, workers=workers)
+    pdf = time.perf_counter() - start
+    if not report.ok or report.warnings:
+        sys.exit("PDF build failed:\n" + "\n".join(report.errors + report.warnings))
+    return html, pdf, report.seconds, sum(result.pages for result in report.pdfs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--modules", type=int, default=0, help="synthetic tree with this many modules (0: the repository)")
+    parser.add_argument("--workers", type=int, default=default_workers())
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if args.modules:
+            (work / "inhoud").mkdir()
+            root = synthetic_tree(work / "inhoud", args.modules)
+        else:
+            root = REPO
+        catalog = load_catalog_or_raise(root)
+        htmls, pdfs, ratios = [], [], []
+        for run in range(args.runs):
+            out = work / f"out-{run}"
+            html, pdf, steps, pages = one_run(root, out, args.workers)
+            htmls.append(html)
+            pdfs.append(pdf)
+            ratios.append(pdf / html)
+            detail = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in steps.items())
+            print(f"run {run + 1}: html {html:.2f} s, pdf {pdf:.2f} s ({detail}); {pages} pages, ratio {pdf / html:.2f}")
+            shutil.rmtree(out, ignore_errors=True)
+        ratio = statistics.median(ratios)
+        source = f"synthetic tree, {args.modules} modules" if args.modules else "repository content"
+        print(f"content        : {source}: {len(catalog.modules)} modules, {len(catalog.roles)} roles, "
+              f"{2 * len(catalog.roles)} PDFs, {args.workers} worker(s)")
+        print(f"HTML build     : median {statistics.median(htmls):.2f} s")
+        print(f"all PDFs       : median {statistics.median(pdfs):.2f} s")
+        print(f"ratio PDF/HTML : {ratio:.2f} (target <= 3: {'gehaald' if ratio <= 3 else 'NIET gehaald'})")
+
+
+if __name__ == "__main__":
+    main()

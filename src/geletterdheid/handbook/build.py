@@ -1,0 +1,104 @@
+"""Build the PDF handbooks: one Sphinx ``singlehtml`` page for all roles, then a PDF per role and edition.
+
+The single page is built with the environment the HTML build left behind when there is one, so
+the content is read by Sphinx once per ``geletterdheid build``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..content import Catalog
+from ..curriculum import learning_path
+from .compose import EDITIONS, CoverFacts
+from .pdf import EditionJob, PdfResult, default_workers, render_editions
+from .source import SourceProblem, extract_modules
+
+
+@dataclass
+class HandbookReport:
+    ok: bool
+    pdfs: list[PdfResult] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # per step, for the benchmark
+
+
+def build_date() -> dt.date:
+    """Today, or SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def content_version(root: Path, release: str) -> str:
+    """conf.py's ``release`` if set, else the package version and the content's last commit."""
+    if release:
+        return release
+    try:
+        commit = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%h"], capture_output=True,
+                                text=True, timeout=10, check=False).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    return f"{__version__} ({commit})" if commit else __version__
+
+
+def build_handbooks(root: Path, out: Path, catalog: Catalog, roles: list[str], *, fresh_env: bool = True,
+                    workers: int | None = None) -> HandbookReport:
+    """Write ``out/pdf/handboek-<rol>.pdf`` and ``out/pdf/trainer-<rol>.pdf`` for ``roles``."""
+    from ..build import run_sphinx
+
+    report = HandbookReport(ok=False)
+    single_dir = out / ".singlehtml"
+    config: dict = {}
+
+    def keep_config(app) -> None:
+        config.update(gemeente=app.config.geletterdheid_gemeente, release=app.config.release,
+                      site_url=app.config.html_baseurl or None)
+
+    clock = time.perf_counter()
+    code, warnings = run_sphinx(root, single_dir, "singlehtml", doctrees=out / ".doctrees", fresh=fresh_env,
+                                on_built=keep_config)
+    report.seconds["singlehtml"] = time.perf_counter() - clock
+    if warnings.strip():
+        report.warnings.append(warnings.rstrip())
+    if code != 0:
+        report.errors.append("de pagina voor de handboeken kon niet gebouwd worden (zie de meldingen hierboven)")
+        return report
+    clock = time.perf_counter()
+    try:
+        modules, notes = extract_modules((single_dir / "index.html").read_text(encoding="utf-8"), catalog,
+                                         site_url=config["site_url"])
+    except SourceProblem as exc:
+        report.errors.append(str(exc))
+        return report
+    report.warnings += notes
+    facts = CoverFacts(gemeente=config["gemeente"], version=content_version(root, config["release"]),
+                       date=build_date())
+    pdf_dir = out / "pdf"
+    pdf_dir.mkdir(parents=True, exist_ok=True)
+    base_url = single_dir.resolve().as_uri() + "/"
+    jobs = [EditionJob(catalog, edition, tuple(roles), modules, facts, base_url, pdf_dir) for edition in EDITIONS]
+    report.seconds["extract"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    report.pdfs = render_editions(jobs, workers or default_workers())
+    report.seconds["render"] = time.perf_counter() - clock
+    for result in report.pdfs:
+        report.warnings += [f"{result.target.name}: {message}" for message in result.messages]
+    report.ok = True
+    return report
+
+
+def roles_to_build(catalog: Catalog, wanted: list[str] | None) -> list[str]:
+    """All roles, or the ones asked for (validated: raises UnknownRole)."""
+    if not wanted:
+        return list(catalog.roles)
+    learning_path(catalog, wanted)
+    return list(dict.fromkeys(wanted))

@@ -1,0 +1,204 @@
+"""Learning-path pages, generated from the Catalog like sphinx-gallery generates its galleries.
+
+On ``builder-inited`` the overview (a sphinx-design grid with a card per role) and one page per
+role are written to ``docs/leerpaden/``, only when their text changed, so an unchanged page is
+not read again. A role page holds just a title and the ``{leerpad}`` directive: the listing
+itself is rendered from the Catalog while the page is read, so it cannot drift from the content.
+Each role page in ``docs/rollen/`` gets a link to its learning path on ``source-read``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from ..content import Catalog, Role
+from ..curriculum import UnknownRole, duration_text, learning_path
+from .catalog_access import catalog_of
+from .directives import LEVEL_LABELS
+
+LEARNING_PATHS_DIR = Path("docs") / "leerpaden"
+GENERATED_NOTE = "% Gemaakt door geletterdheid uit de inhoud (docs/rollen, modules). Niet met de hand aanpassen."
+
+
+def _count(number: int) -> str:
+    return f"{number} {'module' if number == 1 else 'modules'}"
+
+
+def _escape(text: str) -> str:
+    """Text safe inside a MyST role or card title."""
+    return text.replace("\\", "\\\\").replace("`", "\\`").replace("<", "\\<")
+
+
+def role_page(role: Role) -> str:
+    return "\n".join([
+        GENERATED_NOTE,
+        "",
+        f"(leerpad-{role.id})=",
+        f"# Leerpad {role.title}",
+        "",
+        f"```{{leerpad}} {role.id}",
+        "```",
+        "",
+    ])
+
+
+def overview_page(catalog: Catalog) -> str:
+    lines = [
+        "---",
+        "orphan: true",  # linked from the landing page's toctree; other sites need not link it
+        "---",
+        GENERATED_NOTE,
+        "",
+        "(leerpaden)=",
+        "# Leerpaden per rol",
+        "",
+        "Welke modules volg jij? Dat hangt af van je rol in de gemeente. Kies hieronder je rol. "
+        "Je ziet dan welke modules je volgt, in welke volgorde, en hoeveel tijd dat kost. "
+        "Iedereen volgt de modules voor alle medewerkers.",
+        "",
+        "::::{grid} 1 2 2 3",
+        ":gutter: 3",
+        ":class-container: gl-leerpaden",
+        "",
+    ]
+    for role in catalog.roles.values():
+        path = learning_path(catalog, [role.id])
+        lines += [
+            f":::{{grid-item-card}} {_escape(role.title)}",
+            f":link: {role.id}",
+            ":link-type: doc",
+            ":class-card: gl-leerpad-kaart",
+            "",
+            role.description,
+            "",
+            "```{card-footer}",
+            f"{_count(len(path.modules))} · {duration_text(path.minutes)}",
+            "```",
+            ":::",
+            "",
+        ]
+    lines += ["::::", "", "```{toctree}", ":hidden:", "", *catalog.roles, "```", ""]
+    return "\n".join(lines)
+
+
+def generated_pages(catalog: Catalog) -> dict[str, str]:
+    """File name (in docs/leerpaden/) -> Markdown text, for the overview and every role."""
+    pages = {"index.md": overview_page(catalog)}
+    pages.update({f"{role.id}.md": role_page(role) for role in catalog.roles.values()})
+    return pages
+
+
+def write_pages(directory: Path, pages: dict[str, str]) -> list[Path]:
+    """Write pages whose text changed and remove pages no longer generated; return what changed."""
+    directory.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for name, text in pages.items():
+        path = directory / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+    for stale in directory.glob("*.md"):
+        if stale.name not in pages:
+            stale.unlink()
+            changed.append(stale)
+    return changed
+
+
+def generate_learning_path_pages(app: Sphinx) -> None:
+    write_pages(Path(app.srcdir) / LEARNING_PATHS_DIR, generated_pages(catalog_of(app.env)))
+
+
+def _role_of_doc(catalog: Catalog, path: Path) -> Role | None:
+    resolved = path.resolve()
+    for role_id, role_path in catalog.role_paths.items():
+        if role_path.resolve() == resolved:
+            return catalog.roles[role_id]
+    return None
+
+
+def append_learning_path_link(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Give every role page a short section that leads to its learning path."""
+    catalog = catalog_of(app.env)
+    role = _role_of_doc(catalog, Path(app.env.doc2path(docname)))
+    target = f"/{LEARNING_PATHS_DIR.as_posix()}/{role.id}" if role else ""
+    if role is None or target in source[0]:
+        return
+    path = learning_path(catalog, [role.id])
+    source[0] = source[0].rstrip("\n") + "\n".join([
+        "", "", "## Jouw leerpad", "",
+        f"Het leerpad voor deze rol heeft {_count(len(path.modules))}. Samen kosten ze ongeveer "
+        f"{duration_text(path.minutes)}.",
+        "",
+        f"Bekijk het {{doc}}`Leerpad {_escape(role.title)} <{target}>`: alle modules op een rij, in de goede volgorde.",
+        "",
+    ])
+
+
+class LearningPathDirective(SphinxDirective):
+    """``{leerpad} ROL``: the modules of a role's path in order, with duration, level and goals."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        role_id = self.arguments[0]
+        try:
+            path = learning_path(catalog, [role_id])
+        except UnknownRole as exc:
+            return [self.state.document.reporter.error(
+                f"leerpad: {exc}", line=self.lineno)]
+        role = catalog.roles[role_id]
+        wrapper = nodes.container(classes=["gl-leerpad-wrapper"])
+        wrapper += nodes.paragraph(
+            "", "", nodes.strong("", "Voor wie: "), nodes.Text(f"{role.description} Meer over deze rol: "),
+            self._doc_link(f"/docs/rollen/{role.id}", role.title), nodes.Text("."),
+        )
+        wrapper += nodes.paragraph(
+            "", "Volg de modules in deze volgorde. Dan ken je de basis voordat je verder gaat. "
+                "Na elke module kun je jezelf toetsen.")
+        wrapper += nodes.paragraph(
+            "", "", nodes.strong("", _count(len(path.modules))), nodes.Text(", samen "),
+            nodes.strong("", duration_text(path.minutes)), nodes.Text(" studietijd."),
+            classes=["gl-leerpad-samenvatting"],
+        )
+        listing = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".", classes=["gl-leerpad"])
+        for module in path.modules:
+            listing += self._item(catalog, module)
+        wrapper += listing
+        wrapper += nodes.paragraph(
+            "", "", nodes.strong("", "Totale studietijd: "), nodes.Text(duration_text(path.minutes)),
+            classes=["gl-leerpad-totaal"],
+        )
+        return [wrapper]
+
+    def _item(self, catalog: Catalog, module) -> nodes.list_item:
+        item = nodes.list_item(classes=["gl-leerpad-module"], ids=[f"leerpad-{module.id}"])
+        item += nodes.paragraph("", "", nodes.strong("", "", self._doc_link(self._docname(catalog, module.id), module.title)),
+                                classes=["gl-leerpad-titel"])
+        meta = [nodes.Text(f"{module.id} · {duration_text(module.duration_minutes)} · niveau {LEVEL_LABELS[module.level]}")]
+        for index, required in enumerate(module.requires):
+            meta.append(nodes.Text(" · lees eerst: " if index == 0 else ", "))
+            meta.append(self._doc_link(self._docname(catalog, required), catalog.modules[required].title))
+        item += nodes.paragraph("", "", *meta, classes=["gl-leerpad-meta"])
+        item += nodes.paragraph("", "Na deze module kun je:")
+        goals = nodes.container(classes=["gl-leerpad-doelen"])
+        lines = StringList([f"- {goal}" for goal in module.learning_goals], source=self.env.docname)
+        self.state.nested_parse(lines, self.content_offset, goals)
+        item += goals.children
+        return item
+
+    def _docname(self, catalog: Catalog, module_id: str) -> str:
+        return "/" + self.env.path2doc(str(catalog.module_paths[module_id]))
+
+    def _doc_link(self, docname: str, text: str) -> addnodes.pending_xref:
+        return addnodes.pending_xref(
+            "", nodes.inline(text, text, classes=["xref", "std", "std-doc"]),
+            refdomain="std", reftype="doc", reftarget=docname, refexplicit=True, refwarn=True,
+            refdoc=self.env.docname,
+        )

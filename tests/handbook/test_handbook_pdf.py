@@ -1,0 +1,196 @@
+"""The PDF handbooks: built once per module (fixture tree with html+pdf, real content with --only pdf)
+and checked with pypdf: present, tagged, Dutch, titled, modules in path order, answers only for trainers."""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import copy_tree
+from handbook_fixture import PATHS, TITLES
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject
+
+from geletterdheid.cli import main
+from geletterdheid.content import load_catalog_or_raise
+from geletterdheid.curriculum import learning_path
+
+REPO = Path(__file__).resolve().parents[2]
+A4 = (595.28, 841.89)  # points
+
+
+@pytest.fixture(scope="module")
+def fixture_build(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("handboek")
+    tree = copy_tree(work / "inhoud")
+    assert main(["--root", str(tree), "build", "--out", str(work / "out")]) == 0
+    return work / "out"
+
+
+@pytest.fixture(scope="module")
+def real_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("echt")
+    assert main(["--root", str(REPO), "build", "--only", "pdf", "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module", params=["fixture", "real"])
+def built(request, fixture_build):
+    """(output folder, {role: [module titles in path order]}, catalog) for each content tree."""
+    if request.param == "fixture":
+        return fixture_build, {role: [TITLES[m] for m in ids] for role, ids in PATHS.items()}
+    out = request.getfixturevalue("real_build")
+    catalog = load_catalog_or_raise(REPO)
+    return out, {role: [m.title for m in learning_path(catalog, [role]).modules] for role in catalog.roles}
+
+
+@functools.lru_cache(maxsize=None)
+def _pdf_text(path: Path) -> str:
+    """All text of a PDF, pages in order: poppler's pdftotext when present (fast), else pypdf."""
+    if shutil.which("pdftotext"):
+        return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def _flat(text: str) -> str:
+    """Text without line breaks; a word hyphenated at a line end is joined again."""
+    return re.sub(r"\s+", " ", re.sub(r"(\w)-\n(\w)", r"\1\2", text))
+
+
+def _struct_elements(reader: PdfReader):
+    stack = [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while stack:
+        node = stack.pop()
+        kids = node.get("/K")
+        kids = kids if isinstance(kids, ArrayObject) else [kids] if kids is not None else []
+        for kid in kids:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, DictionaryObject) and kid.get("/Type") == "/StructElem":
+                yield kid
+                stack.append(kid)
+
+
+def test_every_role_has_a_handbook_and_a_trainer_edition_that_open(built):
+    out, paths, = built[0], built[1]
+    expected = sorted(f"{edition}-{role}.pdf" for role in paths for edition in ("handboek", "trainer"))
+    assert sorted(p.name for p in (out / "pdf").glob("*.pdf")) == expected
+    assert not list((out / "pdf").glob("*.deel"))
+    for name in expected:
+        reader = PdfReader(out / "pdf" / name)
+        assert len(reader.pages) >= 4
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width), 2), round(float(box.height), 2)) == A4
+
+
+def test_pdfs_are_tagged_dutch_and_titled(built):
+    out, paths = built[0], built[1]
+    for pdf in (out / "pdf").glob("*.pdf"):
+        reader = PdfReader(pdf)
+        root = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in root, pdf.name
+        assert bool(root["/MarkInfo"]["/Marked"]) is True
+        assert root["/Lang"] == "nl"
+        assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
+        edition = "Trainershandboek" if pdf.name.startswith("trainer-") else "Handboek"
+        assert re.fullmatch(rf"{edition} AI-geletterdheid: leerpad \S.*", reader.metadata.title), reader.metadata.title
+        assert b"pdfuaid" in root["/Metadata"].get_object().get_data()  # PDF/UA identification in XMP
+        kinds = {element["/S"] for element in _struct_elements(reader)}
+        assert {"/Document", "/H1", "/P", "/L", "/LI", "/Link", "/Figure"} <= kinds, pdf.name
+
+
+def test_modules_appear_in_path_order(built):
+    out, paths = built[0], built[1]
+    for role, titles in paths.items():
+        for edition in ("handboek", "trainer"):
+            pdf = out / "pdf" / f"{edition}-{role}.pdf"
+            reader = PdfReader(pdf)
+            outline = [item.title for item in reader.outline if not isinstance(item, list)]
+            extra = ["Inhoud", "Zo gebruik je dit handboek"] + (["Antwoordsleutel"] if edition == "trainer" else [])
+            assert outline == extra[:2] + titles + extra[2:], f"{edition}-{role}"
+            text = _flat(_pdf_text(pdf))
+            body = text[text.index("Zo gebruik je dit handboek"):]
+            positions = [body.index(title) for title in titles]
+            assert positions == sorted(positions), f"{edition}-{role}"
+
+
+def test_employee_edition_has_no_answers_and_trainer_edition_has_them(built):
+    out, paths = built[0], built[1]
+    for role in paths:
+        employee = _flat(_pdf_text(out / "pdf" / f"handboek-{role}.pdf"))
+        trainer = _flat(_pdf_text(out / "pdf" / f"trainer-{role}.pdf"))
+        for marker in ("Antwoordsleutel", "Juiste antwoord", "Antwoord en uitleg", "(juist)"):
+            assert marker not in employee, f"{role}: {marker}"
+            assert marker in trainer, f"{role}: {marker}"
+        assert "Vraag 1." in employee and "Kies één antwoord." in employee
+
+
+def test_trainer_edition_explains_every_answer(fixture_build):
+    for role, module_ids in PATHS.items():
+        employee = _flat(_pdf_text(fixture_build / "pdf" / f"handboek-{role}.pdf"))
+        trainer = _flat(_pdf_text(fixture_build / "pdf" / f"trainer-{role}.pdf"))
+        for module_id in module_ids:
+            for question in ("q01", "q02"):
+                pattern = rf"UITLEG- ?{module_id}- ?{question}"
+                assert re.search(pattern, trainer) and not re.search(pattern, employee), f"{role} {module_id}-{question}"
+
+
+def test_cover_contents_headers_and_page_numbers(fixture_build):
+    reader = PdfReader(fixture_build / "pdf" / "handboek-beleidsadviseur.pdf")
+    total = len(reader.pages)
+    cover = _flat(reader.pages[0].extract_text())
+    assert "Gemeente Testdorp" in cover and "AI-geletterdheid" in cover and "Beleidsadviseur" in cover
+    assert "Versie van de inhoud: test-1" in cover and re.search(r"Gemaakt op \d{1,2} \w+ \d{4}", cover)
+    assert "Pagina" not in cover
+    contents = _flat(reader.pages[1].extract_text())
+    assert "Inhoud" in contents and f"Pagina 2 van {total}" in contents
+    first_module = _flat(reader.pages[2].extract_text())
+    assert "Handboek · Leerpad Beleidsadviseur" in first_module
+    assert "Module 1 van 5 · Basis van AI" in first_module and f"Pagina 3 van {total}" in first_module
+    # The contents give the page each module starts on.
+    for title in ("Basis van AI", "Inkoop van AI"):
+        number = int(re.search(rf"{title}\s*\.*\s*(\d+)", contents).group(1))
+        assert f"Module" in _flat(reader.pages[number - 1].extract_text())
+        assert title in _flat(reader.pages[number - 1].extract_text())
+
+
+def test_forum_links_as_url_and_qr_code_with_alt_text_and_images_keep_alt(fixture_build):
+    reader = PdfReader(fixture_build / "pdf" / "handboek-beleidsadviseur.pdf")
+    text = _flat(_pdf_text(fixture_build / "pdf" / "handboek-beleidsadviseur.pdf"))
+    assert "https://forum.example.org/c/basis" in text and "https://forum.example.org/c/regels" in text
+    alts = [element.get("/Alt") for element in _struct_elements(reader) if element["/S"] == "/Figure"]
+    assert all(alts), "every figure needs alternative text"
+    assert "Schema met invoer, model en uitkomst" in alts
+    assert any(alt.startswith("QR-code") and "https://forum.example.org/c/basis" in alt for alt in alts)
+
+
+def test_internal_links_resolve(fixture_build):
+    for pdf in (fixture_build / "pdf").glob("*.pdf"):
+        reader = PdfReader(pdf)
+        names = set(reader.named_destinations)
+        targets = [annotation.get_object()["/Dest"] for page in reader.pages
+                   for annotation in page.get("/Annots", []) or [] if "/Dest" in annotation.get_object()]
+        assert targets, pdf.name  # at least the contents
+        assert set(targets) <= names, pdf.name
+    reader = PdfReader(fixture_build / "pdf" / "trainer-beleidsadviseur.pdf")
+    targets = {annotation.get_object()["/Dest"] for page in reader.pages
+               for annotation in page.get("/Annots", []) or [] if "/Dest" in annotation.get_object()}
+    # m05 links to a label in its prerequisite m02 (a cross-page link in the single page); the
+    # link to m06, which is not in every handbook m05 is in, was made plain text.
+    assert "m02.m02-afweging" in targets and not any(t.startswith("m06") for t in targets)
+
+
+def test_only_and_rol_narrow_the_build(handbook_tree, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["--root", str(handbook_tree), "build", "--only", "pdf", "--rol", "inkoper", "--out", str(out)]) == 0
+    assert sorted(p.name for p in (out / "pdf").iterdir()) == ["handboek-inkoper.pdf", "trainer-inkoper.pdf"]
+    assert not (out / "html").exists()
+    assert main(["--root", str(handbook_tree), "build", "--only", "html", "--out", str(tmp_path / "html")]) == 0
+    assert (tmp_path / "html" / "html" / "index.html").is_file() and not (tmp_path / "html" / "pdf").exists()
+    capsys.readouterr()
+    assert main(["--root", str(handbook_tree), "build", "--rol", "wethouder", "--out", str(tmp_path / "x")]) == 1
+    assert "onbekende rol 'wethouder'. Geldige rollen zijn: alle-medewerkers" in capsys.readouterr().err

@@ -1,0 +1,10 @@
+project = "Testhandboek"
+language = "nl"
+extensions = ["myst_parser", "sphinx_design", "geletterdheid.sphinxext"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+root_doc = "index"
+include_patterns = ["index.md", "docs/**", "modules/**"]
+html_theme = "basic"
+html_search_language = "nl"
+geletterdheid_gemeente = "Gemeente Testdorp"
+release = "test-1"
