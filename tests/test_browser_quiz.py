@@ -7,7 +7,7 @@ import math
 import pytest
 from playwright.sync_api import expect
 
-from conftest import REPO
+from repo_paths import REPO
 from geletterdheid.content import load_catalog_or_raise
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from conftest import REPO
+from repo_paths import REPO
 from geletterdheid.content import load_catalog_or_raise
 from geletterdheid.content.model import Question
 from geletterdheid.quiz.scoring import score_question, score_quiz

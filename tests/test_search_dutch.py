@@ -14,7 +14,7 @@ import pytest
 import snowballstemmer
 
 from browser_support import serve_directory
-from conftest import ROOTS
+from repo_paths import ROOTS
 from geletterdheid.cli import main
 
 FIXTURE = ROOTS / "test-zoeken"
@@ -25,7 +25,7 @@ DEPLOYER_TITLE = "Plichten van de gebruiksverantwoordelijke"
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("zoeken")
-    assert main(["--root", str(FIXTURE), "build", "--out", str(out)]) == 0
+    assert main(["--root", str(FIXTURE), "build", "--only", "html", "--out", str(out)]) == 0
     return out / "html"
 
 

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from conftest import REPO
+from repo_paths import REPO
 from geletterdheid.content import load_catalog_or_raise
 from geletterdheid.quiz.scoring import score_quiz
 from geletterdheid.records.store import Store

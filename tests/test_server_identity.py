@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import REPO
+from repo_paths import REPO
 from geletterdheid.cli import main
 from geletterdheid.records import Employee
 from geletterdheid.records.store import Store

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import REPO
+from repo_paths import REPO
 from geletterdheid.content import load_catalog_or_raise
 from geletterdheid.records import Employee, NewAttempt
 from geletterdheid.records.store import Store

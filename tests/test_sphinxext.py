@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOTS
+from repo_paths import ROOTS
 
 EURLEX = "https://eur-lex.europa.eu/eli/reg/2024/1689/2026-07-27/nld"
 
