@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
+from sphinx.util.console import nocolor
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from .content import load_catalog
@@ -26,6 +27,8 @@ def run_sphinx(root: Path, outdir: Path, builder: str = "html", extra_config: di
     nothing is read again; ``on_built`` sees the application after a successful build.
     """
     warnings = io.StringIO()
+    if not sys.stderr.isatty():
+        nocolor()  # plain text for logs and CI
     doctrees = doctrees or outdir.parent / ".doctrees" / builder
     try:
         with patch_docutils(root), docutils_namespace():

@@ -118,9 +118,47 @@ def _find_cycles(requires: dict[str, list[str]]) -> list[list[str]]:
     return cycles
 
 
+def _content_files(root: Path) -> list[Path]:
+    return [
+        *sorted((root / ROLES_DIR).glob("*.md")),
+        root / TOPICS_FILE,
+        root / LEGAL_FILE,
+        *sorted((root / MODULES_DIR).glob("*.md")),
+        *sorted((root / QUIZZES_DIR).glob("*.yaml")),
+    ]
+
+
+def _fingerprint(root: Path) -> tuple:
+    stamps = []
+    for path in _content_files(root):
+        try:
+            stat = path.stat()
+            stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append((str(path), None, None))
+    return tuple(stamps)
+
+
+_cache: dict[Path, tuple[tuple, tuple[Catalog | None, list[Problem]]]] = {}
+
+
 def load_catalog(root: Path | str) -> tuple[Catalog | None, list[Problem]]:
-    """Load and validate all content under ``root``. The Catalog is None when there are problems."""
-    root = Path(root)
+    """Load and validate all content under ``root``. The Catalog is None when there are problems.
+
+    The result is reused while no content file changed (same paths, sizes and modification
+    times), so `geletterdheid build` checks the content and hands it to Sphinx with one read.
+    """
+    root = Path(root).resolve()
+    fingerprint = _fingerprint(root)
+    cached = _cache.get(root)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
+    result = _load_catalog_uncached(root)
+    _cache[root] = (fingerprint, result)
+    return result
+
+
+def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
     problems: list[Problem] = []
 
     # Roles: the folder is the taxonomy.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -116,12 +117,12 @@ class Catalog:
     quiz_paths: dict[str, Path] = field(default_factory=dict)
     role_paths: dict[str, Path] = field(default_factory=dict)
 
+    @cached_property
+    def _modules_by_path(self) -> dict[Path, Module]:
+        return {path.resolve(): self.modules[module_id] for module_id, path in self.module_paths.items()}
+
     def module_for_path(self, path: Path) -> Module | None:
-        resolved = Path(path).resolve()
-        for module_id, module_path in self.module_paths.items():
-            if module_path.resolve() == resolved:
-                return self.modules[module_id]
-        return None
+        return self._modules_by_path.get(Path(path).resolve())
 
     def question(self, question_id: str) -> tuple[Quiz, Question] | None:
         for quiz in self.quizzes.values():

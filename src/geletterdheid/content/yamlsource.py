@@ -16,6 +16,15 @@ from .problems import Problem
 
 Loc = tuple[str | int, ...]
 
+# libyaml's parser when present (much faster); the pure-Python one gives the same nodes and marks.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# One constructor for all scalars: building a loader per value was the slowest part of loading.
+_scalars = yaml.SafeLoader("")
+
+
+def _scalar(node: yaml.Node):
+    return _scalars.construct_object(node, deep=True)
+
 
 @dataclass
 class LineMap:
@@ -43,11 +52,7 @@ def _construct(node: yaml.Node, loc: Loc, offset: int, lines: dict[Loc, int], pa
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
-            key = None
-            if isinstance(key_node, yaml.ScalarNode):
-                loader = yaml.SafeLoader("")
-                key = loader.construct_object(key_node)
-                loader.dispose()
+            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 problems.append(Problem(path, key_node.start_mark.line + 1 + offset, "een sleutel moet tekst zijn"))
                 continue
@@ -62,17 +67,13 @@ def _construct(node: yaml.Node, loc: Loc, offset: int, lines: dict[Loc, int], pa
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, loc + (i,), offset, lines, path, problems) for i, item in enumerate(node.value)]
-    loader = yaml.SafeLoader("")
-    try:
-        return loader.construct_object(node, deep=True)
-    finally:
-        loader.dispose()
+    return _scalar(node)
 
 
 def parse_yaml(text: str, path: Path, line_offset: int = 0) -> tuple[object, LineMap, list[Problem]]:
     """Parse YAML text; ``line_offset`` is the number of lines before ``text`` in its file."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         # The context mark is where the broken construct starts (e.g. an unclosed '['); the problem
         # mark is where the parser gave up, often a line later. Editors need the former.
@@ -87,7 +88,10 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> tuple[object, Lin
     problems: list[Problem] = []
     if node is None:
         return None, lines, problems
-    data = _construct(node, (), line_offset, lines.lines, path, problems)
+    try:
+        data = _construct(node, (), line_offset, lines.lines, path, problems)
+    finally:
+        _scalars.constructed_objects.clear()  # the constructor caches per node; keep no nodes alive
     return data, lines, problems
 
 

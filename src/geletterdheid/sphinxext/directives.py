@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
@@ -11,6 +13,8 @@ from ..content.articles import UnknownProvision
 from .catalog_access import catalog_of, module_of_doc
 from .htmlnodes import element
 from .roles import provision_reference
+
+_MARKUP = re.compile(r"[*_`\[\]{}<>#|\\]|^\s*([-+]|\d+[.)])\s", re.MULTILINE)
 
 LEVEL_LABELS = {"bewust": "Bewust", "bekwaam": "Bekwaam", "vloeiend": "Vloeiend", "expert": "Expert"}
 TYPE_HINTS = {
@@ -29,6 +33,11 @@ class _CatalogDirective(SphinxDirective):
     optional_arguments = 1
 
     def _parse_markdown(self, text: str, parent: nodes.Element) -> nodes.Element:
+        if not _MARKUP.search(text):
+            # Plain prose (most quiz texts): a paragraph per blank-line block, without a Markdown parse.
+            for block in re.split(r"\n\s*\n", text.strip()):
+                parent += nodes.paragraph("", " ".join(block.split()))
+            return parent
         self.state.nested_parse(StringList(text.splitlines(), source=self.env.docname), self.content_offset, parent)
         return parent
 
