@@ -1,6 +1,7 @@
 """Sphinx configuration of the geletterdheid handbook site."""
 
 import datetime as _dt
+import os
 
 project = "AI-geletterdheid voor gemeenten"
 author = "Bijdragers aan geletterdheid"
@@ -34,3 +35,7 @@ html_theme_options = {
     "secondary_sidebar_items": ["page-toc"],
     "navbar_end": ["theme-switcher"],
 }
+
+# Where quizzes send a finished attempt: the API of `geletterdheid serve` on the same host, e.g.
+# "/api/pogingen". Empty: quizzes are self-tests only and nothing leaves the browser.
+geletterdheid_resultaten_url = os.environ.get("GELETTERDHEID_RESULTATEN_URL", "")

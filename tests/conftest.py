@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["sphinx.testing.fixtures"]
+pytest_plugins = ["sphinx.testing.fixtures", "server_support", "browser_support"]
 
-ROOTS = Path(__file__).parent / "roots"
-REPO = Path(__file__).resolve().parents[1]
+from repo_paths import REPO, ROOTS  # noqa: E402,F401 - re-exported for older imports
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO
+from repo_paths import REPO
 from geletterdheid.cli import main
 from geletterdheid.content import load_catalog_or_raise
 

@@ -94,7 +94,7 @@ def test_file_that_is_not_utf8_is_reported(content_tree):
 
 
 def test_check_on_the_repository_is_clean(capsys):
-    from conftest import REPO
+    from repo_paths import REPO
 
     assert main(["--root", str(REPO), "check"]) == 0
     assert capsys.readouterr().out.startswith("In orde:")
@@ -110,7 +110,7 @@ def test_learning_path_includes_all_staff_and_prerequisites_in_order(content_tre
 
 
 def test_shipped_json_schemas_match_the_model():
-    from conftest import REPO
+    from repo_paths import REPO
 
     from geletterdheid.content.schema import render_schemas
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import REPO
+from repo_paths import REPO
 from geletterdheid.content import load_catalog_or_raise
 from geletterdheid.content.articles import parse_provision
 

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOTS
+from repo_paths import ROOTS
 
 EURLEX = "https://eur-lex.europa.eu/eli/reg/2024/1689/2026-07-27/nld"
 
@@ -134,3 +134,16 @@ def test_content_problems_stop_the_build_with_dutch_message(tmp_path):
     code, output = _build_variant(tmp_path, edit)
     assert code != 0
     assert "module 'm02' heeft geen toets" in output
+
+
+def test_quiz_markup_carries_what_the_script_needs_and_reads_plainly(built):
+    soup = _soup(built, "modules/m01-basis.html")
+    questions = {q["data-vraag"]: q for q in soup.find_all(class_="gl-vraag")}
+    assert {qid: q["data-juist"] for qid, q in questions.items()} == {"m01-q01": "b", "m01-q02": "a c", "m01-q03": "juist"}
+    # True/false options read "Juist" and "Onjuist", not "JUIST. Juist".
+    labels = [label.get_text() for label in questions["m01-q03"].find_all("label")]
+    assert labels == ["Juist", "Onjuist"]
+    assert questions["m01-q03"].find("summary").get_text() == "Antwoord en uitleg bij vraag 3"
+    # Only pages with a quiz load the quiz script.
+    assert soup.find("script", src=lambda src: src and "quiz.js" in src) is not None
+    assert _soup(built, "index.html").find("script", src=lambda src: src and "quiz.js" in src) is None

@@ -19,8 +19,11 @@ from .catalog_access import catalog_of, load_into, module_of_doc
 from .directives import ForumDirective, ModuleCardDirective, QuizDirective
 from .htmlnodes import depart_html_element, html_element, visit_html_element
 from .learning_paths import LearningPathDirective, append_learning_path_link, generate_learning_path_pages
+from .results import CONFIG_NAME as RESULTS_URL, add_results_script, check_results_url
 from .roles import ArticleRole, LegalFactRole
 from .timeline import TimelineDirective
+from .translations import add_dutch_texts, add_search_texts
+from .way_in import RoleChoiceDirective, TopicsDirective
 
 STATIC_DIR = Path(__file__).parent / "static"
 _EXPLICIT = re.compile(r"^[`:]{3,}\{(quiz|forum|module-kaart)\}", re.MULTILINE)
@@ -70,9 +73,18 @@ def _add_static(app: Sphinx) -> None:
     app.config.html_static_path.append(str(STATIC_DIR))
 
 
+def _add_quiz_script(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Pages with a quiz load quiz.js (deferred); other pages load no quiz code at all."""
+    if doctree is None:
+        return
+    if any(node["tag"] == "form" and "gl-quiz" in node["classes"] for node in doctree.findall(html_element)):
+        app.add_js_file("quiz.js", loading_method="defer")
+
+
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_design")
     app.add_config_value("geletterdheid_root", None, "env", types=[str, type(None)])
+    app.add_config_value(RESULTS_URL, "", "env", types=[str])
     # The gemeente's name on the cover of the PDF handbooks.
     app.add_config_value("geletterdheid_gemeente", "Gemeente Voorbeeld", "html", types=[str])
     app.add_node(html_element, html=(visit_html_element, depart_html_element))
@@ -81,14 +93,21 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("module-kaart", ModuleCardDirective)
     app.add_directive("quiz", QuizDirective)
     app.add_directive("forum", ForumDirective)
+    app.add_directive("rolkeuze", RoleChoiceDirective)
+    app.add_directive("onderwerpen", TopicsDirective)
     app.add_directive("tijdlijn", TimelineDirective)
     app.add_directive("leerpad", LearningPathDirective)
     app.add_transform(MoveModuleCard)
     app.connect("builder-inited", load_into)
     app.connect("builder-inited", _add_static)
+    app.connect("config-inited", check_results_url)
+    app.connect("builder-inited", add_results_script)
     app.connect("builder-inited", generate_learning_path_pages, priority=600)  # after load_into
     app.connect("source-read", _append_module_parts)
     app.connect("source-read", append_learning_path_link)
+    app.connect("html-page-context", _add_quiz_script)
+    app.connect("html-page-context", add_search_texts)
+    add_dutch_texts(app)
     app.add_css_file("geletterdheid.css")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
 

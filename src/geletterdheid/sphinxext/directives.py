@@ -104,6 +104,7 @@ class QuizDirective(_CatalogDirective):
         )
         form = element(
             "form", classes=["gl-quiz"], data_quiz=quiz.module, data_drempel=str(quiz.pass_mark),
+            data_resultaten_url=self.config.geletterdheid_resultaten_url or None,
             action="#", novalidate="novalidate", aria_label=f"Toets: {module.title}",
         )
         for number, question in enumerate(quiz.questions, start=1):
@@ -111,7 +112,11 @@ class QuizDirective(_CatalogDirective):
         return [intro, form]
 
     def _question(self, quiz: Quiz, question: Question, number: int) -> nodes.Element:
-        block = element("div", classes=["gl-vraag"], id=f"vraag-{question.id}", data_vraag=question.id, data_type=question.type)
+        # data-juist lets quiz.js give instant feedback; the same answer is on the page in <details>.
+        block = element(
+            "div", classes=["gl-vraag"], id=f"vraag-{question.id}", data_vraag=question.id,
+            data_type=question.type, data_juist=" ".join(question.correct),
+        )
         if question.case:
             casus = nodes.container(classes=["gl-casus"])
             casus += nodes.paragraph("", "", nodes.strong("", "Casus"))
@@ -129,12 +134,12 @@ class QuizDirective(_CatalogDirective):
             option += element("label", nodes.Text(option_label(key, text)), for_=input_id)
             fieldset += option
         block += fieldset
-        block += self._answer(question)
+        block += self._answer(question, number)
         return block
 
-    def _answer(self, question: Question) -> nodes.Element:
+    def _answer(self, question: Question, number: int) -> nodes.Element:
         details = element("details", classes=["gl-antwoord"])
-        details += element("summary", nodes.Text(f"Antwoord en uitleg bij vraag {question.id}"))
+        details += element("summary", nodes.Text(f"Antwoord en uitleg bij vraag {number}"))
         body = nodes.container(classes=["gl-antwoord-inhoud"])
         label = "Juiste antwoord" if len(question.correct) == 1 else "Juiste antwoorden"
         correct = "; ".join(option_label(key, question.options[key]) for key in question.correct)

@@ -1,0 +1,238 @@
+"""Load benchmark of ``geletterdheid serve``: quiz submissions per second, p99 latency, nothing lost.
+
+Starts the real server (``geletterdheid serve --port 0``) on loopback with a store holding
+1,000 employees, then a load generator in this process sends ``POST /api/pogingen`` with a
+personal-link token and random answers to the m01 quiz, for a fixed time (default 30 s), over a
+bounded number of keep-alive connections (closed loop: each connection waits for its answer before
+sending the next). Afterwards the server is stopped and the stored attempts are counted: every
+accepted (201) submission must be in the store.
+
+    .venv/bin/python bench/bench_server.py                      # SQLite in a temporary folder
+    .venv/bin/python bench/bench_server.py --db postgresql+psycopg://postgres@127.0.0.1:5432/test
+    .venv/bin/python bench/bench_server.py --duration 10 --connections 32
+
+With a PostgreSQL URL the benchmark works in a schema of its own and drops it afterwards.
+Target (issue 6): at least 500 accepted submissions/s with p99 under 100 ms on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import quote
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from geletterdheid.content import load_catalog_or_raise  # noqa: E402
+from geletterdheid.records import Employee  # noqa: E402
+from geletterdheid.records.store import Store  # noqa: E402
+from geletterdheid.server.identity import make_token  # noqa: E402
+
+SECRET = "bench-geheim-0123456789abcdef"
+EMPLOYEES = 1000
+QUIZ_ID = "m01"
+_ADDRESS = re.compile(r"Server draait op http://([\d.]+):(\d+)/")
+
+
+def _answers(quiz, rng: random.Random) -> dict[str, list[str]]:
+    answers = {}
+    for question in quiz.questions:
+        keys = list(question.options)
+        if question.type == "meervoudig":
+            answers[question.id] = sorted(rng.sample(keys, rng.randint(0, len(keys))))
+        elif rng.random() < 0.95:
+            answers[question.id] = [rng.choice(keys)]
+    return answers
+
+
+def build_requests(host: str, port: int, count: int = 2000) -> list[bytes]:
+    """Ready-to-send HTTP/1.1 requests: different employees, different answers."""
+    quiz = load_catalog_or_raise(REPO).quizzes[QUIZ_ID]
+    rng = random.Random(6)
+    expires = int(time.time()) + 3600
+    tokens = [make_token(SECRET.encode(), f"B{n:05d}", expires) for n in range(EMPLOYEES)]
+    requests = []
+    for n in range(count):
+        body = json.dumps({"quiz": QUIZ_ID, "antwoorden": _answers(quiz, rng)}).encode()
+        head = (f"POST /api/pogingen HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n"
+                f"Authorization: Bearer {tokens[n % EMPLOYEES]}\r\nContent-Length: {len(body)}\r\n\r\n")
+        requests.append(head.encode() + body)
+    return requests
+
+
+async def _connection(host: str, port: int, requests: list[bytes], deadline: float, offset: int,
+                      latencies: list[float], statuses: dict[int, int], errors: list[str]) -> None:
+    reader, writer = await asyncio.open_connection(host, port)
+    index = offset
+    try:
+        while time.perf_counter() < deadline:
+            request = requests[index % len(requests)]
+            index += 1
+            start = time.perf_counter()
+            writer.write(request)
+            status_line = await reader.readline()
+            length = 0
+            while True:
+                line = await reader.readline()
+                if line in (b"\r\n", b""):
+                    break
+                if line[:15].lower() == b"content-length:":
+                    length = int(line[15:])
+            await reader.readexactly(length)
+            latencies.append(time.perf_counter() - start)
+            status = int(status_line.split()[1])
+            statuses[status] = statuses.get(status, 0) + 1
+    except (OSError, asyncio.IncompleteReadError, ValueError, IndexError) as exc:
+        errors.append(f"{type(exc).__name__}: {exc}")
+    finally:
+        writer.close()
+
+
+async def generate_load(host: str, port: int, requests: list[bytes], connections: int, duration: float):
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    errors: list[str] = []
+    start = time.perf_counter()
+    deadline = start + duration
+    await asyncio.gather(*(
+        _connection(host, port, requests, deadline, n * 97, latencies, statuses, errors) for n in range(connections)
+    ))
+    return time.perf_counter() - start, latencies, statuses, errors
+
+
+def start_server(site: Path, db_url: str, extra: list[str]) -> tuple[subprocess.Popen, str, int, list[str]]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GELETTERDHEID_")}
+    env.update({"GELETTERDHEID_GEHEIM": SECRET, "PYTHONUNBUFFERED": "1"})
+    command = [sys.executable, "-m", "geletterdheid.cli", "--root", str(REPO), "serve", "--host", "127.0.0.1",
+               "--port", "0", "--site", str(site), "--db", db_url, *extra]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    output: list[str] = []
+    found = threading.Event()
+    address: list[tuple[str, int]] = []
+
+    def read() -> None:
+        for line in process.stdout:
+            output.append(line.rstrip())
+            match = _ADDRESS.search(line)
+            if match and not address:
+                address.append((match.group(1), int(match.group(2))))
+                found.set()
+        found.set()
+
+    threading.Thread(target=read, daemon=True).start()
+    found.wait(60)
+    if not address:
+        process.kill()
+        sys.exit("server did not start:\n" + "\n".join(output))
+    return process, *address[0], output
+
+
+def prepare_store(db_url: str) -> None:
+    with Store.open(db_url) as store:
+        store.upsert_employees([Employee(f"B{n:05d}", f"Medewerker {n}", f"Afdeling {n % 12}", ())
+                                for n in range(EMPLOYEES)])
+
+
+def _percentile(sorted_values: list[float], fraction: float) -> float:
+    if not sorted_values:
+        return float("nan")
+    return sorted_values[min(len(sorted_values) - 1, int(fraction * len(sorted_values)))]
+
+
+def run(db_url: str, label: str, args: argparse.Namespace) -> dict:
+    with tempfile.TemporaryDirectory(prefix="bench-server-") as work:
+        site = Path(work) / "site"
+        site.mkdir()
+        (site / "index.html").write_text("<!DOCTYPE html><html lang='nl'><title>bench</title></html>", encoding="utf-8")
+        if db_url == "sqlite":
+            db_url = f"sqlite:///{Path(work, 'bench.db').as_posix()}"
+        prepare_store(db_url)
+        with Store.open(db_url) as store:
+            stored_before = store.counts()["attempts"]
+        process, host, port, output = start_server(site, db_url, args.server_args)
+        try:
+            requests = build_requests(host, port)
+            if args.warmup:
+                asyncio.run(generate_load(host, port, requests, args.connections, args.warmup))
+                with Store.open(db_url) as store:
+                    stored_before = store.counts()["attempts"]
+            elapsed, latencies, statuses, errors = asyncio.run(
+                generate_load(host, port, requests, args.connections, args.duration))
+        finally:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        with Store.open(db_url) as store:
+            stored = store.counts()["attempts"] - stored_before
+    latencies.sort()
+    accepted = statuses.get(201, 0)
+    return {
+        "database": label, "seconds": round(elapsed, 2), "connections": args.connections,
+        "requests": len(latencies), "accepted": accepted, "other_statuses": {k: v for k, v in statuses.items() if k != 201},
+        "errors": errors[:5], "accepted_per_second": round(accepted / elapsed, 1),
+        "p50_ms": round(1000 * _percentile(latencies, 0.50), 2), "p90_ms": round(1000 * _percentile(latencies, 0.90), 2),
+        "p99_ms": round(1000 * _percentile(latencies, 0.99), 2), "max_ms": round(1000 * latencies[-1], 2) if latencies else None,
+        "stored": stored, "nothing_lost": stored == accepted,
+    }
+
+
+def postgres_schema(admin_url: str):
+    import contextlib
+
+    import sqlalchemy
+
+    @contextlib.contextmanager
+    def schema_url():
+        schema = f"gl_bench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+        admin = sqlalchemy.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+        try:
+            yield f"{admin_url}{'&' if '?' in admin_url else '?'}options={quote(f'-csearch_path={schema}')}"
+        finally:
+            with admin.connect() as connection:
+                connection.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+            admin.dispose()
+
+    return schema_url()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", default="sqlite", help="'sqlite' (temporary file, default) or a PostgreSQL URL")
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds of load (default 30)")
+    parser.add_argument("--warmup", type=float, default=2.0, help="seconds of load before measuring (default 2)")
+    parser.add_argument("--connections", type=int, default=16, help="concurrent keep-alive connections (default 16)")
+    parser.add_argument("--server-args", nargs=argparse.REMAINDER, default=[], help="extra options for serve")
+    args = parser.parse_args()
+    if args.db == "sqlite":
+        result = run("sqlite", "SQLite", args)
+    else:
+        with postgres_schema(args.db) as url:
+            result = run(url, "PostgreSQL", args)
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    ok = result["accepted_per_second"] >= 500 and result["p99_ms"] < 100 and result["nothing_lost"]
+    print(f"{result['database']}: {result['accepted_per_second']} accepted/s, p99 {result['p99_ms']} ms, "
+          f"stored {result['stored']} of {result['accepted']} accepted -> "
+          f"{'meets' if ok else 'MISSES'} the target (>= 500/s, p99 < 100 ms, nothing lost)")
+    return 0 if result["nothing_lost"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""Plain values that go into and come out of the store; no SQLAlchemy here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..content.model import ALL_STAFF_ROLE, Quiz
+from ..quiz.scoring import score_quiz
+
+KEY_SEPARATOR = "|"
+
+
+def canonical_roles(roles: Iterable[str]) -> tuple[str, ...]:
+    """Sorted, without duplicates and without the all-staff role, which every employee has anyway."""
+    return tuple(sorted({role for role in roles if role and role != ALL_STAFF_ROLE}))
+
+
+def join_keys(keys: Collection[str]) -> str:
+    return KEY_SEPARATOR.join(sorted(set(keys)))
+
+
+@dataclass(frozen=True)
+class Employee:
+    id: str
+    name: str
+    department: str
+    roles: tuple[str, ...]  # canonical: see canonical_roles
+    email: str | None = None
+
+    @property
+    def all_roles(self) -> tuple[str, ...]:
+        return (ALL_STAFF_ROLE, *self.roles)
+
+
+class Answer(NamedTuple):
+    question_id: str
+    chosen: str  # keys joined by '|', sorted; '' when unanswered
+    score: float  # 0-1
+
+
+@dataclass(frozen=True, slots=True)
+class NewAttempt:
+    """A scored attempt, ready to record. ``taken_at`` must carry a time zone."""
+
+    employee_id: str
+    quiz_id: str
+    taken_at: dt.datetime
+    source: str
+    score_percent: float
+    passed: bool
+    answers: tuple[Answer, ...]
+
+    @classmethod
+    def scored(cls, employee_id: str, quiz: Quiz, taken_at: dt.datetime, source: str,
+               answers: Mapping[str, Collection[str]]) -> "NewAttempt":
+        """Score ``answers`` (question id -> chosen keys) with the quiz rules; raises ScoringError."""
+        result = score_quiz(quiz, answers)
+        return cls(
+            employee_id=employee_id,
+            quiz_id=quiz.module,
+            taken_at=taken_at,
+            source=source,
+            score_percent=result.score_percent,
+            passed=result.passed,
+            answers=tuple(
+                Answer(question_id, join_keys(answers.get(question_id, ())), score)
+                for question_id, score in result.per_question.items()
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class StoredAttempt:
+    id: int
+    employee_id: str
+    quiz_id: str
+    taken_at: dt.datetime  # UTC, aware
+    source: str
+    score_percent: float
+    passed: bool
+
+
+@dataclass(frozen=True)
+class ModuleProgress:
+    """One employee's attempts at one quiz, summarised."""
+
+    employee_id: str
+    quiz_id: str
+    best_score: float
+    first_passed_at: dt.datetime | None  # UTC, aware
+    attempt_count: int
+
+
+@dataclass(frozen=True)
+class UpsertCounts:
+    added: int
+    changed: int
+    unchanged: int
+
+
+@dataclass(frozen=True)
+class RecordCounts:
+    added: int
+    already_present: int
+
+
+@dataclass(frozen=True)
+class Erasure:
+    employee: Employee
+    attempts: int
+    answers: int

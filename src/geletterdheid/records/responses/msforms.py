@@ -1,0 +1,139 @@
+"""A Microsoft Forms export (XLSX): columns are question texts, cells are option texts.
+
+Questions are matched to the quiz by their exact text (surrounding spaces aside), options by
+their exact text; several answers in one cell are separated by ``;`` (Forms ends each with one).
+Employees are found by a ``medewerker_id`` column when the form asked for it, else by the
+e-mail address Forms recorded. Forms' own columns (id, start and completion time, name, points,
+feedback) are recognised in English and Dutch; any other column is reported.
+"""
+
+from __future__ import annotations
+
+from ...content.model import Catalog, Question, Quiz
+from ...content.problems import Problem
+from ...quiz.scoring import score_question
+from ..errors import RecordsError
+from ..model import Answer, join_keys
+from ..tables import Table, column_letter
+from .common import Directory, ParsedResponses, build_attempt
+from ..times import BadTime, TimeParser
+
+FORMAT = "ms-forms"
+COMPLETION_TIME = ("completion time", "tijd van voltooien", "voltooiingstijd")
+START_TIME = ("start time", "begintijd", "starttijd")
+EMAIL = ("email", "e-mail", "e-mailadres")
+EMPLOYEE_ID = ("medewerker_id",)
+OTHER_FORMS_COLUMNS = ("id", "name", "naam", "last modified time", "tijd laatst gewijzigd", "tijd van laatste wijziging",
+                       "total points", "totaal aantal punten", "totaal punten", "quiz feedback", "feedback voor quiz")
+PER_QUESTION_PREFIXES = ("points - ", "feedback - ", "punten - ")
+
+
+def matches(positions: dict[str, int]) -> bool:
+    return any(column in positions for column in COMPLETION_TIME + START_TIME)
+
+
+def _first(positions: dict[str, int], names: tuple[str, ...]) -> int | None:
+    return next((positions[name] for name in names if name in positions), None)
+
+
+def _is_forms_column(column: str) -> bool:
+    lower = column.lower()
+    return (lower in COMPLETION_TIME + START_TIME + EMAIL + EMPLOYEE_ID + OTHER_FORMS_COLUMNS
+            or lower.startswith(PER_QUESTION_PREFIXES))
+
+
+def _match_quiz(table: Table, catalog: Catalog, only_quiz: Quiz | None,
+                result: ParsedResponses) -> tuple[Quiz, dict[int, Question]]:
+    texts = [(position, column) for position, column in enumerate(table.columns)
+             if column and not _is_forms_column(column)]
+    candidates = [only_quiz] if only_quiz is not None else list(catalog.quizzes.values())
+
+    def matched(quiz: Quiz) -> dict[int, Question]:
+        by_text = {question.text: question for question in quiz.questions}
+        return {position: by_text[text] for position, text in texts if text in by_text}
+
+    best = max(candidates, key=lambda quiz: len(matched(quiz)))
+    columns = matched(best)
+    if not columns:
+        raise RecordsError(f"{table.name}: geen kolom komt precies overeen met de tekst van een vraag"
+                           + (f" van toets {only_quiz.module}" if only_quiz else "")
+                           + "; controleer of de vragen in Forms letterlijk gelijk zijn aan de toets")
+    rivals = [quiz.module for quiz in candidates if quiz is not best and len(matched(quiz)) == len(columns)]
+    if rivals:
+        raise RecordsError(f"{table.name}: de vragen passen bij meerdere toetsen ({best.module}, {', '.join(rivals)}); "
+                           "kies er een met --quiz")
+    for position, text in texts:
+        if position not in columns:
+            result.problems.append(Problem(table.path, 1, f"kolom {column_letter(position)} ('{text}') komt niet "
+                                                         f"overeen met een vraag van toets {best.module}"))
+            result.ignored_columns.append(text)
+    missing = [question.id for question in best.questions if question not in columns.values()]
+    if missing:
+        result.notes.append(f"{table.name}: geen kolom voor {', '.join(missing)}; die vragen tellen als niet beantwoord")
+    return best, columns
+
+
+def _option_keys(question: Question, cell: str) -> list[str]:
+    """Option texts in a cell -> keys; raises ValueError naming the text that is not an option."""
+    by_text = {text: key for key, text in question.options.items()}
+    whole = cell.strip().rstrip(";").strip()
+    if not whole:
+        return []
+    if whole in by_text:  # one answer, even when its text contains ';'
+        return [by_text[whole]]
+    keys = []
+    for part in (part.strip() for part in whole.split(";")):
+        if part and part not in by_text:
+            raise ValueError(f"antwoord '{part}' is geen optie van vraag {question.id}")
+        if part:
+            keys.append(by_text[part])
+    return keys
+
+
+def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | None) -> ParsedResponses:
+    result = ParsedResponses(FORMAT)
+    positions = table.column_positions()
+    quiz, question_columns = _match_quiz(table, catalog, only_quiz, result)
+    i_time = _first(positions, COMPLETION_TIME + START_TIME)  # completion time when Forms has both
+    i_employee = _first(positions, EMPLOYEE_ID)
+    i_email = _first(positions, EMAIL)
+    if i_employee is None and i_email is None:
+        raise RecordsError(f"{table.name}: er is geen kolom 'medewerker_id' en geen kolom 'E-mail'; "
+                           "zo is niet te zien wie de toets maakte")
+    parse_time = TimeParser()
+    seen: dict[tuple, int] = {}
+    source = f"{FORMAT}:{table.name}"
+    for row_number, cells in table.rows:
+        cells = cells + [""] * (len(table.columns) - len(cells))
+        reasons = []
+        employee_id = None
+        try:
+            given_id = str(cells[i_employee]).strip() if i_employee is not None else ""
+            if given_id or i_email is None:
+                employee_id = people.check_id(given_id)
+            else:
+                employee_id = people.by_email(str(cells[i_email]))
+        except ValueError as exc:
+            reasons.append(str(exc))
+        taken_at = None
+        try:
+            taken_at = parse_time(cells[i_time])
+        except BadTime as exc:
+            reasons.append(str(exc))
+        given: dict[str, Answer] = {}
+        for position, question in question_columns.items():
+            try:
+                keys = _option_keys(question, str(cells[position]))
+            except ValueError as exc:
+                reasons.append(f"kolom {column_letter(position)}: {exc}")
+                continue
+            given[question.id] = Answer(question.id, join_keys(keys), score_question(question, keys))
+        key = (employee_id, taken_at)
+        if not reasons and key in seen:
+            reasons.append(f"dezelfde inzending (medewerker {employee_id}, zelfde tijdstip) staat al in rij {seen[key]}")
+        if reasons:
+            result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
+            continue
+        seen[key] = row_number
+        result.attempts.append(build_attempt(quiz, employee_id, taken_at, source, given))
+    return result

@@ -1,0 +1,97 @@
+"""Wide format, a workshop score sheet (CSV or XLSX): ``medewerker_id``, ``tijdstip`` and one
+column per question id holding the chosen keys. One row is one attempt; a sheet is one quiz."""
+
+from __future__ import annotations
+
+from ...content.model import Catalog, Quiz
+from ...content.problems import Problem
+from ...quiz.scoring import ScoringError
+from ..errors import RecordsError
+from ..tables import Table, column_letter
+from .common import AnswerScorer, Directory, ParsedResponses, build_attempt
+from ..times import BadTime, TimeParser
+
+FORMAT = "breed"
+REQUIRED = ("medewerker_id", "tijdstip")
+#: Columns a sheet may carry for the trainer's own use; they are not read.
+INFORMATIONAL = ("naam", "afdeling", "email", "e-mail", "opmerking")
+
+
+def matches(positions: dict[str, int]) -> bool:
+    return all(column in positions for column in REQUIRED)
+
+
+def _question_columns(table: Table, catalog: Catalog, only_quiz: Quiz | None,
+                      result: ParsedResponses) -> tuple[Quiz, dict[int, str]]:
+    """The sheet's quiz and its question columns (position -> question id); odd columns become problems."""
+    quiz_of: dict[str, Quiz] = {q.id: quiz for quiz in catalog.quizzes.values() for q in quiz.questions}
+    candidates = [(position, column) for position, column in enumerate(table.columns)
+                  if column and column.lower() not in REQUIRED + INFORMATIONAL]
+    quizzes = {quiz_of[column].module for _, column in candidates if column in quiz_of}
+    if only_quiz is None:
+        if len(quizzes) > 1:
+            raise RecordsError(f"{table.name}: de vraagkolommen horen bij verschillende toetsen ({', '.join(sorted(quizzes))}); "
+                               "gebruik één blad per toets")
+        if not quizzes:
+            raise RecordsError(f"{table.name}: geen enkele kolom is een vraag-id (zoals m01-q01); "
+                               "noem de toets met --quiz of controleer de kopregel")
+        quiz = catalog.quizzes[quizzes.pop()]
+    else:
+        quiz = only_quiz
+    own = {q.id for q in quiz.questions}
+    columns: dict[int, str] = {}
+    for position, column in candidates:
+        if column in own:
+            columns[position] = column
+            continue
+        where = f"kolom {column_letter(position)} ('{column}')"
+        if column in quiz_of:
+            reason = f"{where}: vraag '{column}' hoort bij toets {quiz_of[column].module}, niet bij {quiz.module}"
+        else:
+            reason = f"{where}: onbekende vraag '{column}' in toets {quiz.module}"
+        result.problems.append(Problem(table.path, 1, reason))
+        result.ignored_columns.append(column)
+    missing = [q.id for q in quiz.questions if q.id not in columns.values()]
+    if missing:
+        result.notes.append(f"{table.name}: geen kolom voor {', '.join(missing)}; die vragen tellen als niet beantwoord")
+    return quiz, columns
+
+
+def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | None) -> ParsedResponses:
+    result = ParsedResponses(FORMAT)
+    positions = table.column_positions()
+    quiz, question_columns = _question_columns(table, catalog, only_quiz, result)
+    questions = {q.id: q for q in quiz.questions}
+    i_employee, i_time = positions["medewerker_id"], positions["tijdstip"]
+    score = AnswerScorer()
+    parse_time = TimeParser()
+    seen: dict[tuple, int] = {}
+    source = f"{FORMAT}:{table.name}"
+    for row_number, cells in table.rows:
+        cells = cells + [""] * (len(table.columns) - len(cells))
+        reasons = []
+        employee_id = str(cells[i_employee]).strip()
+        try:
+            people.check_id(employee_id)
+        except ValueError as exc:
+            reasons.append(str(exc))
+        taken_at = None
+        try:
+            taken_at = parse_time(cells[i_time])
+        except BadTime as exc:
+            reasons.append(str(exc))
+        given = {}
+        for position, question_id in question_columns.items():
+            try:
+                given[question_id] = score(questions[question_id], str(cells[position]))
+            except ScoringError as exc:
+                reasons.append(f"kolom {column_letter(position)}: {exc}")
+        key = (employee_id, taken_at)
+        if not reasons and key in seen:
+            reasons.append(f"dezelfde poging (medewerker {employee_id}, zelfde tijdstip) staat al in rij {seen[key]}")
+        if reasons:
+            result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
+            continue
+        seen[key] = row_number
+        result.attempts.append(build_attempt(quiz, employee_id, taken_at, source, given))
+    return result

@@ -1,0 +1,229 @@
+"""The records store: employees, their quiz attempts and answers. The one place with SQL.
+
+Usage (the CLI and the HTTP server both do this)::
+
+    store = Store.open(url_or_None)          # creates or upgrades the schema
+    employee = store.employee("E001")
+    attempt = NewAttempt.scored("E001", quiz, taken_at, "web", {"m01-q01": ["b"]})
+    added = store.record_attempt(attempt)    # False when that attempt was already stored
+    store.close()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy import DateTime, Engine, case, delete, func, select, type_coerce
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from .bulk import dialect_insert, insert_answers, insert_attempts
+from .database import create_store_engine, migrate, write_transaction
+from .errors import StoreUnavailable
+from .location import database_url, default_database_path, sqlite_url
+from .model import Employee, Erasure, ModuleProgress, NewAttempt, RecordCounts, StoredAttempt, UpsertCounts
+from .schema import answers, attempts, employees
+
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+ROLE_SEPARATOR = "|"
+
+
+def _utc(moment: dt.datetime | None) -> dt.datetime | None:
+    return None if moment is None else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def _employee(row) -> Employee:
+    roles = tuple(row.roles.split(ROLE_SEPARATOR)) if row.roles else ()
+    return Employee(id=row.id, name=row.name, department=row.department, roles=roles, email=row.email)
+
+
+def _employee_params(employee: Employee) -> dict:
+    return {"id": employee.id, "name": employee.name, "department": employee.department,
+            "roles": ROLE_SEPARATOR.join(employee.roles), "email": employee.email}
+
+
+def describe_failure(exc: DBAPIError) -> str:
+    """The driver's own first line (often English, but it is what an administrator needs)."""
+    original = getattr(exc, "orig", None) or exc
+    return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+
+
+class Store:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str | None = None) -> "Store":
+        """Open (and create or upgrade) the store at ``url``, ``$GELETTERDHEID_DB`` or the default file."""
+        resolved = database_url(url)
+        try:
+            parsed = make_url(resolved)
+        except ArgumentError:
+            raise StoreUnavailable(f"ongeldige database-URL '{resolved}'; "
+                                   "gebruik bijvoorbeeld sqlite:///pad/naar/geletterdheid.db of postgresql+psycopg://...") from None
+        backend = parsed.get_backend_name()
+        if backend not in SUPPORTED_BACKENDS:
+            raise StoreUnavailable(f"database '{backend}' wordt niet ondersteund; gebruik SQLite of PostgreSQL")
+        location = parsed.render_as_string(hide_password=True)
+        if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
+            path = Path(parsed.database)
+            if resolved == sqlite_url(default_database_path()):
+                path.parent.mkdir(parents=True, exist_ok=True)
+            elif not path.parent.is_dir():
+                raise StoreUnavailable(f"de map {path.parent} voor de database {path.name} bestaat niet")
+        try:
+            engine = create_store_engine(resolved)
+        except (NoSuchModuleError, ArgumentError) as exc:
+            raise StoreUnavailable(f"kan de database {location} niet openen: {exc}") from None
+        from alembic.util import CommandError
+
+        try:
+            migrate(engine)
+        except DBAPIError as exc:
+            engine.dispose()
+            raise StoreUnavailable(f"kan de database {location} niet openen: {describe_failure(exc)}") from None
+        except CommandError:
+            engine.dispose()
+            raise StoreUnavailable(f"de database {location} is gemaakt met een nieuwere versie van geletterdheid; "
+                                   "werk geletterdheid bij") from None
+        return cls(engine)
+
+    @property
+    def location(self) -> str:
+        """The URL without password, for messages."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # -- employees ---------------------------------------------------------------------------
+
+    def employee(self, employee_id: str) -> Employee | None:
+        with self.engine.connect() as connection:
+            row = connection.execute(select(employees).where(employees.c.id == employee_id)).first()
+        return _employee(row) if row else None
+
+    def employees(self, department: str | None = None) -> list[Employee]:
+        """All employees in id order; ``department`` filters case-insensitively."""
+        query = select(employees).order_by(employees.c.id)
+        if department is not None:
+            query = query.where(func.lower(employees.c.department) == department.strip().lower())
+        with self.engine.connect() as connection:
+            return [_employee(row) for row in connection.execute(query)]
+
+    def upsert_employees(self, new: Sequence[Employee]) -> UpsertCounts:
+        """Add new employees and update changed ones; employees not in ``new`` stay as they are."""
+        with write_transaction(self.engine) as connection:
+            current = {row.id: _employee(row) for row in connection.execute(select(employees))}
+            added = [e for e in new if e.id not in current]
+            changed = [e for e in new if e.id in current and current[e.id] != e]
+            if added or changed:
+                statement = dialect_insert(connection, employees)
+                statement = statement.on_conflict_do_update(
+                    index_elements=["id"],
+                    set_={column: statement.excluded[column] for column in ("name", "department", "roles", "email")},
+                )
+                connection.execute(statement, [_employee_params(e) for e in added + changed])
+        return UpsertCounts(added=len(added), changed=len(changed), unchanged=len(new) - len(added) - len(changed))
+
+    # -- attempts ----------------------------------------------------------------------------
+
+    def record_attempt(self, attempt: NewAttempt) -> bool:
+        """Store one scored attempt; False when the same (employee, quiz, time) is already stored."""
+        return self.record_attempts([attempt]).added == 1
+
+    def record_attempts(self, new: Sequence[NewAttempt]) -> RecordCounts:
+        """Store scored attempts in one transaction; attempts already stored are left alone."""
+        with write_transaction(self.engine) as connection:
+            inserted = insert_attempts(connection, new)
+            insert_answers(connection, inserted)
+        return RecordCounts(added=len(inserted), already_present=len(new) - len(inserted))
+
+    def attempts_of(self, employee_id: str) -> list[StoredAttempt]:
+        query = (select(attempts).where(attempts.c.employee_id == employee_id)
+                 .order_by(attempts.c.taken_at, attempts.c.id))
+        with self.engine.connect() as connection:
+            return [
+                StoredAttempt(id=row.id, employee_id=row.employee_id, quiz_id=row.quiz_id, taken_at=_utc(row.taken_at),
+                              source=row.source, score_percent=row.score, passed=row.passed)
+                for row in connection.execute(query)
+            ]
+
+    def answers_of(self, attempt_id: int) -> dict[str, tuple[str, float]]:
+        """Question id -> (chosen keys joined by '|', score) for one attempt."""
+        query = select(answers.c.question_id, answers.c.chosen, answers.c.score).where(answers.c.attempt_id == attempt_id)
+        with self.engine.connect() as connection:
+            return {row.question_id: (row.chosen, row.score) for row in connection.execute(query)}
+
+    def module_progress(self, department: str | None = None) -> list[ModuleProgress]:
+        """Per employee and quiz: best score, first time passed and number of attempts."""
+        first_passed = type_coerce(func.min(case((attempts.c.passed, attempts.c.taken_at))), DateTime)
+        query = (
+            select(attempts.c.employee_id, attempts.c.quiz_id, func.max(attempts.c.score).label("best"),
+                   first_passed.label("first_passed"), func.count().label("count"))
+            .group_by(attempts.c.employee_id, attempts.c.quiz_id)
+        )
+        if department is not None:
+            query = query.join(employees, employees.c.id == attempts.c.employee_id).where(
+                func.lower(employees.c.department) == department.strip().lower())
+        with self.engine.connect() as connection:
+            return [
+                ModuleProgress(row.employee_id, row.quiz_id, row.best, _utc(row.first_passed), row.count)
+                for row in connection.execute(query)
+            ]
+
+    def first_attempt_scores(self, quiz_id: str) -> list[dict[str, float]]:
+        """Question id -> score for each employee's first attempt at ``quiz_id`` (the basis of item analysis)."""
+        with self.engine.connect() as connection:
+            first: dict[str, int] = {}
+            for row in connection.execute(
+                select(attempts.c.id, attempts.c.employee_id).where(attempts.c.quiz_id == quiz_id)
+                .order_by(attempts.c.taken_at, attempts.c.id)
+            ):
+                first.setdefault(row.employee_id, row.id)
+            scores: dict[int, dict[str, float]] = {attempt_id: {} for attempt_id in first.values()}
+            for attempt_id, question_id, score in connection.execute(
+                select(answers.c.attempt_id, answers.c.question_id, answers.c.score)
+                .join(attempts, attempts.c.id == answers.c.attempt_id).where(attempts.c.quiz_id == quiz_id)
+            ):
+                if attempt_id in scores:
+                    scores[attempt_id][question_id] = score
+        return list(scores.values())
+
+    # -- erasure -----------------------------------------------------------------------------
+
+    def forget(self, employee_id: str) -> Erasure | None:
+        """Erase an employee with all attempts and answers (AVG art. 17); None when unknown."""
+        with write_transaction(self.engine) as connection:
+            row = connection.execute(select(employees).where(employees.c.id == employee_id)).first()
+            if row is None:
+                return None
+            their_attempts = select(attempts.c.id).where(attempts.c.employee_id == employee_id)
+            answer_count = connection.execute(
+                delete(answers).where(answers.c.attempt_id.in_(their_attempts))).rowcount
+            attempt_count = connection.execute(delete(attempts).where(attempts.c.employee_id == employee_id)).rowcount
+            connection.execute(delete(employees).where(employees.c.id == employee_id))
+        if self.engine.dialect.name == "sqlite":
+            # The WAL file still holds copies of the erased rows until a checkpoint moves it
+            # into the (secure_delete) main file and empties it.
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return Erasure(employee=_employee(row), attempts=attempt_count, answers=answer_count)
+
+    # -- for tests and summaries -------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as connection:
+            return {table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+                    for table in (employees, attempts, answers)}
+

@@ -1,0 +1,63 @@
+"""Attempt times as people and programs write them, made time-zone aware.
+
+Accepted: ISO 8601 (``2025-01-31T10:00``, with seconds, fractions or an offset such as ``Z`` or
+``+01:00``; a date alone means midnight), the Dutch way Excel rewrites them when it saves a CSV
+(``31-1-2025 10:00``, ``31-01-2025 10:00:05``), and real date cells from XLSX. A time without an
+offset is Dutch local time, so winter and summer time are both right.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
+_DUTCH = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+
+
+class BadTime(ValueError):
+    def __init__(self, value: object):
+        super().__init__(f"ongeldig tijdstip '{value}'; gebruik bijvoorbeeld 2025-01-31T10:00 of 31-01-2025 10:00")
+
+
+def parse_time(value: str | dt.datetime) -> dt.datetime:
+    """An aware datetime; raises :class:`BadTime`."""
+    if isinstance(value, dt.datetime):
+        moment = value
+    else:
+        text = value.strip()
+        moment = None
+        if text:
+            try:
+                moment = dt.datetime.fromisoformat(text)
+            except ValueError:
+                match = _DUTCH.match(text)
+                if match:
+                    day, month, year, hour, minute, second = (int(part or 0) for part in match.groups())
+                    try:
+                        moment = dt.datetime(year, month, day, hour, minute, second)
+                    except ValueError:
+                        moment = None
+        if moment is None:
+            raise BadTime(value)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=LOCAL_ZONE)
+
+
+class TimeParser:
+    """parse_time with a memory: an import sees each attempt's time on every one of its rows."""
+
+    def __init__(self) -> None:
+        self._seen: dict[object, dt.datetime | BadTime] = {}
+
+    def __call__(self, value: str | dt.datetime) -> dt.datetime:
+        result = self._seen.get(value)
+        if result is None:
+            try:
+                result = parse_time(value)
+            except BadTime as exc:
+                result = exc
+            self._seen[value] = result
+        if isinstance(result, BadTime):
+            raise result
+        return result

@@ -1,0 +1,51 @@
+"""Item analysis for people: a terminal table and a CSV of quiz.stats results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..content.model import Quiz
+from ..quiz.stats import (NOT_DISCRIMINATING_BELOW, TOO_EASY_ABOVE, TOO_HARD_BELOW, QuizStatistics)
+from .spreadsheet import Dialect, neutralise, number
+
+CSV_HEADER = ["vraag_id", "type", "eerste_pogingen", "facility_index", "discriminatie_index", "signalen"]
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}%".replace(".", ",")
+
+
+def format_report(quiz: Quiz, stats: QuizStatistics) -> str:
+    types = {question.id: question.type for question in quiz.questions}
+    lines = [
+        f"Itemanalyse toets {quiz.module} op {stats.attempt_count} eerste {'poging' if stats.attempt_count == 1 else 'pogingen'}",
+        "",
+    ]
+    rows = [("Vraag", "Type", "Facility", "Discriminatie", "Signaal")]
+    for question in stats.questions:
+        rows.append((question.question_id, types[question.question_id],
+                     _percent(None if question.facility is None else 100 * question.facility),
+                     _percent(question.discrimination_percent), ", ".join(question.flags)))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        lines.append("  ".join(cell.ljust(width) if i in (0, 1, 4) else cell.rjust(width)
+                               for i, (cell, width) in enumerate(zip(row, widths))).rstrip())
+    alpha = "-" if stats.cronbach_alpha is None else f"{stats.cronbach_alpha:.2f}".replace(".", ",")
+    lines += [
+        "",
+        f"Interne consistentie (Cronbach's alpha): {alpha}",
+        f"Signalen: te makkelijk bij facility boven {TOO_EASY_ABOVE:.0%}, te moeilijk onder {TOO_HARD_BELOW:.0%}, "
+        f"onderscheidt niet bij discriminatie onder {NOT_DISCRIMINATING_BELOW:.0f}%.",
+    ]
+    return "\n".join(lines)
+
+
+def csv_rows(quiz: Quiz, stats: QuizStatistics, dialect: Dialect) -> Iterator[list[str]]:
+    types = {question.id: question.type for question in quiz.questions}
+    for question in stats.questions:
+        yield [
+            neutralise(question.question_id), types[question.question_id], str(stats.attempt_count),
+            number(None if question.facility is None else 100 * question.facility, dialect),
+            number(question.discrimination_percent, dialect),
+            "|".join(question.flags),
+        ]

@@ -1,0 +1,3 @@
+"""Minimal content tree for the records tests (not built with Sphinx)."""
+
+project = "testinhoud"

@@ -1,0 +1,177 @@
+"""The real results server in a subprocess (``geletterdheid serve --port 0``) for tests and benchmarks.
+
+The server picks a free loopback port and prints its address; we read it from its output, so
+there is no race between choosing a port and binding it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from repo_paths import REPO
+from geletterdheid.cli import main
+from geletterdheid.records import Employee
+
+SECRET = "test-geheim-0123456789-abcdef"
+HR_TOKEN = "test-hr-token-0123456789"
+RESULTS_PATH = "/api/pogingen"
+ROSTER = [
+    Employee("E1", "Anna de Vries", "Burgerzaken", ("beleidsadviseur",), "anna@gemeente.example"),
+    Employee("E2", "Bram Jansen", "Sociaal Domein", (), None),
+]
+PG_CANDIDATES = ["postgresql+psycopg://postgres@127.0.0.1:5432/test", "postgresql+psycopg://root@127.0.0.1:5432/test"]
+_ADDRESS = re.compile(r"Server draait op (http://\S+/) ")
+
+
+@dataclass
+class RunningServer:
+    url: str
+    process: subprocess.Popen
+    db_url: str = ""
+    output: list[str] = field(default_factory=list)
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        return self.process.returncode
+
+
+def server_env(**extra: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GELETTERDHEID_")}
+    env.update({"GELETTERDHEID_GEHEIM": SECRET, "GELETTERDHEID_HR_TOKEN": HR_TOKEN, "PYTHONUNBUFFERED": "1"})
+    env.update(extra)
+    return env
+
+
+@contextlib.contextmanager
+def running_server(site: Path, db_url: str, *options: str, env: dict[str, str] | None = None,
+                   timeout: float = 60) -> Iterator[RunningServer]:
+    command = [sys.executable, "-m", "geletterdheid.cli", "--root", str(REPO), "serve", "--host", "127.0.0.1",
+               "--port", "0", "--site", str(site), "--db", db_url, *options]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env=env or server_env())
+    server = RunningServer("", process, db_url)
+    found = threading.Event()
+
+    def read_output() -> None:
+        for line in process.stdout:
+            server.output.append(line.rstrip("\n"))
+            match = _ADDRESS.search(line)
+            if match and not server.url:
+                server.url = match.group(1)
+            if line.startswith("Stoppen:"):  # the last line the server prints when it is ready
+                found.set()
+        found.set()
+
+    threading.Thread(target=read_output, daemon=True).start()
+    deadline = time.monotonic() + timeout
+    while not found.wait(0.1) and time.monotonic() < deadline:
+        pass
+    if not server.url:
+        server.stop()
+        raise AssertionError("the server did not start:\n" + "\n".join(server.output))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def build_site_with_results(out: Path) -> Path:
+    """The real site, built with quizzes posting to the server's API."""
+    previous = os.environ.get("GELETTERDHEID_RESULTATEN_URL")
+    os.environ["GELETTERDHEID_RESULTATEN_URL"] = RESULTS_PATH
+    try:
+        assert main(["--root", str(REPO), "build", "--only", "html", "--out", str(out)]) == 0  # PDFs: tests/handbook
+    finally:
+        if previous is None:
+            del os.environ["GELETTERDHEID_RESULTATEN_URL"]
+        else:
+            os.environ["GELETTERDHEID_RESULTATEN_URL"] = previous
+    return out / "html"
+
+
+def new_store_url(tmp: Path, name: str = "server.db") -> str:
+    from geletterdheid.records.store import Store
+
+    url = f"sqlite:///{(tmp / name).as_posix()}"
+    with Store.open(url) as store:
+        store.upsert_employees(ROSTER)
+    return url
+
+
+def _pg_admin_url() -> tuple[str | None, str]:
+    import sqlalchemy
+
+    candidates = [os.environ["GELETTERDHEID_TEST_PG"]] if os.environ.get("GELETTERDHEID_TEST_PG") else PG_CANDIDATES
+    reasons = []
+    for url in candidates:
+        engine = sqlalchemy.create_engine(url, connect_args={"connect_timeout": 5})
+        try:
+            with engine.connect():
+                return url, ""
+        except Exception as exc:  # any failure means: not usable here
+            reasons.append(f"{url}: {str(exc).splitlines()[0]}")
+        finally:
+            engine.dispose()
+    return None, "; ".join(reasons)
+
+
+@contextlib.contextmanager
+def postgres_schema_url() -> Iterator[str]:
+    """A fresh schema in the PostgreSQL test database (dropped afterwards), with the roster in it."""
+    import sqlalchemy
+
+    from geletterdheid.records.store import Store
+
+    admin_url, reason = _pg_admin_url()
+    if admin_url is None:
+        message = f"PostgreSQL not reachable ({reason})"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI is set, so the PostgreSQL tests must run")
+        pytest.skip(message)
+    schema = f"gl_server_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = sqlalchemy.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    url = f"{admin_url}?options={quote(f'-csearch_path={schema}')}"
+    try:
+        with Store.open(url) as store:
+            store.upsert_employees(ROSTER)
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The repository's real site, built once per session, with quizzes posting to the server."""
+    return build_site_with_results(tmp_path_factory.mktemp("real-site"))
+
+
+@pytest.fixture(scope="session")
+def live_server(real_site, tmp_path_factory) -> Iterator[RunningServer]:
+    """``geletterdheid serve`` on a free loopback port, serving the real site, SQLite store with ROSTER."""
+    db_url = new_store_url(tmp_path_factory.mktemp("server-db"))
+    with running_server(real_site, db_url) as server:
+        yield server

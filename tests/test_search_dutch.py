@@ -1,0 +1,72 @@
+"""Dutch search: an inflected word ("verplichtingen") finds the module about deployer duties.
+
+The fixture tree ``roots/test-zoeken`` uses the real site's conf.py. Its module m07 says
+"verplicht" and "verplichting" but never "verplichtingen", so only stemming can find it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import snowballstemmer
+
+from browser_support import serve_directory
+from repo_paths import ROOTS
+from geletterdheid.cli import main
+
+FIXTURE = ROOTS / "test-zoeken"
+DEPLOYER_PAGE = "modules/m07-gebruiksverantwoordelijke"
+DEPLOYER_TITLE = "Plichten van de gebruiksverantwoordelijke"
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("zoeken")
+    assert main(["--root", str(FIXTURE), "build", "--only", "html", "--out", str(out)]) == 0
+    return out / "html"
+
+
+def _search_index(site: Path) -> dict:
+    text = (site / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(re.fullmatch(r"Search\.setIndex\((.*)\)\s*", text, re.DOTALL).group(1))
+
+
+def test_fixture_page_does_not_contain_the_searched_word_itself(search_site):
+    html = (search_site / f"{DEPLOYER_PAGE}.html").read_text(encoding="utf-8").lower()
+    assert "verplichtingen" not in html
+    assert "verplichting" in html
+
+
+def test_dutch_stemmer_reduces_inflections_to_one_stem():
+    stemmer = snowballstemmer.stemmer("dutch")
+    assert {stemmer.stemWord(word) for word in ["verplichtingen", "verplichting", "verplicht", "verplichte"]} == {"verplicht"}
+
+
+def test_search_index_maps_the_stem_to_the_deployer_module(search_site):
+    index = _search_index(search_site)
+    docnames = index["docnames"]
+    pages = index["terms"]["verplicht"]
+    pages = [pages] if isinstance(pages, int) else pages
+    assert [docnames[i] for i in pages] == [DEPLOYER_PAGE]
+
+
+@pytest.mark.browser
+def test_searching_verplichtingen_in_the_browser_finds_the_deployer_module(browser, search_site):
+    page = browser.new_page()
+    try:
+        with serve_directory(search_site) as url:
+            page.goto(url + "search.html?q=verplichtingen")
+            summary = page.locator("#search-results p.search-summary")
+            summary.wait_for()
+            assert summary.inner_text() == "Klaar met zoeken: 1 pagina gevonden."
+            results = page.locator("#search-results ul.search li a").all_inner_texts()
+            assert results == [DEPLOYER_TITLE]
+
+            page.goto(url + "search.html?q=fietsenstalling")
+            summary.wait_for()
+            assert summary.inner_text().startswith("Er is niets gevonden.")
+    finally:
+        page.close()

@@ -1,0 +1,158 @@
+"""Personal links, single sign-on, server settings and the ``links`` and ``serve`` commands."""
+
+from __future__ import annotations
+
+import csv
+import io
+import socket
+import stat
+import time
+
+import pytest
+
+from repo_paths import REPO
+from geletterdheid.cli import main
+from geletterdheid.records import Employee
+from geletterdheid.records.store import Store
+from geletterdheid.server.identity import IdentityError, Identifier, make_token, verify_token
+from geletterdheid.server.settings import SettingsError, resolve_settings, secret_file_path
+
+SECRET = b"een-geheim-van-de-server-0123"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch, tmp_path):
+    """Never read or write a real user's secret, token or database."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    for name in ("GELETTERDHEID_GEHEIM", "GELETTERDHEID_HR_TOKEN", "GELETTERDHEID_DB"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_token_names_the_employee_until_it_expires():
+    expires = int(time.time()) + 60
+    for employee_id in ["E1", "12345", "j.de.vries", "Daniëlle-Ç"]:
+        assert verify_token(SECRET, make_token(SECRET, employee_id, expires)) == employee_id
+    with pytest.raises(IdentityError, match="verlopen"):
+        verify_token(SECRET, make_token(SECRET, "E1", expires), now=expires + 1)
+
+
+@pytest.mark.parametrize("mangle", [
+    lambda t: t[:-2] + ("AA" if not t.endswith("AA") else "BB"),  # signature changed
+    lambda t: t.replace(t.split(".")[1], str(int(t.split(".")[1]) + 86400)),  # expiry extended
+    lambda t: "RTI." + t.split(".", 1)[1],  # other employee (E2), same signature
+    lambda t: t.split(".")[0],  # truncated
+    lambda t: "",
+    lambda t: "a.b.c",
+], ids=["signature", "expiry", "employee", "truncated", "empty", "garbage"])
+def test_forged_or_damaged_tokens_are_refused(mangle):
+    token = make_token(SECRET, "E1", int(time.time()) + 60)
+    with pytest.raises(IdentityError, match="ongeldig"):
+        verify_token(SECRET, mangle(token))
+
+
+def test_token_from_another_server_is_refused():
+    with pytest.raises(IdentityError):
+        verify_token(SECRET, make_token(b"ander-geheim-0123456789", "E1", int(time.time()) + 60))
+
+
+def test_sso_header_counts_only_when_enabled():
+    token = make_token(SECRET, "E1", int(time.time()) + 60)
+    without_sso = Identifier(SECRET)
+    with pytest.raises(IdentityError):
+        without_sso.employee_id({"x-remote-user": "E9"})
+    assert without_sso.employee_id({"x-remote-user": "E9", "authorization": f"Bearer {token}"}) == "E1"
+    with_sso = Identifier(SECRET, sso_header="X-Remote-User")
+    assert with_sso.employee_id({"x-remote-user": "E9"}) == "E9"
+    assert with_sso.employee_id({"authorization": f"bearer {token}"}) == "E1"  # links keep working
+
+
+def test_secret_is_made_once_private_and_shared_by_links_and_serve():
+    first = resolve_settings().secret
+    path = secret_file_path()
+    assert path.is_file() and stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert resolve_settings().secret == first
+    assert len(first) >= 32
+
+
+def test_settings_from_file_and_environment(tmp_path, monkeypatch):
+    config = tmp_path / "server.toml"
+    config.write_text('hr_token = "uit-het-bestand-0123456789"\nlink_geldig_dagen = 30\n'
+                      '[sso]\nheader = "X-Medewerker"\n', encoding="utf-8")
+    settings = resolve_settings(config=config)
+    assert settings.hr_token == "uit-het-bestand-0123456789" and settings.link_days == 30
+    assert settings.sso_header is None  # a header name alone does not switch single sign-on on
+    config.write_text(config.read_text(encoding="utf-8") + "aan = true\n", encoding="utf-8")
+    assert resolve_settings(config=config).sso_header == "X-Medewerker"
+    monkeypatch.setenv("GELETTERDHEID_HR_TOKEN", "uit-de-omgeving-0123456789")
+    assert resolve_settings(config=config).hr_token == "uit-de-omgeving-0123456789"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('hr_tokn = "x"\n', "onbekende instelling(en): hr_tokn"),
+    ("geheim = \n", "ongeldige TOML"),
+    ('geheim = "kort"\n', "te kort"),
+    ('hr_token = "kort"\n', "te kort"),
+    ("link_geldig_dagen = 0\n", "link_geldig_dagen"),
+])
+def test_bad_settings_are_named_in_dutch(tmp_path, text, message):
+    config = tmp_path / "server.toml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(SettingsError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        resolve_settings(config=config)
+
+
+@pytest.fixture
+def roster_db(tmp_path, monkeypatch) -> str:
+    url = f"sqlite:///{(tmp_path / 'links.db').as_posix()}"
+    with Store.open(url) as store:
+        store.upsert_employees([
+            Employee("E1", "Anna de Vries", "Burgerzaken", (), "anna@gemeente.example"),
+            Employee("E2", "=HYPERLINK(\"http://x\")", "Inkoop", ("inkoper",), None),
+        ])
+    monkeypatch.setenv("GELETTERDHEID_GEHEIM", SECRET.decode())
+    return url
+
+
+def test_links_command_writes_a_signed_link_per_employee(roster_db, tmp_path, capsys):
+    out = tmp_path / "links.csv"
+    code = main(["--root", str(REPO), "links", "--db", roster_db, "--basis-url", "https://leren.gemeente.example",
+                 "--geldig-dagen", "30", "--out", str(out)])
+    assert code == 0
+    assert "2 persoonlijke link(s) geschreven" in capsys.readouterr().out
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert [row["medewerker_id"] for row in rows] == ["E1", "E2"]
+    assert rows[1]["naam"].startswith("'=")  # a hostile name cannot run as a formula in Excel
+    for row in rows:
+        base, _, token = row["link"].partition("#sleutel=")
+        assert base == "https://leren.gemeente.example/"
+        assert verify_token(SECRET, token) == row["medewerker_id"]
+        assert verify_token(SECRET, token, now=time.time() + 29 * 86400) == row["medewerker_id"]
+        with pytest.raises(IdentityError):
+            verify_token(SECRET, token, now=time.time() + 31 * 86400)
+
+
+def test_links_for_an_unknown_employee_fail_in_dutch(roster_db, capsys):
+    code = main(["--root", str(REPO), "links", "--db", roster_db, "--basis-url", "https://x.example/",
+                 "--medewerker", "E404"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "onbekende medewerker(s): E404" in err and "Traceback" not in err
+
+
+def test_serve_without_a_built_site_says_what_to_do(tmp_path, roster_db, capsys):
+    code = main(["--root", str(REPO), "serve", "--db", roster_db, "--site", str(tmp_path / "leeg"), "--port", "0"])
+    assert code == 1
+    assert "geen gebouwde website" in capsys.readouterr().err
+
+
+def test_serve_on_a_port_in_use_says_so(tmp_path, roster_db, capsys):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html lang='nl'></html>", encoding="utf-8")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code = main(["--root", str(REPO), "serve", "--db", roster_db, "--site", str(site), "--port", str(port)])
+    assert code == 1
+    assert f"kan niet luisteren op 127.0.0.1:{port}" in capsys.readouterr().err

@@ -1,0 +1,49 @@
+"""The way in by role and by topic, generated from the content model, on the real site."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from geletterdheid.content import load_catalog_or_raise
+from repo_paths import REPO
+
+CATALOG = load_catalog_or_raise(REPO)
+
+
+def _soup(site, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_landing_page_asks_the_role_and_leads_to_every_learning_path(real_site):
+    article = _soup(real_site, "index.html").find(class_="bd-article")
+    assert "Wat is jouw rol?" in [h2.get_text(strip=True).rstrip("#") for h2 in article.find_all("h2")]
+    chooser = article.find(class_="gl-rolkeuze")
+    links = {a["href"] for a in chooser.find_all("a")}
+    assert links == {f"docs/leerpaden/{role_id}.html" for role_id in CATALOG.roles}
+    for role in CATALOG.roles.values():
+        assert role.title in chooser.get_text(" ")
+    assert article.find("a", href="docs/onderwerpen.html") is not None
+
+
+def test_every_learning_path_page_exists(real_site):
+    for role_id in CATALOG.roles:
+        assert (real_site / "docs" / "leerpaden" / f"{role_id}.html").is_file()
+
+
+def test_module_pages_show_the_roles_they_serve(real_site):
+    for module_id, path in CATALOG.module_paths.items():
+        page = path.relative_to(REPO).with_suffix(".html")
+        card = _soup(real_site, page.as_posix()).find(class_="gl-module-kaart")
+        linked = {a.get_text(strip=True) for a in card.find_all("a") if "/rollen/" in a.get("href", "")}
+        assert linked == {CATALOG.roles[r].title for r in CATALOG.modules[module_id].roles}, module_id
+
+
+def test_topics_page_lists_every_topic_with_its_modules_and_forum(real_site):
+    article = _soup(real_site, "docs/onderwerpen.html").find(class_="bd-article")
+    for topic in CATALOG.topics.values():
+        section = article.find("section", id=f"onderwerp-{topic.id}")
+        assert section.find("h2").get_text(strip=True).rstrip("#") == topic.title
+        forum = section.find("a", class_="gl-forum-link")
+        assert forum["href"] == str(topic.forum_url)
+        modules = {a.get_text(strip=True) for a in section.find_all("a") if "modules/" in a.get("href", "")}
+        assert modules == {m.title for m in CATALOG.modules.values() if m.topic == topic.id}, topic.id
