@@ -10,8 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import copy_tree
-from handbook_fixture import PATHS, TITLES
+from handbook_fixture import PATHS, TITLES, copy_tree, handbook_tree  # noqa: F401 - fixture
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
