@@ -2,7 +2,7 @@
 
 Each run does what `geletterdheid build` does, in one process: the HTML site (fresh Sphinx
 environment), then the handbooks (singlehtml on the environment the HTML build left, module
-extraction, composition, WeasyPrint in worker processes). The PDF time is everything after the
+extraction, conversion to Typst markup, Typst compiling two handbooks at once). The PDF time is everything after the
 HTML build. Target: PDF time at most 3x the HTML time.
 
     .venv/bin/python bench/bench_pdf.py [--runs 3] [--modules 16] [--workers N]
@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO / "src"))
 from geletterdheid.build import run_sphinx  # noqa: E402
 from geletterdheid.content import load_catalog_or_raise  # noqa: E402
 from geletterdheid.handbook.build import build_handbooks  # noqa: E402
-from geletterdheid.handbook.pdf import default_workers  # noqa: E402
+from geletterdheid.handbook.render import default_workers  # noqa: E402
 
 
 def synthetic_tree(target: Path, count: int) -> Path:
