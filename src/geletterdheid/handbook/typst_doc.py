@@ -108,9 +108,9 @@ def answer_key(catalog: Catalog, path: LearningPath) -> str:
     """The answer key of a trainer handbook: per module the correct answers, in question order."""
     cells = []
     for number, module in enumerate(path.modules, start=1):
-        answers = " · ".join(f"{index}: {_answer_text(question)}"
+        answers = " · ".join(f"#box{_c(f'{index}: {_answer_text(question)}')}"  # an answer is not split
                              for index, question in enumerate(catalog.quizzes[module.id].questions, start=1))
-        cells.append(f"[{escape(f'{number}. {module.title}')}], {_c(answers)}")
+        cells.append(f"[{escape(f'{number}. {module.title}')}], [{answers}]")
     return ("#pagebreak(weak: true)\n\n#gl-sectie([Antwoordsleutel])\n\n"
             f"#heading(level: 1, outlined: false, bookmarked: true)[Antwoordsleutel] <{KEY_LABEL}>\n\n"
             + escape("Per module de juiste antwoorden, op volgorde van de vragen. "
