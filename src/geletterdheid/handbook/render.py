@@ -66,27 +66,51 @@ def _page_count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
+class RenderPool:
+    """Compiles handbooks in ``workers`` threads while the caller writes the next ones.
+
+    Typst releases the GIL while it compiles, so converting the next edition in Python and
+    compiling the previous one overlap.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=max(1, workers))
+        self._futures = []
+
+    def __enter__(self) -> "RenderPool":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._pool.shutdown(wait=True)
+
+    def submit(self, job: TypstJob) -> None:
+        self._futures.append(self._pool.submit(_attempt, job))
+
+    def finish(self) -> tuple[list[PdfResult], list[str]]:
+        """Wait for every job: the results that worked and the Dutch errors, in submission order."""
+        results, errors = [], []
+        for future in self._futures:
+            outcome = future.result()
+            if isinstance(outcome, RenderProblem):
+                errors.append(str(outcome))
+            else:
+                results.append(outcome)
+        return results, errors
+
+
+def _attempt(job: TypstJob) -> PdfResult | RenderProblem:
+    try:
+        return compile_one(job)
+    except RenderProblem as exc:
+        return exc
+
+
 def compile_all(jobs: list[TypstJob], workers: int) -> tuple[list[PdfResult], list[str]]:
     """Compile every job (``workers`` at once); the results that worked and the Dutch errors."""
-    results, errors = [], []
-
-    def attempt(job: TypstJob):
-        try:
-            return compile_one(job)
-        except RenderProblem as exc:
-            return exc
-
-    if workers <= 1 or len(jobs) <= 1:
-        outcomes = [attempt(job) for job in jobs]
-    else:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            outcomes = list(pool.map(attempt, jobs))
-    for outcome in outcomes:
-        if isinstance(outcome, RenderProblem):
-            errors.append(str(outcome))
-        else:
-            results.append(outcome)
-    return results, errors
+    with RenderPool(workers) as pool:
+        for job in jobs:
+            pool.submit(job)
+        return pool.finish()
 
 
 def default_workers() -> int:

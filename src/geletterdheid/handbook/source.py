@@ -17,11 +17,10 @@ editions, so the per-role handbooks only concatenate prepared fragments. What ha
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..content import Catalog, Quiz
 from ..sphinxext.directives import option_label
@@ -235,13 +234,18 @@ def _forum_with_qr(soup: BeautifulSoup, box: Tag) -> None:
 
 
 def _editions(article: Tag, module_id: str) -> ModuleHtml:
-    trainer = copy.copy(article)
-    for element in trainer.select(f".{EMPLOYEE_ONLY}"):
+    # The trainer edition first, with the employee-only parts set aside (no copy of the tree:
+    # copying a module costs more than serialising it twice).
+    set_aside = []
+    for element in article.select(f".{EMPLOYEE_ONLY}"):
+        placeholder = NavigableString("")
+        element.replace_with(placeholder)
+        set_aside.append((placeholder, element))
+    trainer = str(article)
+    for placeholder, element in set_aside:
+        placeholder.replace_with(element)
+    for element in article.select(f".{TRAINER_ONLY}"):
         element.decompose()
-    employee = article
-    for element in employee.select(f".{TRAINER_ONLY}"):
-        element.decompose()
-    for element in employee.select(".gl-juist"):
+    for element in article.select(".gl-juist"):
         element["class"] = [c for c in element["class"] if c != "gl-juist"]
-    return ModuleHtml(module_id=module_id, employee=str(employee), trainer=str(trainer))
-
+    return ModuleHtml(module_id=module_id, employee=str(article), trainer=trainer)
