@@ -145,3 +145,16 @@ def test_converted_content_compiles_on_the_template(tmp_path):
     for expected in ("Titel met 5(1)(f)", "Over deze module", "Let op", "Notitie @ #1", "terug weg", "Vraag 1. Wat?",
                      "A. Fout", "B. Goed", "Uitleg"):
         assert expected in text
+
+
+def test_a_typst_error_becomes_a_dutch_message_naming_the_handbook(tmp_path):
+    from geletterdheid.handbook.render import RenderProblem, TypstJob, compile_all, compile_one
+
+    source = tmp_path / "handboek-x.typ"
+    source.write_text('#set document(title: "X")\n#set text(lang: "nl")\n#image("/ontbreekt.png", alt: "weg")\n',
+                      encoding="utf-8")
+    job = TypstJob(source=source, target=tmp_path / "handboek-x.pdf", root=tmp_path)
+    with pytest.raises(RenderProblem, match=r"^handboek-x\.pdf: Typst kon het handboek niet maken \(handboek-x\.typ\)"):
+        compile_one(job)
+    results, errors = compile_all([job], workers=2)
+    assert results == [] and len(errors) == 1 and not list(tmp_path.glob("*.pdf*"))
