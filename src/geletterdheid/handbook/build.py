@@ -1,4 +1,4 @@
-"""Build the PDF handbooks: one Sphinx ``singlehtml`` page for all roles, then a PDF per role and edition.
+"""Build the PDF handbooks: one Sphinx ``singlehtml`` page for all roles, then a Typst PDF per role and edition.
 
 The single page is built with the environment the HTML build left behind when there is one, so
 the content is read by Sphinx once per ``geletterdheid build``.
@@ -16,9 +16,11 @@ from pathlib import Path
 from .. import __version__
 from ..content import Catalog
 from ..curriculum import learning_path
-from .compose import EDITIONS, CoverFacts
-from .pdf import EditionJob, PdfResult, default_workers, render_editions
+from .edition import EDITIONS, CoverFacts, pdf_name
+from .render import TEMPLATE_SOURCE, PdfResult, RenderPool, TypstJob, default_workers
 from .source import SourceProblem, extract_modules
+from .typst_doc import TEMPLATE, handbook_document
+from .typst_markup import ASSET_DIR, convert, link_targets
 
 
 @dataclass
@@ -84,16 +86,47 @@ def build_handbooks(root: Path, out: Path, catalog: Catalog, roles: list[str], *
                        date=build_date())
     pdf_dir = out / "pdf"
     pdf_dir.mkdir(parents=True, exist_ok=True)
-    base_url = single_dir.resolve().as_uri() + "/"
-    jobs = [EditionJob(catalog, edition, tuple(roles), modules, facts, base_url, pdf_dir) for edition in EDITIONS]
-    report.seconds["extract"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    report.pdfs = render_editions(jobs, workers or default_workers())
-    report.seconds["render"] = time.perf_counter() - clock
+    work = single_dir / ASSET_DIR
+    work.mkdir(exist_ok=True)
+    (work / TEMPLATE).write_bytes(TEMPLATE_SOURCE.read_bytes())
+    paths = {role: learning_path(catalog, [role]) for role in roles}
+    needed = {module.id for path in paths.values() for module in path.modules}
+    linked = set(needed) | {target for module in modules.values() for target in link_targets(module.trainer)}
+    largest_first = sorted(roles, key=lambda role: -sum(m.duration_minutes for m in paths[role].modules))
+    with RenderPool(workers or default_workers()) as pool:  # compiles while the next edition is converted
+        for edition in EDITIONS:
+            markup = {}
+            for module_id in sorted(needed):
+                html = modules[module_id].trainer if edition.with_answers else modules[module_id].employee
+                converted = convert(html, linked)
+                for asset, data in converted.assets.items():
+                    _write_asset(single_dir / asset.lstrip("/"), data)
+                markup[module_id] = converted.markup
+            for role in largest_first:
+                source = work / pdf_name(edition, role).replace(".pdf", ".typ")
+                source.write_text(handbook_document(catalog, role, edition, paths[role], facts, markup),
+                                  encoding="utf-8")
+                pool.submit(TypstJob(source=source, target=pdf_dir / pdf_name(edition, role), root=single_dir))
+        report.seconds["extract"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        report.pdfs, errors = pool.finish()
+    report.seconds["render"] = time.perf_counter() - clock  # what was left to compile after the conversion
     for result in report.pdfs:
         report.warnings += [f"{result.target.name}: {message}" for message in result.messages]
+    if errors:
+        report.errors += errors
+        return report
     report.ok = True
     return report
+
+
+def _write_asset(path: Path, data: bytes) -> None:
+    """Write an image once (its name is its hash): Typst may be reading it for another handbook."""
+    if path.is_file() and path.stat().st_size == len(data):
+        return
+    partial = path.with_name(path.name + ".deel")
+    partial.write_bytes(data)
+    os.replace(partial, path)
 
 
 def roles_to_build(catalog: Catalog, wanted: list[str] | None) -> list[str]:

@@ -1,9 +1,8 @@
 """QR codes for forum links, as PNG data URIs (black and white, one pixel per module, scaled up).
 
-A bitmap costs WeasyPrint next to nothing to draw; the same code as an SVG path is parsed again on
-every page it is drawn on. At 28 mm a QR code of 37 modules has 0.75 mm modules: sharp at any
-print resolution, because PDF viewers and printers scale this image without smoothing
-(WeasyPrint's ``image-rendering: pixelated`` in print.css).
+A small bitmap is cheap to embed. At 28 mm a QR code of 37 modules has 0.75 mm modules: sharp at
+any print resolution, because PDF viewers and printers scale this image without smoothing
+(``scaling: "pixelated"`` in the Typst markup, see typst_markup.py).
 """
 
 from __future__ import annotations

@@ -17,11 +17,10 @@ editions, so the per-role handbooks only concatenate prepared fragments. What ha
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..content import Catalog, Quiz
 from ..sphinxext.directives import option_label
@@ -80,7 +79,7 @@ def _cut_out(soup: BeautifulSoup, start: Tag, module_id: str) -> Tag:
 
 def _prepare(soup: BeautifulSoup, article: Tag, module_id: str, catalog: Catalog,
              docnames: dict[str, str], site_url: str | None) -> list[str]:
-    for link in article.select("a.headerlink"):
+    for link in article.find_all("a", class_="headerlink"):
         link.decompose()
     _lift_headings(article)
     for element in article.find_all(id=True):
@@ -89,7 +88,7 @@ def _prepare(soup: BeautifulSoup, article: Tag, module_id: str, catalog: Catalog
     linkable = prerequisites(catalog, module_id) | {module_id}
     for link in article.find_all("a", href=True):
         _mend_link(link, module_id, docnames, site_url, linkable)
-    for form in article.select("form.gl-quiz"):
+    for form in article.find_all("form", class_="gl-quiz"):
         _printable_quiz(soup, form, catalog.quizzes[form["data-quiz"]])
     for details in article.find_all("details"):  # e.g. sphinx-design dropdowns: on paper, open
         details.name = "div"
@@ -97,7 +96,7 @@ def _prepare(soup: BeautifulSoup, article: Tag, module_id: str, catalog: Catalog
         for summary in details.find_all("summary", recursive=False):
             summary.name = "p"
             summary["class"] = ["gl-uitgeklapt-titel"]
-    for box in article.select(".gl-forum"):
+    for box in article.find_all(class_="gl-forum"):
         _forum_with_qr(soup, box)
     for item in article.find_all("li"):  # a Markdown checklist item "[ ] ..." gets a box to tick on paper
         first = item.find(string=True)
@@ -164,7 +163,7 @@ def _printable_quiz(soup: BeautifulSoup, form: Tag, quiz: Quiz) -> None:
         intro.append(_span(soup, "Je trainer bespreekt de antwoorden met je.", EMPLOYEE_ONLY))
         intro.append(_span(soup, "Onder elke vraag staan het juiste antwoord en de uitleg.", TRAINER_ONLY))
     quiz_box = soup.new_tag("div", attrs={"class": "gl-quiz", "data-quiz": quiz.module})
-    for block in form.select(".gl-vraag"):
+    for block in form.find_all(class_="gl-vraag"):
         number, question = questions[block["data-vraag"]]
         item = soup.new_tag("div", attrs={"class": "gl-vraag", "id": block.get("id", ""), "data-vraag": question.id})
         casus = block.find(class_="gl-casus")
@@ -235,13 +234,18 @@ def _forum_with_qr(soup: BeautifulSoup, box: Tag) -> None:
 
 
 def _editions(article: Tag, module_id: str) -> ModuleHtml:
-    trainer = copy.copy(article)
-    for element in trainer.select(f".{EMPLOYEE_ONLY}"):
+    # The trainer edition first, with the employee-only parts set aside (no copy of the tree:
+    # copying a module costs more than serialising it twice).
+    set_aside = []
+    for element in article.find_all(class_=EMPLOYEE_ONLY):
+        placeholder = NavigableString("")
+        element.replace_with(placeholder)
+        set_aside.append((placeholder, element))
+    trainer = str(article)
+    for placeholder, element in set_aside:
+        placeholder.replace_with(element)
+    for element in article.find_all(class_=TRAINER_ONLY):
         element.decompose()
-    employee = article
-    for element in employee.select(f".{TRAINER_ONLY}"):
-        element.decompose()
-    for element in employee.select(".gl-juist"):
+    for element in article.find_all(class_="gl-juist"):
         element["class"] = [c for c in element["class"] if c != "gl-juist"]
-    return ModuleHtml(module_id=module_id, employee=str(employee), trainer=str(trainer))
-
+    return ModuleHtml(module_id=module_id, employee=str(article), trainer=trainer)

@@ -1,0 +1,119 @@
+"""One Typst document per handbook. Pure: catalog, path, facts and module markup in, Typst source out.
+
+The document imports ``handboek.typ`` (shared styling) and holds, in this order: the cover, the
+contents with an introduction, the role's modules in path order (each from a new page, preceded
+by a marker that the running header reads), and for trainers the answer key.
+"""
+
+from __future__ import annotations
+
+from ..content import Catalog, Question
+from ..content.model import dutch_date
+from ..curriculum import LearningPath, duration_text
+from .edition import CoverFacts, Edition, document_title
+from .typst_markup import escape, string
+
+TEMPLATE = "handboek.typ"
+KEY_LABEL = "gl-antwoordsleutel"
+
+
+def _c(text: str) -> str:
+    """Plain text as a Typst content block."""
+    return f"[{escape(text)}]"
+
+
+def _count(number: int) -> str:
+    return f"{number} {'module' if number == 1 else 'modules'}"
+
+
+def handbook_document(catalog: Catalog, role_id: str, edition: Edition, path: LearningPath, facts: CoverFacts,
+                      module_markup: dict[str, str]) -> str:
+    """The Typst source of one handbook; ``module_markup`` holds the converted modules of this edition."""
+    role = catalog.roles[role_id]
+    title = document_title(catalog, role_id, edition)
+    extra = " Met antwoorden en uitleg voor de trainer." if edition.with_answers else ""
+    description = (f"Leerpad AI-geletterdheid voor de rol {role.title}: {_count(len(path.modules))}, "
+                   f"{duration_text(path.minutes)} studietijd.{extra}")
+    parts = [
+        f'#import "{TEMPLATE}": *',
+        "#show: handboek.with("
+        f"titel: {string(title)}, auteur: {string(facts.gemeente)}, "
+        f"kop: {_c(f'{edition.name} · Leerpad {role.title}')}, gemeente: {_c(facts.gemeente)}, "
+        f"beschrijving: {string(description)}, "
+        f"trefwoorden: ({string('AI-geletterdheid')}, {string('AI-verordening')}, {string(role.title)}))",
+        _cover(catalog, role_id, edition, path, facts),
+        _contents(path, edition),
+        _how_to_use(catalog, role_id, edition, path, facts),
+    ]
+    total = len(path.modules)
+    for number, module in enumerate(path.modules, start=1):
+        parts.append("#pagebreak(weak: true)")
+        parts.append(f"#gl-sectie({_c(f'Module {number} van {total} · {module.title}')})")
+        parts.append(module_markup[module.id])
+    if edition.with_answers:
+        parts.append(answer_key(catalog, path))
+    return "\n\n".join(parts) + "\n"
+
+
+def _cover(catalog: Catalog, role_id: str, edition: Edition, path: LearningPath, facts: CoverFacts) -> str:
+    role = catalog.roles[role_id]
+    foot = (f"Versie van de inhoud: {escape(facts.version)} #linebreak() "
+            f"Gemaakt op {escape(dutch_date(facts.date))} #parbreak() "
+            + escape("Gebaseerd op de Europese AI-verordening (Verordening (EU) 2024/1689). "
+                     "Dit handboek is geen juridisch advies."))
+    return ("#gl-omslag("
+            f"gemeente: {_c(facts.gemeente)}, editie: {_c(edition.name)}, rol: {_c(role.title)}, "
+            f"trainer: {'true' if edition.with_answers else 'false'}, "
+            f"samenvatting: {_c(f'{_count(len(path.modules))} · {duration_text(path.minutes)} studietijd')}, "
+            f"voor-wie: {_c(role.description)}, voet: [{foot}])")
+
+
+def _contents(path: LearningPath, edition: Edition) -> str:
+    lines = ['#gl-sectie([Inhoud])',
+             "#heading(level: 1, outlined: false, bookmarked: true)[Inhoud] <gl-inhoud>"]
+    for number, module in enumerate(path.modules, start=1):
+        meta = f"{duration_text(module.duration_minutes)} · niveau {module.level.capitalize()}"
+        lines.append(f"#gl-inhoud-regel(<{module.id}>, [{number}.], {_c(module.title)}, {_c(meta)})")
+    if edition.with_answers:
+        lines.append(f"#gl-inhoud-regel(<{KEY_LABEL}>, [], [Antwoordsleutel], none)")
+    return "\n\n".join(lines)
+
+
+def _how_to_use(catalog: Catalog, role_id: str, edition: Edition, path: LearningPath, facts: CoverFacts) -> str:
+    role = catalog.roles[role_id]
+    quiz = ("Na elke module staat een toets. Zet een kruisje bij het antwoord dat volgens jou klopt. "
+            "Je trainer bespreekt de antwoorden met je.")
+    if edition.with_answers:
+        quiz = ("Na elke module staat een toets. In deze trainerseditie staan onder elke vraag het juiste antwoord "
+                "en de uitleg; achterin staat een antwoordsleutel om snel na te kijken.")
+    paragraphs = [
+        f"Dit handboek hoort bij het leerpad voor de rol {role.title}. Je volgt {_count(len(path.modules))}, "
+        f"samen ongeveer {duration_text(path.minutes)}. Volg de modules in deze volgorde: dan ken je de basis "
+        "voordat je verder gaat.",
+        quiz,
+        "Bij elke module staat het adres van het forum waar je met collega's over het onderwerp praat, "
+        "ook als QR-code: scan die met de camera van je telefoon.",
+        f"Dit handboek is gemaakt voor {facts.gemeente}. Dezelfde inhoud staat ook op de website met de "
+        "handleiding; daar kun je de toetsen ook online maken.",
+    ]
+    return ("#v(1.5em)\n\n#heading(level: 1, outlined: false, bookmarked: true)[Zo gebruik je dit handboek] <gl-gebruik>\n\n"
+            + "\n\n".join(escape(text) for text in paragraphs))
+
+
+def _answer_text(question: Question) -> str:
+    return ", ".join(key.upper() if len(key) == 1 else question.options[key].lower() for key in question.correct)
+
+
+def answer_key(catalog: Catalog, path: LearningPath) -> str:
+    """The answer key of a trainer handbook: per module the correct answers, in question order."""
+    cells = []
+    for number, module in enumerate(path.modules, start=1):
+        answers = " · ".join(f"#box{_c(f'{index}: {_answer_text(question)}')}"  # an answer is not split
+                             for index, question in enumerate(catalog.quizzes[module.id].questions, start=1))
+        cells.append(f"[{escape(f'{number}. {module.title}')}], [{answers}]")
+    return ("#pagebreak(weak: true)\n\n#gl-sectie([Antwoordsleutel])\n\n"
+            f"#heading(level: 1, outlined: false, bookmarked: true)[Antwoordsleutel] <{KEY_LABEL}>\n\n"
+            + escape("Per module de juiste antwoorden, op volgorde van de vragen. "
+                     "De uitleg staat bij elke vraag in de module.") + "\n\n"
+            "#gl-tabel(table(columns: (2fr, 3fr),\n  table.header([*Module*], [*Vraag: juiste antwoord*]),\n  "
+            + ",\n  ".join(cells) + "))")
