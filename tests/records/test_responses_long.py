@@ -38,7 +38,7 @@ def test_long_csv_is_scored_and_stored(cli, tmp_path, staffed_store, db_url):
     [e3] = staffed_store.attempts_of("E3")
     # q1 wrong, q2 unanswered, q3 a (+1/3) and b (-1/3) = 0, q4 unanswered
     assert (e3.score_percent, e3.passed) == (0.0, False)
-    assert staffed_store.answers_of(e3.id)["t01-q2"] == ("", 0.0)
+    assert staffed_store.answers_of(e3.id)["t01-q2"] == ("t01-q2", "", 0.0)
 
 
 def test_reimporting_the_same_file_adds_nothing(cli, tmp_path, staffed_store, db_url):

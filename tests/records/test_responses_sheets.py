@@ -110,9 +110,9 @@ def test_forms_export_is_matched_by_question_text_and_email(cli, tmp_path, staff
     anna = only_attempt(staffed_store, "E1")
     # 1 + 1 + 2/3 + 1/2 = 3.1667 of 4
     assert anna.score_percent == pytest.approx(100 * (1 + 1 + 2 / 3 + 0.5) / 4)
-    assert staffed_store.answers_of(anna.id)["t01-q3"][0] == "a|c"
+    assert staffed_store.answers_of(anna.id)["t01-q3"].chosen == "a|c"
     bram = only_attempt(staffed_store, "E2")
-    assert staffed_store.answers_of(bram.id)["t01-q3"] == ("b", 0.0)  # the whole cell is one option
+    assert staffed_store.answers_of(bram.id)["t01-q3"] == ("t01-q3", "b", 0.0)  # the whole cell is one option
     assert "0 nieuw opgeslagen, 2 al eerder opgeslagen" in cli("responses", "import", path, "--db", db_url).out
 
 

@@ -1,24 +1,25 @@
-"""Fast, idempotent inserts of many attempts and answers: the hot path of an import.
+"""Fast, idempotent inserts of many attempts: the hot path of an import.
 
-Attempts go in with INSERT ... ON CONFLICT DO NOTHING RETURNING, so an attempt that is already
-stored (an earlier import, or a concurrent one that committed first) is skipped and only the
-new ones come back with their ids. Answers belong to those new attempts only, so they cannot
-conflict and are written with the fastest path each driver has (executemany on sqlite3, COPY
-on PostgreSQL), skipping SQLAlchemy's per-row parameter processing.
+Attempts go in with INSERT ... ON CONFLICT DO NOTHING on their identity (employee, quiz, time),
+so an attempt that is already stored (an earlier import, or a concurrent one that committed
+first) is skipped by the database itself; the driver's summed row count tells how many were
+new. Rows go straight to the driver's executemany: SQLAlchemy's per-row parameter processing
+cost more than the insert itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import json
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, Insert, Table
 from sqlalchemy.dialects import postgresql, sqlite
 
-from .model import NewAttempt
-from .schema import answers, attempts
+from .model import Answer, NewAttempt
+from .schema import attempts
 
-AttemptKey = tuple[str, str, dt.datetime]
+_COLUMNS = ("employee_id", "quiz_id", "taken_at", "source", "score", "passed", "answers")
 
 
 def dialect_insert(connection: Connection, table: Table) -> Insert:
@@ -34,40 +35,46 @@ def to_utc_naive(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 
-def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> list[tuple[NewAttempt, int]]:
-    """Insert the attempts that are not stored yet; return those with their new ids."""
-    by_key: dict[AttemptKey, NewAttempt] = {}
-    params = []
-    for attempt in new:
-        key = (attempt.employee_id, attempt.quiz_id, to_utc_naive(attempt.taken_at))
-        if key in by_key:
-            continue  # the same attempt twice in one batch: the first one counts
-        by_key[key] = attempt
-        params.append({
-            "employee_id": key[0], "quiz_id": key[1], "taken_at": key[2], "source": attempt.source,
-            "score": attempt.score_percent, "passed": attempt.passed,
-        })
-    if not params:
-        return []
-    statement = (
-        dialect_insert(connection, attempts)
-        .on_conflict_do_nothing(index_elements=["employee_id", "quiz_id", "taken_at"])
-        .returning(attempts.c.id, attempts.c.employee_id, attempts.c.quiz_id, attempts.c.taken_at)
-    )
-    result = connection.execute(statement, params)
-    return [(by_key[(row.employee_id, row.quiz_id, row.taken_at)], row.id) for row in result]
+class _Fragments(dict):
+    """Answer -> its JSON member text, made once per distinct answer (an import repeats a few hundred)."""
+
+    def __missing__(self, answer: Answer) -> str:
+        text = self[answer] = f"{json.dumps(answer.question_id)}:{json.dumps([answer.chosen, answer.score])}"
+        return text
 
 
-def insert_answers(connection: Connection, inserted: Sequence[tuple[NewAttempt, int]]) -> int:
-    rows = [(attempt_id, *answer) for attempt, attempt_id in inserted for answer in attempt.answers]
-    if not rows:
+def encode_answers(answers: Iterable[Answer], fragments: _Fragments | None = None) -> str:
+    """{"question id": ["chosen keys", score], ...}"""
+    return "{" + ",".join(map((fragments if fragments is not None else _Fragments()).__getitem__, answers)) + "}"
+
+
+def decode_answers(text: str) -> dict[str, Answer]:
+    return {question_id: Answer(question_id, chosen, score) for question_id, (chosen, score) in json.loads(text).items()}
+
+
+def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> int:
+    """Insert the attempts that are not stored yet; return how many were new."""
+    if not new:
         return 0
-    columns = "attempt_id, question_id, chosen, score"
-    if connection.dialect.name == "postgresql":
-        with connection.connection.driver_connection.cursor() as cursor:
-            with cursor.copy(f"COPY {answers.name} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-    else:
-        connection.exec_driver_sql(f"INSERT INTO {answers.name} ({columns}) VALUES (?, ?, ?, ?)", rows)
-    return len(rows)
+    # A time is stored the way SQLAlchemy's DateTime stores it (fixed-format text on SQLite), so
+    # rows written here and rows written through SQLAlchemy share one identity.
+    to_stored = attempts.c.taken_at.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
+    stored_times: dict[int, object] = {}  # by id(): an import shares one datetime object per distinct time
+    fragments = _Fragments()
+    rows = []
+    for attempt in new:
+        taken_at = stored_times.get(id(attempt.taken_at))
+        if taken_at is None:
+            taken_at = to_utc_naive(attempt.taken_at)
+            taken_at = stored_times[id(attempt.taken_at)] = to_stored(taken_at) if to_stored else taken_at
+        rows.append((attempt.employee_id, attempt.quiz_id, taken_at, attempt.source, attempt.score_percent,
+                     attempt.passed, encode_answers(attempt.answers, fragments)))
+    marker = "%s" if connection.dialect.name == "postgresql" else "?"
+    sql = (f"INSERT INTO {attempts.name} ({', '.join(_COLUMNS)}) VALUES ({', '.join([marker] * len(_COLUMNS))}) "
+           "ON CONFLICT (employee_id, quiz_id, taken_at) DO NOTHING")
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        cursor.executemany(sql, rows)
+        return cursor.rowcount  # summed over all rows by both sqlite3 and psycopg
+    finally:
+        cursor.close()

@@ -41,9 +41,11 @@ class Answer(NamedTuple):
     score: float  # 0-1
 
 
-@dataclass(frozen=True, slots=True)
-class NewAttempt:
-    """A scored attempt, ready to record. ``taken_at`` must carry a time zone."""
+class NewAttempt(NamedTuple):
+    """A scored attempt, ready to record. ``taken_at`` must carry a time zone.
+
+    A NamedTuple rather than a dataclass: a large import builds a hundred thousand of them.
+    """
 
     employee_id: str
     quiz_id: str

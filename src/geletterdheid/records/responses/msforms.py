@@ -15,7 +15,7 @@ from ...quiz.scoring import score_question
 from ..errors import RecordsError
 from ..model import Answer, join_keys
 from ..tables import Table, column_letter
-from .common import Directory, ParsedResponses, build_attempt
+from .common import AttemptBuilder, Directory, ParsedResponses
 from ..times import BadTime, TimeParser
 
 FORMAT = "ms-forms"
@@ -102,8 +102,8 @@ def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | N
                            "zo is niet te zien wie de toets maakte")
     parse_time = TimeParser()
     seen: dict[tuple, int] = {}
-    source = f"{FORMAT}:{table.name}"
-    for row_number, cells in table.rows:
+    build = AttemptBuilder(quiz, f"{FORMAT}:{table.name}")
+    for row_number, cells in table.rows():
         cells = cells + [""] * (len(table.columns) - len(cells))
         reasons = []
         employee_id = None
@@ -135,5 +135,5 @@ def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | N
             result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
             continue
         seen[key] = row_number
-        result.attempts.append(build_attempt(quiz, employee_id, taken_at, source, given))
+        result.attempts.append(build(employee_id, taken_at, given))
     return result

@@ -8,7 +8,7 @@ from ...content.problems import Problem
 from ...quiz.scoring import ScoringError
 from ..errors import RecordsError
 from ..tables import Table, column_letter
-from .common import AnswerScorer, Directory, ParsedResponses, build_attempt
+from .common import AnswerScorer, AttemptBuilder, Directory, ParsedResponses
 from ..times import BadTime, TimeParser
 
 FORMAT = "breed"
@@ -66,8 +66,8 @@ def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | N
     score = AnswerScorer()
     parse_time = TimeParser()
     seen: dict[tuple, int] = {}
-    source = f"{FORMAT}:{table.name}"
-    for row_number, cells in table.rows:
+    build = AttemptBuilder(quiz, f"{FORMAT}:{table.name}")
+    for row_number, cells in table.rows():
         cells = cells + [""] * (len(table.columns) - len(cells))
         reasons = []
         employee_id = str(cells[i_employee]).strip()
@@ -93,5 +93,5 @@ def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | N
             result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
             continue
         seen[key] = row_number
-        result.attempts.append(build_attempt(quiz, employee_id, taken_at, source, given))
+        result.attempts.append(build(employee_id, taken_at, given))
     return result
