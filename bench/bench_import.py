@@ -23,15 +23,15 @@ from synthetic import (MODULES, Timer, fresh_store_url, in_child, peak_memory_mb
 QUIZZES_PER_EMPLOYEE = 5
 
 
-def parse_only(path: str) -> tuple[float, float]:
+def parse_only(path: str) -> tuple[float, float, float]:
     with Timer() as timer:
         with open(path, encoding="utf-8", newline="") as stream:
             for _ in csv.reader(stream):
                 pass
-    return timer.seconds, peak_memory_mb()
+    return timer.seconds, timer.cpu, peak_memory_mb()
 
 
-def import_file(root: str, path: str, url: str) -> tuple[float, float, int, int]:
+def import_file(root: str, path: str, url: str) -> tuple[float, float, float, int, int]:
     from geletterdheid.content import load_catalog_or_raise
     from geletterdheid.records.responses import import_responses
     from geletterdheid.records.store import Store
@@ -41,7 +41,7 @@ def import_file(root: str, path: str, url: str) -> tuple[float, float, int, int]
         with Timer() as timer:
             result = import_responses(store, catalog, Path(path))
     assert not result.parsed.problems, result.parsed.problems[:3]
-    return timer.seconds, peak_memory_mb(), result.stored.added, result.stored.already_present
+    return timer.seconds, timer.cpu, peak_memory_mb(), result.stored.added, result.stored.already_present
 
 
 def load_roster(root: str, path: str, url: str) -> float:
@@ -68,8 +68,9 @@ def main() -> int:
         rows = write_long_csv(answers, args.employees, list(MODULES)[:QUIZZES_PER_EMPLOYEE])
         print(f"{rows:,} answer rows ({answers.stat().st_size / 1e6:.0f} MB), {args.employees:,} employees, "
               f"{args.employees * QUIZZES_PER_EMPLOYEE:,} attempts; best of {args.repeat}")
-        parse = min(in_child(parse_only, str(answers)) for _ in range(args.repeat))
-        print(f"  parse only (csv module):        {parse[0]:6.2f} s   peak {parse[1]:5.0f} MB")
+        parses = [in_child(parse_only, str(answers)) for _ in range(args.repeat)]
+        parse_wall, parse_cpu = min(p[0] for p in parses), min(p[1] for p in parses)
+        print(f"  parse only (csv module):          {parse_wall:5.2f} s (cpu {parse_cpu:5.2f} s)   peak {parses[0][2]:5.0f} MB")
         ok = True
         backends = [("sqlite", None)] + ([("postgresql", args.postgresql)] if args.postgresql else [])
         for backend, base in backends:
@@ -79,15 +80,17 @@ def main() -> int:
                     in_child(load_roster, str(root), str(roster), url)
                     runs.append(in_child(import_file, str(root), str(answers), url))
                     again = in_child(import_file, str(root), str(answers), url)
-            seconds, mb, added, _ = min(runs)
-            ratio = seconds / parse[0]
-            print(f"  {backend}: import + score + store {seconds:6.2f} s   peak {mb:5.0f} MB   {added:,} attempts added")
-            print(f"  {backend}: re-import, all present {again[0]:6.2f} s   peak {again[1]:5.0f} MB   "
-                  f"{again[2]:,} added, {again[3]:,} already present")
-            print(f"  {backend}: ratio to parse-only {ratio:.2f}x (target <= 4x), {seconds:.1f} s (target < 20 s), "
-                  f"peak {mb:.0f} MB (target < 1536 MB)")
+            seconds, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
+            mb, added = max(r[2] for r in runs), runs[0][3]
+            ratio, cpu_ratio = seconds / parse_wall, cpu / parse_cpu
+            print(f"  {backend}: import + score + store  {seconds:5.2f} s (cpu {cpu:5.2f} s)   peak {mb:5.0f} MB   "
+                  f"{added:,} attempts added")
+            print(f"  {backend}: re-import, all present  {again[0]:5.2f} s (cpu {again[1]:5.2f} s)   "
+                  f"{again[3]:,} added, {again[4]:,} already present")
+            print(f"  {backend}: ratio to parse-only {ratio:.2f}x wall, {cpu_ratio:.2f}x cpu (target <= 4x); "
+                  f"{seconds:.1f} s (target < 20 s); peak {mb:.0f} MB (target < 1536 MB)")
             if backend == "sqlite":  # the targets are for the default store
-                ok = ok and ratio <= 4 and seconds < 20 and mb < 1536 and again[2] == 0
+                ok = ok and ratio <= 4 and seconds < 20 and mb < 1536 and again[3] == 0
         print("OK" if ok else "NOT MET")
         return 0 if ok else 1
 

@@ -2,16 +2,16 @@
 
 Attempts go in with INSERT ... ON CONFLICT DO NOTHING on their identity (employee, quiz, time),
 so an attempt that is already stored (an earlier import, or a concurrent one that committed
-first) is skipped by the database itself; the driver's summed row count tells how many were
-new. Rows go straight to the driver's executemany: SQLAlchemy's per-row parameter processing
-cost more than the insert itself.
+first) is skipped by the database itself, and the row count tells how many were new. Rows go
+straight to the driver (executemany on SQLite, COPY on PostgreSQL): SQLAlchemy's per-row
+parameter processing cost more than the insert itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import Connection, Insert, Table
 from sqlalchemy.dialects import postgresql, sqlite
@@ -43,11 +43,6 @@ class _Fragments(dict):
         return text
 
 
-def encode_answers(answers: Iterable[Answer], fragments: _Fragments | None = None) -> str:
-    """{"question id": ["chosen keys", score], ...}"""
-    return "{" + ",".join(map((fragments if fragments is not None else _Fragments()).__getitem__, answers)) + "}"
-
-
 def decode_answers(text: str) -> dict[str, Answer]:
     return {question_id: Answer(question_id, chosen, score) for question_id, (chosen, score) in json.loads(text).items()}
 
@@ -60,7 +55,11 @@ def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> int:
     # rows written here and rows written through SQLAlchemy share one identity.
     to_stored = attempts.c.taken_at.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
     stored_times: dict[int, object] = {}  # by id(): an import shares one datetime object per distinct time
-    fragments = _Fragments()
+    fragment = _Fragments().__getitem__
+    join = ",".join
+    # sqlite3 binds exact ints directly but sends a bool through its adapter lookup, which
+    # costs more than the rest of the row; PostgreSQL wants a real boolean.
+    as_flag = bool if connection.dialect.name == "postgresql" else int
     rows = []
     for attempt in new:
         taken_at = stored_times.get(id(attempt.taken_at))
@@ -68,13 +67,35 @@ def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> int:
             taken_at = to_utc_naive(attempt.taken_at)
             taken_at = stored_times[id(attempt.taken_at)] = to_stored(taken_at) if to_stored else taken_at
         rows.append((attempt.employee_id, attempt.quiz_id, taken_at, attempt.source, attempt.score_percent,
-                     attempt.passed, encode_answers(attempt.answers, fragments)))
-    marker = "%s" if connection.dialect.name == "postgresql" else "?"
-    sql = (f"INSERT INTO {attempts.name} ({', '.join(_COLUMNS)}) VALUES ({', '.join([marker] * len(_COLUMNS))}) "
-           "ON CONFLICT (employee_id, quiz_id, taken_at) DO NOTHING")
+                     as_flag(attempt.passed), f"{{{join(map(fragment, attempt.answers))}}}"))
     cursor = connection.connection.driver_connection.cursor()
     try:
-        cursor.executemany(sql, rows)
-        return cursor.rowcount  # summed over all rows by both sqlite3 and psycopg
+        if connection.dialect.name == "postgresql":
+            return _insert_postgresql(cursor, rows)
+        cursor.executemany(_INSERT.format(source=f"VALUES ({', '.join(['?'] * len(_COLUMNS))})"), rows)
+        return cursor.rowcount  # summed over all rows
     finally:
         cursor.close()
+
+
+_INSERT = (f"INSERT INTO {attempts.name} ({', '.join(_COLUMNS)}) {{source}} "
+           "ON CONFLICT (employee_id, quiz_id, taken_at) DO NOTHING")
+
+
+def _insert_postgresql(cursor, rows: list[tuple]) -> int:
+    """COPY into a temporary table, then one INSERT ... SELECT: far faster than row by row.
+
+    The ORDER BY makes concurrent imports take the unique-index locks in the same order, so two
+    imports with overlapping attempts wait for each other instead of deadlocking.
+    """
+    columns = ", ".join(_COLUMNS)
+    cursor.execute(f"CREATE TEMPORARY TABLE incoming_attempts ON COMMIT DROP AS "
+                   f"SELECT {columns} FROM {attempts.name} WITH NO DATA")
+    with cursor.copy(f"COPY incoming_attempts ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+    cursor.execute(_INSERT.format(source=f"SELECT {columns} FROM incoming_attempts "
+                                         "ORDER BY employee_id, quiz_id, taken_at"))
+    added = cursor.rowcount
+    cursor.execute("DROP TABLE incoming_attempts")  # a second batch in the same transaction makes its own
+    return added

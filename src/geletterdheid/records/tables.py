@@ -93,6 +93,8 @@ def detect_encoding(data: bytes, name: str) -> str:
     else:
         # Valid UTF-8 is almost never accidental; anything else from a Dutch office is Windows-1252.
         candidates = ("utf-8", "cp1252")
+    if candidates[0] == "utf-8" and data.isascii():
+        return "utf-8"  # a quick check that spares decoding a large file twice
     for encoding in candidates:
         try:
             data.decode(encoding)

@@ -80,17 +80,14 @@ def _quick(table: Table, indexes: tuple[int, ...], quizzes: dict[str, Quiz],
     known = _KnownAnswers(quizzes).__getitem__
 
     # Rows of one attempt are usually adjacent: groupby and map run over them in C.
-    groups: dict[tuple[str, str, str], list[Answer]] = {}
+    groups: dict[tuple[str, str, str], tuple[Answer, ...]] = {}
     try:
         for key, rows in itertools.groupby(table.raw_rows(), attempt_of):
-            answers = list(map(known, map(answer_of, rows)))
+            answers = tuple(map(known, map(answer_of, rows)))
             if None in answers:
                 raise _Doubt
             earlier = groups.get(key)
-            if earlier is None:
-                groups[key] = answers
-            else:
-                earlier.extend(answers)
+            groups[key] = answers if earlier is None else earlier + answers
     except (IndexError, csv.Error):  # a short or blank row; broken CSV quoting
         raise _Doubt from None
 

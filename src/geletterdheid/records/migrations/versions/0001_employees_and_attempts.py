@@ -38,10 +38,8 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["employee_id"], ["employees.id"], name="fk_attempts_employee_id_employees", ondelete="CASCADE"),
         sa.UniqueConstraint("employee_id", "quiz_id", "taken_at", name="uq_attempts_employee_id_quiz_id_taken_at"),
     )
-    op.create_index("ix_attempts_quiz_id", "attempts", ["quiz_id"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_attempts_quiz_id", table_name="attempts")
     op.drop_table("attempts")
     op.drop_table("employees")
