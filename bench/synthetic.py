@@ -14,17 +14,27 @@ import time
 import uuid
 from pathlib import Path
 
-ROLES = ["alle-medewerkers", "beleidsadviseur", "inkoper", "technisch-specialist"]
-# module id -> (roles, prerequisites)
+ROLES = ["alle-medewerkers", "beleidsadviseur", "bestuurder-manager", "uitvoerend-professional", "inkoper",
+         "jurist-privacy", "technisch-specialist"]
+# The shape of the real curriculum (issue 3): module id -> (roles, prerequisites).
+_B, _M, _U, _I, _J, _T = ROLES[1:]
 MODULES = {
     "m01": (["alle-medewerkers"], []),
     "m02": (["alle-medewerkers"], ["m01"]),
-    "m03": (["alle-medewerkers"], ["m01"]),
-    "m04": (["beleidsadviseur"], ["m02"]),
-    "m05": (["beleidsadviseur", "inkoper"], ["m02"]),
-    "m06": (["inkoper"], ["m05"]),
-    "m07": (["technisch-specialist"], ["m03"]),
-    "m08": (["technisch-specialist"], ["m07"]),
+    "m03": (["alle-medewerkers"], ["m02"]),
+    "m04": (["alle-medewerkers"], ["m01"]),
+    "m05": ([_M], ["m02"]),
+    "m06": ([_B, _M, _I, _J, _T], ["m02"]),
+    "m07": ([_B, _M, _J, _T, _U], ["m06"]),
+    "m08": ([_B, _J, _T], ["m02"]),
+    "m09": ([_M, _B], ["m05"]),
+    "m10": ([_J, _B], ["m07"]),
+    "m11": ([_I, _B], ["m06"]),
+    "m12": ([_T], ["m06"]),
+    "m13": ([_T, _U, _B], ["m07"]),
+    "m14": ([_T], ["m07"]),
+    "m15": ([_T], ["m12"]),
+    "m16": ([_T], ["m12"]),
 }
 QUESTIONS_PER_QUIZ = 10
 DEPARTMENTS = ["Burgerzaken", "Sociaal Domein", "Financiën", "ICT", "Inkoop", "Ruimte", "Bestuur", "HR"]
@@ -69,7 +79,14 @@ def write_content(root: Path) -> Path:
 
 
 def employee_roles(index: int) -> list[str]:
-    return [[], ["beleidsadviseur"], ["inkoper"], ["technisch-specialist"], ["beleidsadviseur", "inkoper"]][index % 5]
+    """Most staff only have the all-staff role; a quarter one more role, some two."""
+    specific = ROLES[1:]
+    bucket = index % 20
+    if bucket < 14:
+        return []
+    if bucket < 19:
+        return [specific[index % len(specific)]]
+    return [specific[index % len(specific)], specific[(index // 7) % len(specific)]]
 
 
 def write_roster(path: Path, employees: int) -> Path:

@@ -12,10 +12,10 @@ Usage (the CLI and the HTTP server both do this)::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sqlalchemy import DateTime, Engine, case, delete, func, select, type_coerce
+from sqlalchemy import Connection, Engine, case, delete, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
@@ -42,6 +42,27 @@ def _employee(row) -> Employee:
 def _employee_params(employee: Employee) -> dict:
     return {"id": employee.id, "name": employee.name, "department": employee.department,
             "roles": ROLE_SEPARATOR.join(employee.roles), "email": employee.email}
+
+
+def _driver_rows(connection: Connection, query) -> list[tuple]:
+    compiled = query.compile(dialect=connection.dialect)
+    parameters = compiled.params
+    if compiled.positional:
+        parameters = tuple(parameters[name] for name in compiled.positiontup)
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        cursor.execute(str(compiled), parameters)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _stored_time_reader(dialect) -> Callable[[object], dt.datetime | None]:
+    """Raw stored time (text on SQLite, naive datetime on PostgreSQL; UTC) -> aware UTC datetime."""
+    if dialect.name == "sqlite":
+        # Parsing text that carries its offset is ten times quicker than datetime.replace(tzinfo=...).
+        return lambda value: None if value is None else dt.datetime.fromisoformat(value + "+00:00")
+    return lambda value: None if value is None else value.replace(tzinfo=dt.timezone.utc)
 
 
 def describe_failure(exc: DBAPIError) -> str:
@@ -171,20 +192,21 @@ class Store:
 
     def module_progress(self, department: str | None = None) -> list[ModuleProgress]:
         """Per employee and quiz: best score, first time passed and number of attempts."""
-        first_passed = type_coerce(func.min(case((attempts.c.passed, attempts.c.taken_at))), DateTime)
         query = (
-            select(attempts.c.employee_id, attempts.c.quiz_id, func.max(attempts.c.score).label("best"),
-                   first_passed.label("first_passed"), func.count().label("count"))
+            select(attempts.c.employee_id, attempts.c.quiz_id, func.max(attempts.c.score),
+                   func.min(case((attempts.c.passed, attempts.c.taken_at))), func.count())
             .group_by(attempts.c.employee_id, attempts.c.quiz_id)
         )
         if department is not None:
             query = query.join(employees, employees.c.id == attempts.c.employee_id).where(
                 func.lower(employees.c.department) == department.strip().lower())
         with self.engine.connect() as connection:
-            return [
-                ModuleProgress(row.employee_id, row.quiz_id, row.best, _utc(row.first_passed), row.count)
-                for row in connection.execute(query)
-            ]
+            # Straight from the driver: for a whole organisation SQLAlchemy's per-row result
+            # processing took longer than the aggregation itself.
+            rows = _driver_rows(connection, query)
+        stored_time = _stored_time_reader(self.engine.dialect)
+        return [ModuleProgress(employee_id, quiz_id, best, stored_time(first_passed), count)
+                for employee_id, quiz_id, best, first_passed, count in rows]
 
     def first_attempt_scores(self, quiz_id: str) -> list[dict[str, float]]:
         """Question id -> score for each employee's first attempt at ``quiz_id`` (the basis of item analysis)."""

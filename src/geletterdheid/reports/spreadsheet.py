@@ -81,7 +81,10 @@ def open_output(out: Path | None, dialect: Dialect) -> Iterator[TextIO]:
     fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     temp = Path(temp_name)
     try:
-        with open(fd, "w", encoding="utf-8-sig" if dialect.bom else "utf-8", newline="") as stream:
+        # The BOM by hand: Python's utf-8-sig codec encodes in Python code, utf-8 in C.
+        with open(fd, "w", encoding="utf-8", newline="") as stream:
+            if dialect.bom:
+                stream.write("\ufeff")
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
