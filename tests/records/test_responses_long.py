@@ -137,3 +137,29 @@ def test_two_processes_importing_the_same_file_at_once_store_each_attempt_once(t
     added = sorted(int(out.split(" nieuw opgeslagen")[0].rsplit(" ", 1)[1]) for out, _ in outputs)
     assert added[1] + added[0] == 84  # together they stored every attempt exactly once
     assert staffed_store.counts()["attempts"] == 84
+
+
+def test_row_order_does_not_matter(cli, tmp_path, staffed_store, db_url):
+    # Sorted by question instead of by attempt: every attempt is spread over the file.
+    shuffled = sorted(GOOD, key=lambda row: (row[2], row[0]))
+    result = cli("responses", "import", write_csv(tmp_path / "per-vraag.csv", [HEADER, *shuffled]), "--db", db_url)
+    assert result.code == 0
+    assert [a.score_percent for a in staffed_store.attempts_of("E1")] == [75.0]
+    assert [a.score_percent for a in staffed_store.attempts_of("E3")] == [0.0]
+
+
+def test_one_moment_written_two_ways_is_one_attempt(cli, tmp_path, staffed_store, db_url):
+    rows = [HEADER, ["E1", "t01", "t01-q1", "b", "2025-01-31T10:00"], ["E1", "t01", "t01-q2", "onjuist", "2025-01-31T09:00Z"],
+            [" E1 ", "t01", "t01-q3", " a | c | d ", "31-1-2025 10:00"]]
+    result = cli("responses", "import", write_csv(tmp_path / "a.csv", rows), "--db", db_url)
+    assert result.code == 0, result.output
+    assert "1 poging gelezen" in result.out
+    [attempt] = staffed_store.attempts_of("E1")
+    assert attempt.score_percent == 75.0
+
+
+def test_blank_and_spaced_rows_take_the_careful_path_and_still_import(cli, tmp_path, staffed_store, db_url):
+    rows = [HEADER, *GOOD[:2], [], ["", "", "", "", ""], *GOOD[2:]]
+    result = cli("responses", "import", write_csv(tmp_path / "a.csv", rows, delimiter=";"), "--db", db_url)
+    assert result.code == 0, result.output
+    assert "2 pogingen gelezen, 2 nieuw opgeslagen" in result.out

@@ -189,3 +189,16 @@ def test_default_location_is_the_user_data_folder(monkeypatch, tmp_path):
     with Store.open(None) as store:
         assert (tmp_path / "geletterdheid" / "geletterdheid.db").exists()
         assert store.counts()["employees"] == 0
+
+
+def test_an_attempt_written_through_sqlalchemy_has_the_same_identity(staffed_store, catalog):
+    # Another part of the project (the web server) may write attempts with SQLAlchemy itself;
+    # the store's own fast insert must recognise them as the same attempt.
+    from geletterdheid.records.schema import attempts as table
+
+    with staffed_store.engine.begin() as connection:
+        connection.execute(table.insert().values(
+            employee_id="E1", quiz_id="t01", taken_at=dt.datetime(2025, 1, 31, 9, 0), source="orm", score=0.0,
+            passed=False, answers="{}"))
+    assert staffed_store.record_attempt(attempt(catalog, "E1", "2025-01-31T10:00")) is False  # 10:00 Dutch = 09:00 UTC
+    assert [a.source for a in staffed_store.attempts_of("E1")] == ["orm"]
