@@ -34,9 +34,12 @@ def _utc(moment: dt.datetime | None) -> dt.datetime | None:
     return None if moment is None else moment.replace(tzinfo=dt.timezone.utc)
 
 
+def _roles(text: str) -> tuple[str, ...]:
+    return tuple(text.split(ROLE_SEPARATOR)) if text else ()
+
+
 def _employee(row) -> Employee:
-    roles = tuple(row.roles.split(ROLE_SEPARATOR)) if row.roles else ()
-    return Employee(id=row.id, name=row.name, department=row.department, roles=roles, email=row.email)
+    return Employee(id=row.id, name=row.name, department=row.department, roles=_roles(row.roles), email=row.email)
 
 
 def _employee_params(employee: Employee) -> dict:
@@ -136,11 +139,14 @@ class Store:
 
     def employees(self, department: str | None = None) -> list[Employee]:
         """All employees in id order; ``department`` filters case-insensitively."""
-        query = select(employees).order_by(employees.c.id)
+        query = select(employees.c.id, employees.c.name, employees.c.department, employees.c.roles,
+                       employees.c.email).order_by(employees.c.id)
         if department is not None:
             query = query.where(func.lower(employees.c.department) == department.strip().lower())
         with self.engine.connect() as connection:
-            return [_employee(row) for row in connection.execute(query)]
+            rows = _driver_rows(connection, query)  # an export reads the whole organisation
+        return [Employee(employee_id, name, department_, _roles(roles), email)
+                for employee_id, name, department_, roles, email in rows]
 
     def employee_contacts(self) -> list[tuple[str, str | None]]:
         """(id, e-mail) of every employee: what an import needs to recognise people, and quick to load."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.model import ALL_STAFF_ROLE, Catalog
+from ..records.batching import cyclic_gc_paused
 from ..records.model import Employee
 from ..records.times import LOCAL_ZONE
 from .completion import NOT_STARTED, EmployeeCompletion, completions
@@ -102,6 +103,12 @@ def wide_rows(header: list[str], items: Iterable[EmployeeCompletion],
 def export(store: "Store", catalog: Catalog, out: Path | None, dialect: Dialect, layout: str = "long",
            department: str | None = None, pseudonym_key: bytes | None = None) -> int:
     """Write the export; returns the number of employees in it."""
+    with cyclic_gc_paused():
+        return _export(store, catalog, out, dialect, layout, department, pseudonym_key)
+
+
+def _export(store: "Store", catalog: Catalog, out: Path | None, dialect: Dialect, layout: str,
+            department: str | None, pseudonym_key: bytes | None) -> int:
     employees = store.employees(department)
     progress = store.module_progress(department)
     items = completions(catalog, employees, progress)
