@@ -61,13 +61,13 @@ def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> int:
     # costs more than the rest of the row; PostgreSQL wants a real boolean.
     as_flag = bool if connection.dialect.name == "postgresql" else int
     rows = []
-    for attempt in new:
-        taken_at = stored_times.get(id(attempt.taken_at))
-        if taken_at is None:
-            taken_at = to_utc_naive(attempt.taken_at)
-            taken_at = stored_times[id(attempt.taken_at)] = to_stored(taken_at) if to_stored else taken_at
-        rows.append((attempt.employee_id, attempt.quiz_id, taken_at, attempt.source, attempt.score_percent,
-                     as_flag(attempt.passed), f"{{{join(map(fragment, attempt.answers))}}}"))
+    for employee_id, quiz_id, taken_at, source, score_percent, passed, answers in new:
+        stored_time = stored_times.get(id(taken_at))
+        if stored_time is None:
+            stored_time = to_utc_naive(taken_at)
+            stored_time = stored_times[id(taken_at)] = to_stored(stored_time) if to_stored else stored_time
+        rows.append((employee_id, quiz_id, stored_time, source, score_percent, as_flag(passed),
+                     f"{{{join(map(fragment, answers))}}}"))
     cursor = connection.connection.driver_connection.cursor()
     try:
         if connection.dialect.name == "postgresql":
