@@ -18,8 +18,17 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import (DEPARTMENTS, MODULES, QUESTIONS_PER_QUIZ, Timer, employee_roles, fresh_store_url,  # noqa: E402
-                       in_child, random_answer, write_content)
+from synthetic import (  # noqa: E402
+    DEPARTMENTS,
+    MODULES,
+    QUESTIONS_PER_QUIZ,
+    Timer,
+    employee_roles,
+    fresh_store_url,
+    in_child,
+    random_answer,
+    write_content,
+)
 
 
 def fill_store(root: str, url: str, employees: int) -> int:

@@ -17,8 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import (MODULES, Timer, fresh_store_url, in_child, peak_memory_mb, write_content,  # noqa: E402
-                       write_long_csv, write_roster)
+from synthetic import MODULES, Timer, fresh_store_url, in_child, peak_memory_mb, write_content, write_long_csv, write_roster  # noqa: E402
 
 QUIZZES_PER_EMPLOYEE = 5
 

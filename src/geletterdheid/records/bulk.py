@@ -20,6 +20,8 @@ from .model import Answer, NewAttempt
 from .schema import attempts
 
 _COLUMNS = ("employee_id", "quiz_id", "taken_at", "source", "score", "passed", "answers")
+_INSERT = (f"INSERT INTO {attempts.name} ({', '.join(_COLUMNS)}) {{source}} "
+           "ON CONFLICT (employee_id, quiz_id, taken_at) DO NOTHING")
 
 
 def dialect_insert(connection: Connection, table: Table) -> Insert:
@@ -76,10 +78,6 @@ def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> int:
         return cursor.rowcount  # summed over all rows
     finally:
         cursor.close()
-
-
-_INSERT = (f"INSERT INTO {attempts.name} ({', '.join(_COLUMNS)}) {{source}} "
-           "ON CONFLICT (employee_id, quiz_id, taken_at) DO NOTHING")
 
 
 def _insert_postgresql(cursor, rows: list[tuple]) -> int:

@@ -7,7 +7,8 @@ Two passes, because files are large and almost always right: the quick pass grou
 their raw text and checks each attempt once, at C speed where it can; at the first doubt
 (any invalid value, stray spaces, a blank or short row, one moment written two ways) it gives
 up, and the thorough pass goes row by row, accepting what is valid and naming every problem
-with its row number. Both passes accept exactly the same files, and the thorough one decides.
+with its row number. The quick pass only accepts files that the thorough pass accepts too,
+with the same attempts as result.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import datetime as dt
 import itertools
 import operator
 
-from ...content.model import Catalog, Question, Quiz
+from ...content.model import Catalog, Quiz
 from ...content.problems import Problem
 from ...quiz.scoring import ScoringError, UnknownQuestion
 from ..model import Answer

@@ -15,8 +15,8 @@ from ...quiz.scoring import score_question
 from ..errors import RecordsError
 from ..model import Answer, join_keys
 from ..tables import Table, column_letter
-from .common import AttemptBuilder, Directory, ParsedResponses
 from ..times import BadTime, TimeParser
+from .common import AttemptBuilder, Directory, ParsedResponses
 
 FORMAT = "ms-forms"
 COMPLETION_TIME = ("completion time", "tijd van voltooien", "voltooiingstijd")

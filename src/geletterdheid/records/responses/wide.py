@@ -8,8 +8,8 @@ from ...content.problems import Problem
 from ...quiz.scoring import ScoringError
 from ..errors import RecordsError
 from ..tables import Table, column_letter
-from .common import AnswerScorer, AttemptBuilder, Directory, ParsedResponses
 from ..times import BadTime, TimeParser
+from .common import AnswerScorer, AttemptBuilder, Directory, ParsedResponses
 
 FORMAT = "breed"
 REQUIRED = ("medewerker_id", "tijdstip")
