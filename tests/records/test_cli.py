@@ -87,3 +87,10 @@ def test_the_installed_command_never_shows_a_traceback(tmp_path, content_root):
     assert result.returncode == 1
     assert "a.csv, rij 2: onbekende medewerker 'E1'; ongeldig tijdstip 'nooit'" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_stats_without_attempts_says_so_without_failing(cli, db_url):
+    result = cli("stats", "t01", "--db", db_url)
+    assert result.code == 0
+    assert "Itemanalyse toets t01 op 0 eerste pogingen" in result.out
+    assert "Interne consistentie (Cronbach's alpha): -" in result.out
