@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ...content.model import Catalog, Question, Quiz
@@ -13,6 +13,8 @@ from ...content.problems import Problem
 from ...quiz.scoring import ScoringError, is_passed, quiz_percent, score_question
 from ..errors import RecordsError
 from ..model import Answer, NewAttempt, join_keys
+from ..tables import Table
+from ..times import BadTime, TimeParser
 
 #: Keys in a cell: '|' as the issue specifies; ',' and ';' too, because trainers type sheets by hand.
 _KEY_SPLIT = re.compile(r"[|,;]")
@@ -126,6 +128,41 @@ class AttemptBuilder:
 
 _score = operator.itemgetter(2)
 question_id_of = operator.itemgetter(0)  # of an Answer
+
+
+def attempt_per_row(table: Table, result: ParsedResponses, build: AttemptBuilder, i_time: int,
+                    identify: Callable[[list], str],
+                    score_row: Callable[[list], tuple[dict[str, Answer], list[str]]]) -> None:
+    """Read a sheet with one attempt per row (a workshop score sheet, a Forms export) into ``result``.
+
+    ``identify`` gives a row's employee id (ValueError with the reason when it cannot);
+    ``score_row`` gives its scored answers and the reasons for any that cannot be scored.
+    A row is an attempt when it has no problem at all; otherwise every reason is named.
+    """
+    parse_time = TimeParser()
+    seen: dict[tuple, int] = {}
+    for row_number, cells in table.rows():
+        cells = cells + [""] * (len(table.columns) - len(cells))
+        reasons = []
+        employee_id = taken_at = None
+        try:
+            employee_id = identify(cells)
+        except ValueError as exc:
+            reasons.append(str(exc))
+        try:
+            taken_at = parse_time(cells[i_time])
+        except BadTime as exc:
+            reasons.append(str(exc))
+        given, answer_problems = score_row(cells)
+        reasons += answer_problems
+        key = (employee_id, taken_at)
+        if not reasons and key in seen:
+            reasons.append(f"dezelfde poging (medewerker {employee_id}, zelfde tijdstip) staat al in rij {seen[key]}")
+        if reasons:
+            result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
+            continue
+        seen[key] = row_number
+        result.attempts.append(build(employee_id, taken_at, given))
 
 
 def choose_quiz(catalog: Catalog, quiz_id: str | None, name: str) -> Quiz | None:
