@@ -23,6 +23,7 @@ from synthetic import (  # noqa: E402
     MODULES,
     QUESTIONS_PER_QUIZ,
     Timer,
+    backends,
     employee_roles,
     fresh_store_url,
     in_child,
@@ -112,8 +113,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temp:
         temp_path = Path(temp)
         root = str(write_content(temp_path / "content"))
-        backends = [("sqlite", None)] + ([("postgresql", args.postgresql)] if args.postgresql else [])
-        for backend, base in backends:
+        for backend, base in backends(args.postgresql):
             with fresh_store_url(temp_path, base) as url:
                 attempts = in_child(fill_store, root, url, args.employees)
                 baseline = [in_child(csv_only, root, url, str(temp_path / "baseline.csv")) for _ in range(args.repeat)]

@@ -17,7 +17,17 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import MODULES, Timer, fresh_store_url, in_child, peak_memory_mb, write_content, write_long_csv, write_roster  # noqa: E402
+from synthetic import (  # noqa: E402
+    MODULES,
+    Timer,
+    backends,
+    fresh_store_url,
+    in_child,
+    peak_memory_mb,
+    write_content,
+    write_long_csv,
+    write_roster,
+)
 
 QUIZZES_PER_EMPLOYEE = 5
 
@@ -71,8 +81,7 @@ def main() -> int:
         parse_wall, parse_cpu = min(p[0] for p in parses), min(p[1] for p in parses)
         print(f"  parse only (csv module):          {parse_wall:5.2f} s (cpu {parse_cpu:5.2f} s)   peak {parses[0][2]:5.0f} MB")
         ok = True
-        backends = [("sqlite", None)] + ([("postgresql", args.postgresql)] if args.postgresql else [])
-        for backend, base in backends:
+        for backend, base in backends(args.postgresql):
             runs, again = [], None
             for _ in range(args.repeat):
                 with fresh_store_url(temp_path, base) as url:

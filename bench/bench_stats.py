@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import QUESTIONS_PER_QUIZ, Timer, fresh_store_url, in_child, random_answer, write_content  # noqa: E402
+from synthetic import QUESTIONS_PER_QUIZ, Timer, backends, fresh_store_url, in_child, random_answer, write_content  # noqa: E402
 
 QUIZ = "m01"
 
@@ -65,8 +65,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temp:
         temp_path = Path(temp)
         root = str(write_content(temp_path / "content"))
-        backends = [("sqlite", None)] + ([("postgresql", args.postgresql)] if args.postgresql else [])
-        for backend, base in backends:
+        for backend, base in backends(args.postgresql):
             with fresh_store_url(temp_path, base) as url:
                 in_child(fill_store, root, url, args.attempts)
                 runs = [in_child(stats, root, url) for _ in range(args.repeat)]

@@ -153,6 +153,11 @@ def in_child(function, *args):
         return pool.apply(function, args)
 
 
+def backends(postgresql: str | None) -> list[tuple[str, str | None]]:
+    """What to measure: SQLite always, PostgreSQL when a URL was given."""
+    return [("sqlite", None)] + ([("postgresql", postgresql)] if postgresql else [])
+
+
 @contextlib.contextmanager
 def fresh_store_url(folder: Path, postgresql: str | None = None):
     """A URL for an empty store: a new SQLite file, or a new schema in ``postgresql`` (dropped afterwards)."""
