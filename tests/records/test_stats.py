@@ -5,7 +5,7 @@ import math
 import pytest
 
 from geletterdheid.content.model import Quiz
-from geletterdheid.quiz.stats import (FLAG_NOT_DISCRIMINATING, FLAG_TOO_EASY, FLAG_TOO_HARD, analyse_quiz)
+from geletterdheid.quiz.stats import FLAG_NOT_DISCRIMINATING, FLAG_TOO_EASY, FLAG_TOO_HARD, analyse_quiz
 from geletterdheid.records import NewAttempt
 
 from .conftest import at

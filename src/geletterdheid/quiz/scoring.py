@@ -42,12 +42,18 @@ class UnknownAnswer(ScoringError):
             f"onbekend antwoord '{key}' bij vraag {question_id}; geldige antwoorden: {', '.join(self.valid_keys)}"
         )
 
+    def __reduce__(self):  # picklable, so it can cross process boundaries (worker pools, servers)
+        return type(self), (self.question_id, self.key, self.valid_keys)
+
 
 class UnknownQuestion(ScoringError):
     def __init__(self, quiz_id: str, question_id: str):
         self.quiz_id = quiz_id
         self.question_id = question_id
         super().__init__(f"vraag '{question_id}' hoort niet bij de toets van module {quiz_id}")
+
+    def __reduce__(self):
+        return type(self), (self.quiz_id, self.question_id)
 
 
 @dataclass(frozen=True)

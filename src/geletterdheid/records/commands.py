@@ -11,7 +11,6 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from ..content.problems import Problem

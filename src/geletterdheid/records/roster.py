@@ -48,7 +48,7 @@ def parse_roster(path: Path, catalog: Catalog) -> ParsedRoster:
     result = ParsedRoster()
     ids: dict[str, int] = {}
     emails: dict[str, int] = {}
-    for row_number, cells in table.rows:
+    for row_number, cells in table.rows():
         cells = [str(cell).strip() for cell in cells] + [""] * (len(table.columns) - len(cells))
         employee_id, name, department, roles_text = (cells[i] for i in (i_id, i_name, i_department, i_roles))
         email = cells[i_email] if i_email is not None else ""

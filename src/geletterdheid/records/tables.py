@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,11 +30,22 @@ Cell = str | dt.datetime
 class Table:
     path: Path
     columns: list[str]  # header cells, stripped
-    rows: Iterator[tuple[int, list[Cell]]]  # (row number, cells); XLSX dates stay datetimes
+    #: A fresh iterator over the rows after the header, each time it is called; XLSX dates stay datetimes.
+    raw_rows: Callable[[], Iterator[list[Cell]]]
 
     @property
     def name(self) -> str:
         return self.path.name
+
+    def rows(self) -> Iterator[tuple[int, list[Cell]]]:
+        """(row number, cells) for every row that is not blank; a broken CSV row raises RecordsError."""
+        number = 1
+        try:
+            for number, cells in enumerate(self.raw_rows(), start=2):
+                if any(cell != "" for cell in cells):
+                    yield number, cells
+        except csv.Error as exc:
+            raise RecordsError(f"{self.name}, rij {number + 1}: ongeldige CSV ({exc})") from None
 
     def column_positions(self) -> dict[str, int]:
         """Lower-case column name -> position. Header problems raise RecordsError."""
@@ -73,47 +84,57 @@ def read_table(path: Path) -> Table:
     raise RecordsError(f"{path.name}: onbekend bestandstype '{suffix}'; gebruik .csv of .xlsx")
 
 
-def decode(data: bytes, name: str) -> str:
+def detect_encoding(data: bytes, name: str) -> str:
+    """The encoding the bytes are in: a BOM decides, else UTF-8 if valid, else Windows-1252."""
     if data.startswith(codecs.BOM_UTF8):
-        encodings = ("utf-8-sig",)
+        candidates = ("utf-8-sig",)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encodings = ("utf-16",)
+        candidates = ("utf-16",)
     else:
         # Valid UTF-8 is almost never accidental; anything else from a Dutch office is Windows-1252.
-        encodings = ("utf-8", "cp1252")
-    for encoding in encodings:
+        candidates = ("utf-8", "cp1252")
+    if candidates[0] == "utf-8" and data.isascii():
+        return "utf-8"  # a quick check that spares decoding a large file twice
+    for encoding in candidates:
         try:
-            return data.decode(encoding)
+            data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        return encoding
     raise RecordsError(f"{name}: de tekens in het bestand zijn niet te lezen; sla het op als CSV UTF-8")
 
 
 def _read_csv(path: Path) -> Table:
     try:
-        text = decode(path.read_bytes(), path.name)
+        data = path.read_bytes()
     except OSError as exc:
         raise RecordsError(f"{path.name}: bestand kan niet gelezen worden ({exc.strerror})") from None
-    first_line = text.split("\n", 1)[0]
+    encoding = detect_encoding(data, path.name)
+
+    def text() -> io.TextIOWrapper:
+        # Decoded while read, like a file, rather than as one big string: half the memory.
+        return io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+
+    first_line = text().readline()
     delimiter = max(DELIMITERS, key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+    def reader() -> Iterator[list[str]]:
+        # The csv module's own iterator, so the hot path of a large import runs at C speed.
+        return csv.reader(text(), delimiter=delimiter)
+
     try:
-        header = next(reader, None)
+        header = next(reader(), None)
     except csv.Error as exc:
         raise RecordsError(f"{path.name}, rij 1: ongeldige CSV ({exc})") from None
     if header is None:
         raise RecordsError(f"{path.name}: het bestand is leeg")
-    return Table(path, [cell.strip() for cell in header], _csv_rows(reader, path.name))
 
+    def after_header() -> Iterator[list[str]]:
+        rows = reader()
+        next(rows)
+        return rows
 
-def _csv_rows(reader, name: str) -> Iterator[tuple[int, list[Cell]]]:
-    row_number = 1
-    try:
-        for row_number, cells in enumerate(reader, start=2):
-            if any(cells):
-                yield row_number, cells
-    except csv.Error as exc:
-        raise RecordsError(f"{name}, rij {row_number + 1}: ongeldige CSV ({exc})") from None
+    return Table(path, [cell.strip() for cell in header], after_header)
 
 
 def cell_text(value: object) -> Cell:
@@ -146,6 +167,4 @@ def _read_xlsx(path: Path) -> Table:
     if not rows:
         raise RecordsError(f"{path.name}: het eerste werkblad is leeg")
     header = [str(cell).strip() for cell in rows[0]]
-    numbered = ((number, cells) for number, cells in enumerate(rows[1:], start=2)
-                if any(cell != "" for cell in cells))
-    return Table(path, header, numbered)
+    return Table(path, header, lambda: iter(rows[1:]))

@@ -30,7 +30,7 @@ class ModuleStatus(NamedTuple):
 class EmployeeCompletion(NamedTuple):
     employee: Employee
     #: Required modules in learning-path order, then other attempted modules in id order.
-    modules: list[ModuleStatus]
+    modules: tuple[ModuleStatus, ...]
 
     @property
     def required_count(self) -> int:
@@ -41,9 +41,7 @@ class EmployeeCompletion(NamedTuple):
         return sum(1 for module in self.modules if module.required and module.status == PASSED)
 
 
-def _status(module_id: str, required: bool, progress: ModuleProgress | None) -> ModuleStatus:
-    if progress is None:
-        return ModuleStatus(module_id, required, NOT_STARTED, None, None, 0)
+def _status(module_id: str, required: bool, progress: ModuleProgress) -> ModuleStatus:
     status = PASSED if progress.first_passed_at is not None else FAILED
     return ModuleStatus(module_id, required, status, progress.best_score, progress.first_passed_at, progress.attempt_count)
 
@@ -72,14 +70,23 @@ def _completions(catalog: Catalog, employees: Sequence[Employee],
     by_employee: dict[str, dict[str, ModuleProgress]] = defaultdict(dict)
     for item in progress:
         by_employee[item.employee_id][item.quiz_id] = item
-    paths: dict[tuple[str, ...], list[str]] = {}  # few distinct role sets: work each path out once
+    # An organisation has a few distinct role sets and many employees: work out each learning
+    # path once, and share the statuses of a path nobody has started (they are immutable).
+    untouched: dict[tuple[str, ...], tuple[ModuleStatus, ...]] = {}
+    required: dict[tuple[str, ...], frozenset[str]] = {}
     for employee in employees:
-        path = paths.get(employee.roles)
+        path = untouched.get(employee.roles)
         if path is None:
-            path = paths[employee.roles] = required_module_ids(catalog, employee.roles)
-        attempted = by_employee.get(employee.id, {})
-        modules = [_status(module_id, True, attempted.get(module_id)) for module_id in path]
-        required = set(path)
-        modules.extend(_status(module_id, False, attempted[module_id])
-                       for module_id in sorted(attempted) if module_id not in required)
-        yield EmployeeCompletion(employee, modules)
+            module_ids = required_module_ids(catalog, employee.roles)
+            path = untouched[employee.roles] = tuple(ModuleStatus(module_id, True, NOT_STARTED, None, None, 0)
+                                                     for module_id in module_ids)
+            required[employee.roles] = frozenset(module_ids)
+        attempted = by_employee.get(employee.id)
+        if not attempted:
+            yield EmployeeCompletion(employee, path)
+            continue
+        modules = [_status(status.module_id, True, attempted[status.module_id])
+                   if status.module_id in attempted else status for status in path]
+        extra = attempted.keys() - required[employee.roles]
+        modules.extend(_status(module_id, False, attempted[module_id]) for module_id in sorted(extra))
+        yield EmployeeCompletion(employee, tuple(modules))

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.model import ALL_STAFF_ROLE, Catalog
+from ..records.batching import cyclic_gc_paused
 from ..records.model import Employee
 from ..records.times import LOCAL_ZONE
-from .completion import EmployeeCompletion, completions
+from .completion import NOT_STARTED, EmployeeCompletion, completions
 from .pseudonym import pseudonym
 from .spreadsheet import Dialect, neutralise, number, open_output, write_rows
 
@@ -34,6 +35,19 @@ def local_date(moment: dt.datetime | None) -> str:
     return moment.astimezone(LOCAL_ZONE).date().isoformat() if moment else ""
 
 
+class _LocalDates(dict):
+    """UTC moment -> Dutch local date text, worked out once per hour (the zone changes only on the hour)."""
+
+    def text(self, moment: dt.datetime | None) -> str:
+        if moment is None:
+            return ""
+        hour = moment.timestamp() // 3600
+        text = self.get(hour)
+        if text is None:
+            text = self[hour] = local_date(moment)
+        return text
+
+
 def _person_cells(employee: Employee, hide: Callable[[str], str] | None) -> list[str]:
     """id, name, department and roles, neutralised; with ``hide`` the id and name become a pseudonym."""
     if hide is not None:
@@ -47,19 +61,30 @@ def _person_cells(employee: Employee, hide: Callable[[str], str] | None) -> list
 def long_rows(catalog: Catalog, items: Iterable[EmployeeCompletion], dialect: Dialect,
               hide: Callable[[str], str] | None = None) -> Iterator[list[str]]:
     titles = {module_id: neutralise(module.title) for module_id, module in catalog.modules.items()}
-    scores: dict[float, str] = {}  # few distinct scores: format each once
+    # An export of an organisation repeats a few hundred distinct cell groups: build each once.
+    module_cells: dict[tuple[str, bool], list[str]] = {}
+    untouched: dict[tuple[str, bool], list[str]] = {}
+    scores: dict[float, str] = {}
+    dates = _LocalDates()
     for item in items:
         person = _person_cells(item.employee, hide)
         for module in item.modules:
-            score = ""
-            if module.best_score is not None:
-                score = scores.get(module.best_score)
-                if score is None:
-                    score = scores[module.best_score] = number(module.best_score, dialect)
-            yield person + [
-                neutralise(module.module_id), titles.get(module.module_id, ""), YES if module.required else NO,
-                module.status, score, local_date(module.first_passed_at), str(module.attempt_count),
-            ]
+            key = (module.module_id, module.required)
+            if module.status == NOT_STARTED:
+                cells = untouched.get(key)
+                if cells is None:
+                    cells = untouched[key] = [neutralise(module.module_id), titles.get(module.module_id, ""),
+                                              YES if module.required else NO, NOT_STARTED, "", "", "0"]
+                yield person + cells
+                continue
+            head = module_cells.get(key)
+            if head is None:
+                head = module_cells[key] = [neutralise(module.module_id), titles.get(module.module_id, ""),
+                                            YES if module.required else NO]
+            score = scores.get(module.best_score)
+            if score is None:
+                score = scores[module.best_score] = number(module.best_score, dialect)
+            yield person + head + [module.status, score, dates.text(module.first_passed_at), str(module.attempt_count)]
 
 
 def wide_header(catalog: Catalog, extra_modules: Iterable[str] = ()) -> list[str]:
@@ -78,6 +103,12 @@ def wide_rows(header: list[str], items: Iterable[EmployeeCompletion],
 def export(store: "Store", catalog: Catalog, out: Path | None, dialect: Dialect, layout: str = "long",
            department: str | None = None, pseudonym_key: bytes | None = None) -> int:
     """Write the export; returns the number of employees in it."""
+    with cyclic_gc_paused():
+        return _export(store, catalog, out, dialect, layout, department, pseudonym_key)
+
+
+def _export(store: "Store", catalog: Catalog, out: Path | None, dialect: Dialect, layout: str,
+            department: str | None, pseudonym_key: bytes | None) -> int:
     employees = store.employees(department)
     progress = store.module_progress(department)
     items = completions(catalog, employees, progress)

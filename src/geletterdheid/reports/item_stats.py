@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..content.model import Quiz
-from ..quiz.stats import (NOT_DISCRIMINATING_BELOW, TOO_EASY_ABOVE, TOO_HARD_BELOW, QuizStatistics)
+from ..quiz.stats import NOT_DISCRIMINATING_BELOW, TOO_EASY_ABOVE, TOO_HARD_BELOW, QuizStatistics
 from .spreadsheet import Dialect, neutralise, number
 
 CSV_HEADER = ["vraag_id", "type", "eerste_pogingen", "facility_index", "discriminatie_index", "signalen"]

@@ -64,31 +64,47 @@ def write_rows(stream: TextIO, dialect: Dialect, header: Sequence[str], rows: It
 @contextlib.contextmanager
 def open_output(out: Path | None, dialect: Dialect) -> Iterator[TextIO]:
     """A text stream to ``out`` (atomically replaced) or to standard output when ``out`` is None."""
-    if out is None:
-        sys.stdout.flush()
-        stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8-sig" if dialect.bom else "utf-8",
-                                  newline="", write_through=True) if hasattr(sys.stdout, "buffer") else sys.stdout
-        try:
-            yield stream
-            stream.flush()
-        finally:
-            if stream is not sys.stdout:
-                stream.detach()
+    with (_atomic_file(Path(out)) if out is not None else _standard_output()) as stream:
+        if dialect.bom:
+            stream.write("\ufeff")  # by hand: the utf-8-sig codec encodes in Python code, utf-8 in C
+        yield stream
+
+
+@contextlib.contextmanager
+def _standard_output() -> Iterator[TextIO]:
+    sys.stdout.flush()
+    if not hasattr(sys.stdout, "buffer"):
+        yield sys.stdout
         return
-    out = Path(out)
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+    try:
+        yield stream
+        stream.flush()
+    finally:
+        stream.detach()  # leave sys.stdout open
+
+
+@contextlib.contextmanager
+def _atomic_file(out: Path) -> Iterator[TextIO]:
     if not out.parent.is_dir():
         raise RecordsError(f"{out}: de map {out.parent} bestaat niet")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    except OSError as exc:
+        raise RecordsError(f"{out}: kan niet schrijven in {out.parent} ({exc.strerror})") from None
     temp = Path(temp_name)
     try:
-        with open(fd, "w", encoding="utf-8-sig" if dialect.bom else "utf-8", newline="") as stream:
+        with open(fd, "w", encoding="utf-8", newline="") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        try:
-            os.replace(temp, out)
-        except PermissionError:
-            raise RecordsError(f"{out}: kan het bestand niet vervangen; is het nog geopend in Excel?") from None
+        os.replace(temp, out)
+    except PermissionError:
+        temp.unlink(missing_ok=True)
+        raise RecordsError(f"{out}: kan het bestand niet vervangen; is het nog geopend in Excel?") from None
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise RecordsError(f"{out}: schrijven mislukt ({exc.strerror}); het oude bestand is ongewijzigd") from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...content.model import Catalog
+from ..batching import cyclic_gc_paused
 from ..errors import RecordsError
 from ..model import RecordCounts
 from ..store import Store
@@ -43,7 +44,9 @@ def parse_responses(path: Path, catalog: Catalog, people: Directory, quiz_id: st
 
 def import_responses(store: Store, catalog: Catalog, path: Path, quiz_id: str | None = None,
                      skip_invalid: bool = False) -> ResponsesImport:
-    parsed = parse_responses(path, catalog, Directory(store.employees()), quiz_id)
-    if parsed.problems and not skip_invalid:
-        return ResponsesImport(parsed, None)
-    return ResponsesImport(parsed, store.record_attempts(parsed.attempts))
+    with cyclic_gc_paused():
+        parsed = parse_responses(path, catalog, Directory(store.employee_contacts()), quiz_id)
+        if parsed.problems and not skip_invalid:
+            return ResponsesImport(parsed, None)
+        return ResponsesImport(parsed, store.record_attempts(parsed.attempts))
+

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ...content.model import Catalog, Question, Quiz
 from ...content.problems import Problem
 from ...quiz.scoring import ScoringError, is_passed, quiz_percent, score_question
 from ..errors import RecordsError
-from ..model import Answer, Employee, NewAttempt, join_keys
+from ..model import Answer, NewAttempt, join_keys
+from ..tables import Table
+from ..times import BadTime, TimeParser
 
 #: Keys in a cell: '|' as the issue specifies; ',' and ';' too, because trainers type sheets by hand.
 _KEY_SPLIT = re.compile(r"[|,;]")
@@ -39,15 +42,16 @@ class ParsedResponses:
 class Directory:
     """The employees an import may refer to: by id, or by e-mail address (case-insensitive)."""
 
-    def __init__(self, employees: Iterable[Employee]):
+    def __init__(self, contacts: Iterable[tuple[str, str | None]]):
+        """``contacts``: (employee id, e-mail address or None) pairs."""
         self.ids: set[str] = set()
         self._by_email: dict[str, str | None] = {}
-        for employee in employees:
-            self.ids.add(employee.id)
-            if employee.email:
-                email = employee.email.strip().lower()
+        for employee_id, email in contacts:
+            self.ids.add(employee_id)
+            if email:
+                email = email.strip().lower()
                 # None marks an address shared by several employees: it identifies nobody.
-                self._by_email[email] = None if email in self._by_email else employee.id
+                self._by_email[email] = None if email in self._by_email else employee_id
 
     def by_email(self, email: str) -> str:
         """The employee id for ``email``; raises ValueError with a Dutch reason."""
@@ -71,34 +75,94 @@ class AnswerScorer:
     """Scores a question's answer once per distinct cell text: a large import repeats the same few."""
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[str, str], Answer | ScoringError] = {}
+        #: (question id, cell text) -> scored answer, for the cells that could be scored.
+        self.scored: dict[tuple[str, str], Answer] = {}
+        self._errors: dict[tuple[str, str], ScoringError] = {}
 
     def __call__(self, question: Question, raw: str) -> Answer:
         key = (question.id, raw)
-        answer = self._seen.get(key)
-        if answer is None:
-            chosen = split_keys(raw)
-            try:
-                answer = Answer(question.id, join_keys(chosen), score_question(question, chosen))
-            except ScoringError as exc:
-                answer = exc
-            self._seen[key] = answer
-        if isinstance(answer, ScoringError):
-            raise answer
+        answer = self.scored.get(key)
+        if answer is not None:
+            return answer
+        if key in self._errors:
+            raise self._errors[key]
+        chosen = split_keys(raw)
+        try:
+            answer = self.scored[key] = Answer(question.id, join_keys(chosen), score_question(question, chosen))
+        except ScoringError as exc:
+            self._errors[key] = exc
+            raise
         return answer
 
 
-def unanswered(question: Question) -> Answer:
-    return Answer(question.id, "", 0.0)
+class AttemptBuilder:
+    """Makes NewAttempts of one quiz from already scored answers; questions without one score 0."""
+
+    def __init__(self, quiz: Quiz, source: str):
+        self.quiz = quiz
+        self.source = source
+        self.question_ids = tuple(question.id for question in quiz.questions)
+        self.question_set = frozenset(self.question_ids)
+        self._unanswered = {question_id: Answer(question_id, "", 0.0) for question_id in self.question_ids}
+
+    def __call__(self, employee_id: str, taken_at: dt.datetime, given: Mapping[str, Answer]) -> NewAttempt:
+        """``given`` maps question ids of this quiz (and no others) to their scored answers."""
+        if len(given) == len(self.question_ids):
+            answers = tuple(map(given.__getitem__, self.question_ids))
+        else:
+            answers = tuple(given.get(question_id) or self._unanswered[question_id] for question_id in self.question_ids)
+        return self._attempt(employee_id, taken_at, answers)
+
+    def in_order(self, employee_id: str, taken_at: dt.datetime, answers: Sequence[Answer]) -> NewAttempt | None:
+        """The attempt when ``answers`` answer every question once, in quiz order (the usual case); else None."""
+        answers = tuple(answers)
+        if tuple(map(question_id_of, answers)) != self.question_ids:
+            return None
+        return self._attempt(employee_id, taken_at, answers)
+
+    def _attempt(self, employee_id: str, taken_at: dt.datetime, answers: tuple[Answer, ...]) -> NewAttempt:
+        percent = quiz_percent(map(_score, answers), len(answers))
+        return NewAttempt(employee_id, self.quiz.module, taken_at, self.source, percent,
+                          is_passed(percent, self.quiz.pass_mark), answers)
 
 
-def build_attempt(quiz: Quiz, employee_id: str, taken_at: dt.datetime, source: str,
-                  given: Mapping[str, Answer]) -> NewAttempt:
-    """An attempt from already scored answers; questions without an answer score 0."""
-    answers = tuple(given.get(question.id) or unanswered(question) for question in quiz.questions)
-    percent = quiz_percent((answer.score for answer in answers), len(answers))
-    return NewAttempt(employee_id=employee_id, quiz_id=quiz.module, taken_at=taken_at, source=source,
-                      score_percent=percent, passed=is_passed(percent, quiz.pass_mark), answers=answers)
+_score = operator.itemgetter(2)
+question_id_of = operator.itemgetter(0)  # of an Answer
+
+
+def attempt_per_row(table: Table, result: ParsedResponses, build: AttemptBuilder, i_time: int,
+                    identify: Callable[[list], str],
+                    score_row: Callable[[list], tuple[dict[str, Answer], list[str]]]) -> None:
+    """Read a sheet with one attempt per row (a workshop score sheet, a Forms export) into ``result``.
+
+    ``identify`` gives a row's employee id (ValueError with the reason when it cannot);
+    ``score_row`` gives its scored answers and the reasons for any that cannot be scored.
+    A row is an attempt when it has no problem at all; otherwise every reason is named.
+    """
+    parse_time = TimeParser()
+    seen: dict[tuple, int] = {}
+    for row_number, cells in table.rows():
+        cells = cells + [""] * (len(table.columns) - len(cells))
+        reasons = []
+        employee_id = taken_at = None
+        try:
+            employee_id = identify(cells)
+        except ValueError as exc:
+            reasons.append(str(exc))
+        try:
+            taken_at = parse_time(cells[i_time])
+        except BadTime as exc:
+            reasons.append(str(exc))
+        given, answer_problems = score_row(cells)
+        reasons += answer_problems
+        key = (employee_id, taken_at)
+        if not reasons and key in seen:
+            reasons.append(f"dezelfde poging (medewerker {employee_id}, zelfde tijdstip) staat al in rij {seen[key]}")
+        if reasons:
+            result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
+            continue
+        seen[key] = row_number
+        result.attempts.append(build(employee_id, taken_at, given))
 
 
 def choose_quiz(catalog: Catalog, quiz_id: str | None, name: str) -> Quiz | None:
@@ -108,4 +172,3 @@ def choose_quiz(catalog: Catalog, quiz_id: str | None, name: str) -> Quiz | None
     if quiz_id not in catalog.quizzes:
         raise RecordsError(f"{name}: onbekende toets '{quiz_id}' (--quiz); bekende toetsen: {', '.join(catalog.quizzes)}")
     return catalog.quizzes[quiz_id]
-

@@ -15,8 +15,7 @@ from ...quiz.scoring import score_question
 from ..errors import RecordsError
 from ..model import Answer, join_keys
 from ..tables import Table, column_letter
-from .common import Directory, ParsedResponses, build_attempt
-from ..times import BadTime, TimeParser
+from .common import AttemptBuilder, Directory, ParsedResponses, attempt_per_row
 
 FORMAT = "ms-forms"
 COMPLETION_TIME = ("completion time", "tijd van voltooien", "voltooiingstijd")
@@ -100,27 +99,15 @@ def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | N
     if i_employee is None and i_email is None:
         raise RecordsError(f"{table.name}: er is geen kolom 'medewerker_id' en geen kolom 'E-mail'; "
                            "zo is niet te zien wie de toets maakte")
-    parse_time = TimeParser()
-    seen: dict[tuple, int] = {}
-    source = f"{FORMAT}:{table.name}"
-    for row_number, cells in table.rows:
-        cells = cells + [""] * (len(table.columns) - len(cells))
-        reasons = []
-        employee_id = None
-        try:
-            given_id = str(cells[i_employee]).strip() if i_employee is not None else ""
-            if given_id or i_email is None:
-                employee_id = people.check_id(given_id)
-            else:
-                employee_id = people.by_email(str(cells[i_email]))
-        except ValueError as exc:
-            reasons.append(str(exc))
-        taken_at = None
-        try:
-            taken_at = parse_time(cells[i_time])
-        except BadTime as exc:
-            reasons.append(str(exc))
-        given: dict[str, Answer] = {}
+
+    def identify(cells: list) -> str:
+        given_id = str(cells[i_employee]).strip() if i_employee is not None else ""
+        if given_id or i_email is None:
+            return people.check_id(given_id)
+        return people.by_email(str(cells[i_email]))
+
+    def score_row(cells: list) -> tuple[dict[str, Answer], list[str]]:
+        given, reasons = {}, []
         for position, question in question_columns.items():
             try:
                 keys = _option_keys(question, str(cells[position]))
@@ -128,12 +115,7 @@ def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | N
                 reasons.append(f"kolom {column_letter(position)}: {exc}")
                 continue
             given[question.id] = Answer(question.id, join_keys(keys), score_question(question, keys))
-        key = (employee_id, taken_at)
-        if not reasons and key in seen:
-            reasons.append(f"dezelfde inzending (medewerker {employee_id}, zelfde tijdstip) staat al in rij {seen[key]}")
-        if reasons:
-            result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
-            continue
-        seen[key] = row_number
-        result.attempts.append(build_attempt(quiz, employee_id, taken_at, source, given))
+        return given, reasons
+
+    attempt_per_row(table, result, AttemptBuilder(quiz, f"{FORMAT}:{table.name}"), i_time, identify, score_row)
     return result

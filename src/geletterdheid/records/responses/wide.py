@@ -7,9 +7,9 @@ from ...content.model import Catalog, Quiz
 from ...content.problems import Problem
 from ...quiz.scoring import ScoringError
 from ..errors import RecordsError
+from ..model import Answer
 from ..tables import Table, column_letter
-from .common import AnswerScorer, Directory, ParsedResponses, build_attempt
-from ..times import BadTime, TimeParser
+from .common import AnswerScorer, AttemptBuilder, Directory, ParsedResponses, attempt_per_row
 
 FORMAT = "breed"
 REQUIRED = ("medewerker_id", "tijdstip")
@@ -62,36 +62,21 @@ def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | N
     positions = table.column_positions()
     quiz, question_columns = _question_columns(table, catalog, only_quiz, result)
     questions = {q.id: q for q in quiz.questions}
-    i_employee, i_time = positions["medewerker_id"], positions["tijdstip"]
+    i_employee = positions["medewerker_id"]
     score = AnswerScorer()
-    parse_time = TimeParser()
-    seen: dict[tuple, int] = {}
-    source = f"{FORMAT}:{table.name}"
-    for row_number, cells in table.rows:
-        cells = cells + [""] * (len(table.columns) - len(cells))
-        reasons = []
-        employee_id = str(cells[i_employee]).strip()
-        try:
-            people.check_id(employee_id)
-        except ValueError as exc:
-            reasons.append(str(exc))
-        taken_at = None
-        try:
-            taken_at = parse_time(cells[i_time])
-        except BadTime as exc:
-            reasons.append(str(exc))
-        given = {}
+
+    def identify(cells: list) -> str:
+        return people.check_id(str(cells[i_employee]).strip())
+
+    def score_row(cells: list) -> tuple[dict[str, Answer], list[str]]:
+        given, reasons = {}, []
         for position, question_id in question_columns.items():
             try:
                 given[question_id] = score(questions[question_id], str(cells[position]))
             except ScoringError as exc:
                 reasons.append(f"kolom {column_letter(position)}: {exc}")
-        key = (employee_id, taken_at)
-        if not reasons and key in seen:
-            reasons.append(f"dezelfde poging (medewerker {employee_id}, zelfde tijdstip) staat al in rij {seen[key]}")
-        if reasons:
-            result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
-            continue
-        seen[key] = row_number
-        result.attempts.append(build_attempt(quiz, employee_id, taken_at, source, given))
+        return given, reasons
+
+    attempt_per_row(table, result, AttemptBuilder(quiz, f"{FORMAT}:{table.name}"), positions["tijdstip"],
+                    identify, score_row)
     return result

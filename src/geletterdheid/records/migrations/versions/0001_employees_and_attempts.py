@@ -1,12 +1,12 @@
-"""Employees, attempts and answers.
+"""Employees and their attempts, each with its answers.
 
 Revision ID: 0001
 Revises:
 Create Date: 2026-11-28
 """
 
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = "0001"
 down_revision = None
@@ -33,25 +33,13 @@ def upgrade() -> None:
         sa.Column("source", sa.String(), nullable=False),
         sa.Column("score", sa.Float(), nullable=False),
         sa.Column("passed", sa.Boolean(), nullable=False),
+        sa.Column("answers", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_attempts"),
         sa.ForeignKeyConstraint(["employee_id"], ["employees.id"], name="fk_attempts_employee_id_employees", ondelete="CASCADE"),
         sa.UniqueConstraint("employee_id", "quiz_id", "taken_at", name="uq_attempts_employee_id_quiz_id_taken_at"),
     )
-    op.create_index("ix_attempts_quiz_id", "attempts", ["quiz_id"])
-    op.create_table(
-        "answers",
-        sa.Column("attempt_id", sa.Integer(), nullable=False),
-        sa.Column("question_id", sa.String(), nullable=False),
-        sa.Column("chosen", sa.String(), nullable=False),
-        sa.Column("score", sa.Float(), nullable=False),
-        sa.PrimaryKeyConstraint("attempt_id", "question_id", name="pk_answers"),
-        sa.ForeignKeyConstraint(["attempt_id"], ["attempts.id"], name="fk_answers_attempt_id_attempts", ondelete="CASCADE"),
-        sqlite_with_rowid=False,
-    )
 
 
 def downgrade() -> None:
-    op.drop_table("answers")
-    op.drop_index("ix_attempts_quiz_id", table_name="attempts")
     op.drop_table("attempts")
     op.drop_table("employees")

@@ -1,0 +1,136 @@
+"""Benchmark: the long HR export for 20,000 employees, against writing the same rows with the csv module.
+
+Issue 4 asks: the export (reading the store, working out every employee's required modules and
+their status, neutralising and writing) within 2x the time of only writing the same rows with
+the csv module, measured in the same run. Best of several runs; wall and CPU time.
+
+    python bench/bench_export.py [--employees 20000] [--repeat 5] [--postgresql URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import (  # noqa: E402
+    DEPARTMENTS,
+    MODULES,
+    QUESTIONS_PER_QUIZ,
+    Timer,
+    backends,
+    employee_roles,
+    fresh_store_url,
+    in_child,
+    random_answer,
+    write_content,
+)
+
+
+def fill_store(root: str, url: str, employees: int) -> int:
+    """Every employee; three in four started each module they need, and tried until they passed
+    (at most three times); one in ten also took a module they do not need."""
+    from geletterdheid.content import load_catalog_or_raise
+    from geletterdheid.curriculum import required_module_ids
+    from geletterdheid.records import Employee, NewAttempt
+    from geletterdheid.records.store import Store
+
+    catalog = load_catalog_or_raise(root)
+    rng = random.Random(7)
+    people = [Employee(f"E{i:06d}", f"Medewerker {i}", DEPARTMENTS[i % len(DEPARTMENTS)], tuple(employee_roles(i)),
+                       None) for i in range(employees)]
+    start = dt.datetime(2025, 3, 1, 8, tzinfo=dt.timezone.utc)
+    attempts = []
+    for person in people:
+        required = required_module_ids(catalog, person.roles)
+        others = [module_id for module_id in MODULES if module_id not in required]
+        extra = [rng.choice(others)] if others and rng.random() < 0.1 else []
+        for module_id in required + extra:
+            if rng.random() < 0.25:
+                continue  # not started
+            quiz = catalog.quizzes[module_id]
+            when = start + dt.timedelta(minutes=rng.randrange(200_000))
+            for _ in range(3):
+                answers = {f"{module_id}-q{n:02d}": [key for key in random_answer(rng, module_id, n).split("|") if key]
+                           for n in range(1, QUESTIONS_PER_QUIZ + 1)}
+                attempt = NewAttempt.scored(person.id, quiz, when, "bench", answers)
+                attempts.append(attempt)
+                if attempt.passed:
+                    break
+                when += dt.timedelta(days=1)
+    with Store.open(url) as store:
+        store.upsert_employees(people)
+        store.record_attempts(attempts)
+    return len(attempts)
+
+
+def csv_only(root: str, url: str, out: str) -> tuple[float, float, int]:
+    """Write the very rows of the export with nothing but csv.writer (rows made beforehand, not timed)."""
+    from geletterdheid.content import load_catalog_or_raise
+    from geletterdheid.records.store import Store
+    from geletterdheid.reports.completion import completions
+    from geletterdheid.reports.hr_export import LONG_HEADER, long_rows
+    from geletterdheid.reports.spreadsheet import DIALECTS
+
+    catalog = load_catalog_or_raise(root)
+    dialect = DIALECTS["excel-nl"]
+    with Store.open(url) as store:
+        rows = list(long_rows(catalog, completions(catalog, store.employees(), store.module_progress()), dialect))
+    with Timer() as timer:
+        with open(out, "w", encoding="utf-8", newline="") as stream:
+            stream.write("\ufeff")  # the BOM as the export writes it (utf-8-sig would encode in Python)
+            writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
+            writer.writerow(LONG_HEADER)
+            writer.writerows(rows)
+    return timer.seconds, timer.cpu, len(rows)
+
+
+def export(root: str, url: str, out: str) -> tuple[float, float]:
+    from geletterdheid.content import load_catalog_or_raise
+    from geletterdheid.records.store import Store
+    from geletterdheid.reports.hr_export import export as write_export
+    from geletterdheid.reports.spreadsheet import DIALECTS
+
+    catalog = load_catalog_or_raise(root)
+    with Store.open(url) as store:
+        with Timer() as timer:
+            write_export(store, catalog, Path(out), DIALECTS["excel-nl"], "long")
+    return timer.seconds, timer.cpu
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--employees", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--postgresql", metavar="URL", help="also measure against this PostgreSQL database")
+    args = parser.parse_args()
+    ok = True
+    with tempfile.TemporaryDirectory() as temp:
+        temp_path = Path(temp)
+        root = str(write_content(temp_path / "content"))
+        for backend, base in backends(args.postgresql):
+            with fresh_store_url(temp_path, base) as url:
+                attempts = in_child(fill_store, root, url, args.employees)
+                baseline = [in_child(csv_only, root, url, str(temp_path / "baseline.csv")) for _ in range(args.repeat)]
+                runs = [in_child(export, root, url, str(temp_path / "export.csv")) for _ in range(args.repeat)]
+            rows = baseline[0][2]
+            base_wall, base_cpu = min(b[0] for b in baseline), min(b[1] for b in baseline)
+            wall, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
+            same = (temp_path / "baseline.csv").read_bytes() == (temp_path / "export.csv").read_bytes()
+            print(f"{backend}: {args.employees:,} employees, {attempts:,} attempts, {rows:,} export rows; best of {args.repeat}")
+            print(f"  csv.writer only:  {base_wall:5.2f} s (cpu {base_cpu:5.2f} s)")
+            print(f"  export (long):    {wall:5.2f} s (cpu {cpu:5.2f} s)   identical bytes: {same}")
+            print(f"  ratio {wall / base_wall:.2f}x wall, {cpu / base_cpu:.2f}x cpu (target <= 2x)")
+            if backend == "sqlite":
+                ok = ok and wall / base_wall <= 2 and same
+    print("OK" if ok else "NOT MET")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

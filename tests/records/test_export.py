@@ -1,0 +1,178 @@
+"""`geletterdheid export` and `progress`: contents, Excel-NL bytes, formula neutralisation, filters, pseudonyms."""
+
+import csv
+import io
+
+import pytest
+
+from geletterdheid.records import Employee, NewAttempt
+
+from .conftest import ROSTER, at
+
+KEY = "een-geheime-sleutel-van-HR-1234"
+
+
+@pytest.fixture
+def history(staffed_store, catalog):
+    """E1 (beleidsadviseur) passed t01 on the second try and failed t02 once; E3 (inkoper) took t02,
+    which inkopers need not take; E2 did nothing."""
+    t01, t02 = catalog.quizzes["t01"], catalog.quizzes["t02"]
+    staffed_store.record_attempts([
+        NewAttempt.scored("E1", t01, at("2025-01-10T09:00"), "test", {"t01-q1": ["b"]}),                      # 25%
+        NewAttempt.scored("E1", t01, at("2025-01-31T23:30"), "test",                                          # 75%
+                          {"t01-q1": ["b"], "t01-q2": ["onjuist"], "t01-q3": ["a", "c", "d"]}),
+        NewAttempt.scored("E1", t01, at("2025-02-05T09:00"), "test", {"t01-q1": ["b"]}),                      # 25%
+        NewAttempt.scored("E1", t02, at("2025-02-01T09:00"), "test", {}),                                     # 0%
+        NewAttempt.scored("E3", t02, at("2025-02-01T09:00"), "test", {"t02-q1": ["a"], "t02-q2": ["juist"]}),  # 100%
+    ])
+    return staffed_store
+
+
+def read(text: str, delimiter: str = ";") -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+
+
+def test_long_export_lists_every_required_module_and_attempted_extras(cli, history, db_url):
+    result = cli("export", "--db", db_url)
+    assert result.code == 0, result.output
+    rows = {(r["medewerker_id"], r["module_id"]): r for r in read(result.out)}
+    assert list(rows) == [("E1", "t01"), ("E1", "t02"), ("E2", "t01"), ("E3", "t01"), ("E3", "t03"), ("E3", "t02")]
+    assert rows["E1", "t01"] == {
+        "medewerker_id": "E1", "naam": "Anna de Vries", "afdeling": "Burgerzaken",
+        "rollen": "alle-medewerkers|beleidsadviseur", "module_id": "t01", "module_titel": "Wat is AI?",
+        "verplicht": "ja", "status": "geslaagd", "beste_score": "75,0",
+        "geslaagd_op": "2025-01-31",  # 23:30 Dutch time is the 31st, though it is the 31st 22:30 UTC too
+        "pogingen": "3",
+    }
+    assert (rows["E1", "t02"]["status"], rows["E1", "t02"]["beste_score"], rows["E1", "t02"]["pogingen"]) == ("niet_geslaagd", "0,0", "1")
+    assert (rows["E2", "t01"]["status"], rows["E2", "t01"]["beste_score"], rows["E2", "t01"]["geslaagd_op"]) == ("niet_gestart", "", "")
+    assert rows["E3", "t03"]["verplicht"] == "ja" and rows["E3", "t03"]["status"] == "niet_gestart"
+    assert (rows["E3", "t02"]["verplicht"], rows["E3", "t02"]["status"]) == ("nee", "geslaagd")
+
+
+def test_wide_export_has_one_row_per_employee_and_a_column_per_module(cli, history, db_url):
+    result = cli("export", "--db", db_url, "--layout", "wide", "--dialect", "rfc4180")
+    rows = read(result.out, ",")
+    assert list(rows[0]) == ["medewerker_id", "naam", "afdeling", "rollen", "t01", "t02", "t03",
+                             "verplicht_aantal", "verplicht_geslaagd"]
+    by_id = {r["medewerker_id"]: r for r in rows}
+    assert [by_id["E1"][m] for m in ("t01", "t02", "t03")] == ["geslaagd", "niet_geslaagd", ""]
+    assert [by_id["E3"][m] for m in ("t01", "t02", "t03")] == ["niet_gestart", "geslaagd", "niet_gestart"]
+    assert (by_id["E1"]["verplicht_aantal"], by_id["E1"]["verplicht_geslaagd"]) == ("2", "1")
+
+
+def test_excel_nl_bytes_have_bom_semicolons_crlf_and_decimal_commas(cli, history, db_url, tmp_path):
+    out = tmp_path / "hr.csv"
+    result = cli("export", "--db", db_url, "--out", out)
+    assert result.code == 0 and f"Export geschreven naar {out}: 3 medewerkers." in result.out
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfmedewerker_id;naam;afdeling;rollen;module_id;")
+    assert data.count(b"\r\n") == 7 and b"\n" not in data.replace(b"\r\n", b"")
+    assert ";75,0;2025-01-31;3\r\n" in data.decode("utf-8-sig")
+    assert "Daniëlle Çelik".encode("utf-8") in data
+
+
+def test_rfc4180_bytes_have_commas_no_bom_and_decimal_points(cli, history, db_url, tmp_path):
+    out = tmp_path / "hr.csv"
+    cli("export", "--db", db_url, "--out", out, "--dialect", "rfc4180")
+    data = out.read_bytes()
+    assert data.startswith(b"medewerker_id,naam,afdeling,rollen,")
+    assert b",75.0,2025-01-31,3\r\n" in data
+
+
+HOSTILE = ["=HYPERLINK(\"http://evil.example\",\"klik\")", "+31 6 1234", "-2+3", "@SUM(A1:A9)",
+           "\tTab", "\rCR", "=cmd|' /C calc'!A0"]
+
+
+def test_formula_cells_are_neutralised_so_hostile_names_stay_text(cli, store, db_url, tmp_path):
+    store.upsert_employees([Employee(f"=X{i}", name, f"+Afd{i}", (), None) for i, name in enumerate(HOSTILE)])
+    for layout in ("long", "wide"):
+        out = tmp_path / f"{layout}.csv"
+        assert cli("export", "--db", db_url, "--out", out, "--layout", layout).code == 0
+        rows = read(out.read_bytes().decode("utf-8-sig"))  # keep the CR inside a quoted cell
+        names = [row["naam"] for row in rows]
+        assert sorted(names) == sorted("'" + name for name in HOSTILE)
+        for row in rows:
+            for cell in row.values():
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (layout, cell)
+
+
+def test_neutralise_leaves_ordinary_text_alone():
+    from geletterdheid.reports.spreadsheet import neutralise
+
+    assert neutralise("Anna de Vries") == "Anna de Vries"
+    assert neutralise("Jan-Willem") == "Jan-Willem"  # a '-' inside is harmless
+    assert neutralise("") == ""
+
+
+def test_department_filter(cli, history, db_url):
+    rows = read(cli("export", "--db", db_url, "--afdeling", "inkoop").out)
+    assert {r["medewerker_id"] for r in rows} == {"E3"}
+    result = cli("export", "--db", db_url, "--afdeling", "Nergens")
+    assert result.code == 0 and "geen medewerkers van afdeling 'Nergens'" in result.err
+
+
+def test_pseudonymised_export_hides_ids_and_names_with_a_stable_keyed_hash(cli, history, db_url, monkeypatch):
+    monkeypatch.setenv("GELETTERDHEID_PSEUDONIEM_SLEUTEL", KEY)
+    first = cli("export", "--db", db_url, "--pseudonimiseer")
+    assert first.code == 0
+    for employee in ROSTER:
+        assert employee.id not in {r["medewerker_id"] for r in read(first.out)}
+        assert employee.name not in first.out
+    rows = read(first.out)
+    assert all(r["medewerker_id"].startswith("p-") and r["naam"] == r["medewerker_id"] for r in rows)
+    assert cli("export", "--db", db_url, "--pseudonimiseer").out == first.out  # same key, same pseudonyms
+    monkeypatch.setenv("GELETTERDHEID_PSEUDONIEM_SLEUTEL", KEY + "-anders")
+    other = read(cli("export", "--db", db_url, "--pseudonimiseer").out)
+    assert {r["medewerker_id"] for r in other}.isdisjoint({r["medewerker_id"] for r in rows})
+
+
+def test_pseudonymising_without_a_usable_key_fails_clearly_and_writes_nothing(cli, history, db_url, monkeypatch, tmp_path):
+    out = tmp_path / "hr.csv"
+    result = cli("export", "--db", db_url, "--pseudonimiseer", "--out", out)
+    assert result.code == 1 and "GELETTERDHEID_PSEUDONIEM_SLEUTEL" in result.err
+    monkeypatch.setenv("GELETTERDHEID_PSEUDONIEM_SLEUTEL", "kort")
+    assert "te kort" in cli("export", "--db", db_url, "--pseudonimiseer", "--out", out).err
+    assert not out.exists()
+
+
+def test_out_file_is_replaced_whole_and_no_temporary_file_stays(cli, history, db_url, tmp_path):
+    out = tmp_path / "hr.csv"
+    out.write_text("oude inhoud")
+    assert cli("export", "--db", db_url, "--out", out).code == 0
+    assert "oude inhoud" not in out.read_text(encoding="utf-8-sig")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".hr.csv")] == []
+
+
+def test_a_failed_export_leaves_the_old_file_untouched(cli, store, db_url, tmp_path, monkeypatch):
+    out = tmp_path / "hr.csv"
+    out.write_text("vorige export")
+    # An employee whose role the content no longer has: the export refuses before writing.
+    store.upsert_employees([Employee("E5", "Oud", "IT", ("wethouder",), None)])
+    result = cli("export", "--db", db_url, "--out", out)
+    assert result.code == 1 and "E5 (wethouder)" in result.err and "Importeer de personeelslijst opnieuw" in result.err
+    assert out.read_text() == "vorige export"
+    assert list(tmp_path.glob(".hr.csv*")) == []
+
+
+def test_progress_by_department(cli, history, db_url):
+    result = cli("progress", "--db", db_url)
+    assert result.code == 0
+    lines = {line.split()[0]: line.split()[1:] for line in result.out.splitlines()[2:] if line and not line.startswith("-")}
+    # Burgerzaken: E1 needs t01+t02 (passed t01), E2 needs t01 (nothing): 1 of 3. Inkoop: E3 0 of 2.
+    assert lines["Burgerzaken"] == ["2", "3", "1", "33,3%"]
+    assert lines["Inkoop"] == ["1", "2", "0", "0,0%"]
+    assert lines["Totaal"] == ["3", "5", "1", "20,0%"]
+
+
+def test_progress_by_role_counts_everyone_under_all_staff(cli, history, db_url):
+    out = cli("progress", "--db", db_url, "--by", "rol").out
+    lines = {line.split()[0]: line.split()[1:] for line in out.splitlines()[2:] if line and not line.startswith("-")}
+    assert lines["alle-medewerkers"] == ["3", "5", "1", "20,0%"]
+    assert lines["beleidsadviseur"] == ["1", "2", "1", "50,0%"]
+    assert lines["inkoper"] == ["1", "2", "0", "0,0%"]
+
+
+def test_progress_on_an_empty_store_says_what_to_do(cli, db_url):
+    result = cli("progress", "--db", db_url)
+    assert result.code == 0 and "importeer eerst de personeelslijst" in result.out
