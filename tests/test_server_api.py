@@ -68,7 +68,8 @@ def test_submission_is_scored_by_the_server_and_stored(live_server):
     with Store.open(live_server.db_url) as store:
         stored = store.attempts_of("E1")[-1]
         assert (stored.quiz_id, stored.source, stored.score_percent) == ("m01", "web", expected.score_percent)
-        assert store.answers_of(stored.id)[first.id] == ("|".join(sorted(first.correct)), 1.0)
+        answer = store.answers_of(stored.id)[first.id]
+        assert (answer.chosen, answer.score) == ("|".join(sorted(first.correct)), 1.0)
 
 
 def test_a_score_sent_by_the_browser_is_refused(live_server, unchanged):

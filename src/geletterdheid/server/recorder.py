@@ -15,7 +15,6 @@ and stored again a microsecond later, one by one.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import datetime as dt
 import logging
 import queue
@@ -113,7 +112,7 @@ class Recorder:
             for _ in range(_RETRIES):
                 if self._store.record_attempt(attempt):
                     return attempt
-                attempt = dataclasses.replace(attempt, taken_at=attempt.taken_at + _MICROSECOND)
+                attempt = attempt._replace(taken_at=attempt.taken_at + _MICROSECOND)
             return RuntimeError("no free time for this attempt")
         except Exception as exc:
             return exc
@@ -129,7 +128,7 @@ class Recorder:
                        and stored.source == attempt.source and stored.score_percent == attempt.score_percent
                        for stored in stored_by_employee[attempt.employee_id])
             outcomes.append(attempt if ours else self._store_one(
-                dataclasses.replace(attempt, taken_at=attempt.taken_at + _MICROSECOND)))
+                attempt._replace(taken_at=attempt.taken_at + _MICROSECOND)))
         return outcomes
 
 
