@@ -1,4 +1,4 @@
-"""Benchmark: a clean `geletterdheid build` against a plain `sphinx-build` of the same Markdown.
+"""Benchmark: a clean `geletterdheid build --only html` (the site; bench_pdf.py measures the handbooks) against a plain `sphinx-build` of the same Markdown.
 
 The baseline uses the same conf.py minus the geletterdheid extension (its roles and directives are
 then unknown and left as plain text), so the ratio is the extension's cost. Both run as separate
@@ -53,7 +53,7 @@ def main() -> None:
             for name in ("ours", "plain"):
                 out = work / f"{name}-{run}"
                 if name == "ours":
-                    ours.append(_timed([str(BIN / "geletterdheid"), "--root", str(REPO), "build", "--out", str(out)]))
+                    ours.append(_timed([str(BIN / "geletterdheid"), "--root", str(REPO), "build", "--only", "html", "--out", str(out)]))
                 else:
                     plain.append(_timed([str(BIN / "sphinx-build"), "-q", "-E", "-b", "html", "-c", str(confdir),
                                          str(REPO), str(out / "html"), "-d", str(out / "doctrees")]))

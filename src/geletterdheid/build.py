@@ -13,7 +13,7 @@ from sphinx.util.console import nocolor
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from .content import load_catalog
-from .curriculum import UnknownRole
+from .curriculum import UnknownRole, roles_to_build
 
 OUTPUTS = ("html", "pdf")
 
@@ -50,8 +50,6 @@ def run_sphinx(root: Path, outdir: Path, builder: str = "html", extra_config: di
 def build_site(root: Path, out: Path, only: str | None = None, roles: list[str] | None = None,
                workers: int | None = None) -> int:
     """``geletterdheid build``: the site in ``out/html`` and the handbooks in ``out/pdf``."""
-    from .handbook.build import build_handbooks, roles_to_build
-
     catalog, problems = load_catalog(root)
     if catalog is None:
         for problem in problems:
@@ -74,6 +72,8 @@ def build_site(root: Path, out: Path, only: str | None = None, roles: list[str] 
             return 1
         print(f"Website gebouwd: {html_dir / 'index.html'}")
     if only in (None, "pdf"):
+        from .handbook.build import build_handbooks  # Typst and friends only when handbooks are wanted
+
         report = build_handbooks(root, out, catalog, selected, fresh_env=only == "pdf", workers=workers)
         for warning in report.warnings:
             print(warning, file=sys.stderr)

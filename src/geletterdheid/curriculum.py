@@ -83,3 +83,11 @@ def duration_text(minutes: int) -> str:
         return f"{rest} {'minuut' if rest == 1 else 'minuten'}"
     text = f"{hours} uur"
     return f"{text} en {rest} {'minuut' if rest == 1 else 'minuten'}" if rest else text
+
+
+def roles_to_build(catalog: Catalog, wanted: list[str] | None) -> list[str]:
+    """All roles, or the ones asked for (validated: raises UnknownRole)."""
+    if not wanted:
+        return list(catalog.roles)
+    learning_path(catalog, wanted)
+    return list(dict.fromkeys(wanted))

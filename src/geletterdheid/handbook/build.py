@@ -127,11 +127,3 @@ def _write_asset(path: Path, data: bytes) -> None:
     partial = path.with_name(path.name + ".deel")
     partial.write_bytes(data)
     os.replace(partial, path)
-
-
-def roles_to_build(catalog: Catalog, wanted: list[str] | None) -> list[str]:
-    """All roles, or the ones asked for (validated: raises UnknownRole)."""
-    if not wanted:
-        return list(catalog.roles)
-    learning_path(catalog, wanted)
-    return list(dict.fromkeys(wanted))
