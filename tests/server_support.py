@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 import pytest
 
+from pg_support import require_postgres
 from repo_paths import REPO
 from geletterdheid.cli import main
 from geletterdheid.records import Employee
@@ -33,7 +34,6 @@ ROSTER = [
     Employee("E1", "Anna de Vries", "Burgerzaken", ("beleidsadviseur",), "anna@gemeente.example"),
     Employee("E2", "Bram Jansen", "Sociaal Domein", (), None),
 ]
-PG_CANDIDATES = ["postgresql+psycopg://postgres@127.0.0.1:5432/test", "postgresql+psycopg://root@127.0.0.1:5432/test"]
 _ADDRESS = re.compile(r"Server draait op (http://\S+/) ")
 
 
@@ -118,23 +118,6 @@ def new_store_url(tmp: Path, name: str = "server.db") -> str:
     return url
 
 
-def _pg_admin_url() -> tuple[str | None, str]:
-    import sqlalchemy
-
-    candidates = [os.environ["GELETTERDHEID_TEST_PG"]] if os.environ.get("GELETTERDHEID_TEST_PG") else PG_CANDIDATES
-    reasons = []
-    for url in candidates:
-        engine = sqlalchemy.create_engine(url, connect_args={"connect_timeout": 5})
-        try:
-            with engine.connect():
-                return url, ""
-        except Exception as exc:  # any failure means: not usable here
-            reasons.append(f"{url}: {str(exc).splitlines()[0]}")
-        finally:
-            engine.dispose()
-    return None, "; ".join(reasons)
-
-
 @contextlib.contextmanager
 def postgres_schema_url() -> Iterator[str]:
     """A fresh schema in the PostgreSQL test database (dropped afterwards), with the roster in it."""
@@ -142,12 +125,7 @@ def postgres_schema_url() -> Iterator[str]:
 
     from geletterdheid.records.store import Store
 
-    admin_url, reason = _pg_admin_url()
-    if admin_url is None:
-        message = f"PostgreSQL not reachable ({reason})"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; CI is set, so the PostgreSQL tests must run")
-        pytest.skip(message)
+    admin_url = require_postgres()
     schema = f"gl_server_{os.getpid()}_{uuid.uuid4().hex[:8]}"
     admin = sqlalchemy.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:

@@ -19,16 +19,14 @@ from urllib.parse import quote
 
 import pytest
 
+from pg_support import require_postgres
+
 from geletterdheid.cli import main
 from geletterdheid.content import load_catalog_or_raise
 from geletterdheid.records import Employee
 from geletterdheid.records.store import Store
 
 CONTENT = Path(__file__).with_name("content")
-PG_CANDIDATES = [
-    "postgresql+psycopg://postgres@127.0.0.1:5432/test",
-    "postgresql+psycopg://root@127.0.0.1:5432/test",
-]
 SESSION_TAG = f"gl_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
 
 ROSTER = [
@@ -63,34 +61,12 @@ def _no_user_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("GELETTERDHEID_DEBUG", raising=False)
 
 
-def _pg_admin_url() -> tuple[str | None, str]:
-    import sqlalchemy
-
-    candidates = [os.environ["GELETTERDHEID_TEST_PG"]] if os.environ.get("GELETTERDHEID_TEST_PG") else PG_CANDIDATES
-    reasons = []
-    for url in candidates:
-        engine = sqlalchemy.create_engine(url, connect_args={"connect_timeout": 5})
-        try:
-            with engine.connect():
-                return url, ""
-        except Exception as exc:  # any failure means: not usable for the tests
-            reasons.append(f"{url}: {str(exc).splitlines()[0]}")
-        finally:
-            engine.dispose()
-    return None, "; ".join(reasons)
-
-
 @pytest.fixture(scope="session")
 def pg_admin():
     """A SQLAlchemy engine on the PostgreSQL test database; drops this session's schemas at the end."""
     import sqlalchemy
 
-    url, reason = _pg_admin_url()
-    if url is None:
-        message = f"PostgreSQL niet bereikbaar ({reason})"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; in CI moeten de PostgreSQL-tests draaien")
-        pytest.skip(message)
+    url = require_postgres()
     engine = sqlalchemy.create_engine(url, isolation_level="AUTOCOMMIT")
     yield engine
     with engine.connect() as connection:
