@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Consolidated Dutch text of 27 July 2026 (the version after the Digital Omnibus on AI).
 EURLEX_BASE = "https://eur-lex.europa.eu/eli/reg/2024/1689/2026-07-27/nld"
@@ -44,6 +45,7 @@ class UnknownProvision(ValueError):
     pass
 
 
+@lru_cache(maxsize=4096)  # a build resolves the same few hundred references over a thousand times
 def parse_provision(reference: str) -> Provision:
     """Parse an editor's reference; raise :class:`UnknownProvision` with a Dutch message."""
     text = " ".join(str(reference).split())
