@@ -59,7 +59,7 @@ def _cover(catalog: Catalog, role_id: str, edition: Edition, path: LearningPath,
     role = catalog.roles[role_id]
     foot = (f"Versie van de inhoud: {escape(facts.version)} #linebreak() "
             f"Gemaakt op {escape(dutch_date(facts.date))} #parbreak() "
-            + escape("Gebaseerd op de Europese AI-verordening (Verordening (EU) 2024/1689). "
+            + escape("Gebaseerd op de Europese AI-verordening (Verordening (EU) 2024/1689, gewijzigd bij Verordening (EU) 2026/1744). "
                      "Dit handboek is geen juridisch advies."))
     return ("#gl-omslag("
             f"gemeente: {_c(facts.gemeente)}, editie: {_c(edition.name)}, rol: {_c(role.title)}, "
