@@ -46,7 +46,7 @@ def _status(module_id: str, required: bool, progress: ModuleProgress) -> ModuleS
     return ModuleStatus(module_id, required, status, progress.best_score, progress.first_passed_at, progress.attempt_count)
 
 
-def _check_roles(catalog: Catalog, employees: Sequence[Employee]) -> None:
+def check_roles(catalog: Catalog, employees: Sequence[Employee]) -> None:
     """Raise RecordsError listing every employee whose stored roles the content no longer has."""
     stale = [f"{e.id} ({', '.join(r for r in e.roles if r not in catalog.roles)})"
              for e in employees if any(role not in catalog.roles for role in e.roles)]
@@ -61,7 +61,7 @@ def completions(catalog: Catalog, employees: Sequence[Employee],
 
     Roles are checked before the first result, so a report never stops half-way.
     """
-    _check_roles(catalog, employees)
+    check_roles(catalog, employees)
     return _completions(catalog, employees, progress)
 
 
