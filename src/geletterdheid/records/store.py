@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import Connection, Engine, case, delete, func, select
 from sqlalchemy.engine import make_url
@@ -66,6 +67,24 @@ def _stored_time_reader(dialect) -> Callable[[object], dt.datetime | None]:
         # Parsing text that carries its offset is ten times quicker than datetime.replace(tzinfo=...).
         return lambda value: None if value is None else dt.datetime.fromisoformat(value + "+00:00")
     return lambda value: None if value is None else value.replace(tzinfo=dt.timezone.utc)
+
+
+def _stored_hour_reader(dialect) -> Callable[[object], object]:
+    """Raw stored time -> a key that equal times within one UTC hour share (None stays None)."""
+    if dialect.name == "sqlite":
+        return lambda value: value and value[:13]  # 'YYYY-MM-DD HH'
+    return lambda value: value and value.replace(minute=0, second=0, microsecond=0)
+
+
+class StoredProgress(NamedTuple):
+    """module_progress() as the driver returned it, for a report that handles 100,000 rows itself."""
+
+    #: (employee id, quiz id, best score, first passed in stored form or None, number of attempts)
+    rows: list[tuple]
+    #: stored form -> aware UTC datetime (None stays None)
+    moment: Callable[[object], dt.datetime | None]
+    #: stored form -> a key that times within the same UTC hour share (None stays None)
+    hour: Callable[[object], object]
 
 
 def describe_failure(exc: DBAPIError) -> str:
@@ -198,6 +217,13 @@ class Store:
 
     def module_progress(self, department: str | None = None) -> list[ModuleProgress]:
         """Per employee and quiz: best score, first time passed and number of attempts."""
+        stored = self.stored_progress(department)
+        moment = stored.moment
+        return [ModuleProgress(employee_id, quiz_id, best, moment(first_passed), count)
+                for employee_id, quiz_id, best, first_passed, count in stored.rows]
+
+    def stored_progress(self, department: str | None = None) -> StoredProgress:
+        """module_progress() without building a ModuleProgress and a datetime per row."""
         query = (
             select(attempts.c.employee_id, attempts.c.quiz_id, func.max(attempts.c.score),
                    func.min(case((attempts.c.passed, attempts.c.taken_at))), func.count())
@@ -210,9 +236,7 @@ class Store:
             # Straight from the driver: for a whole organisation SQLAlchemy's per-row result
             # processing took longer than the aggregation itself.
             rows = _driver_rows(connection, query)
-        stored_time = _stored_time_reader(self.engine.dialect)
-        return [ModuleProgress(employee_id, quiz_id, best, stored_time(first_passed), count)
-                for employee_id, quiz_id, best, first_passed, count in rows]
+        return StoredProgress(rows, _stored_time_reader(self.engine.dialect), _stored_hour_reader(self.engine.dialect))
 
     def first_attempt_scores(self, quiz_id: str) -> list[dict[str, float]]:
         """Question id -> score for each employee's first attempt at ``quiz_id`` (the basis of item analysis)."""

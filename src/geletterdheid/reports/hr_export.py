@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Sequence
 from ..content.model import ALL_STAFF_ROLE, Catalog
 from ..records.batching import cyclic_gc_paused
 from ..curriculum import required_module_ids
-from ..records.model import Employee, ModuleProgress
+from ..records.model import Employee
 from ..records.times import LOCAL_ZONE
 from .completion import FAILED, NOT_STARTED, PASSED, EmployeeCompletion, check_roles, completions
 from .pseudonym import pseudonym
 from .spreadsheet import Dialect, neutralise, number, open_output, write_rows
 
 if TYPE_CHECKING:
-    from ..records.store import Store
+    from ..records.store import Store, StoredProgress
 
 LAYOUTS = ("long", "wide")
 LONG_HEADER = ["medewerker_id", "naam", "afdeling", "rollen", "module_id", "module_titel", "verplicht",
@@ -128,62 +128,76 @@ class _Formatter:
         return done
 
 
-def _long_text(catalog: Catalog, employees: Sequence[Employee], progress: Iterable[ModuleProgress],
+def _long_text(catalog: Catalog, employees: Sequence[Employee], progress: "StoredProgress",
                dialect: Dialect, hide: Callable[[str], str] | None) -> Iterator[str]:
-    """The lines of long_rows(catalog, completions(...), dialect, hide), one string per employee."""
+    """The lines of long_rows(catalog, completions(...), dialect, hide), one string per employee.
+
+    Roles are checked before the first line, so the export never stops half-way."""
     check_roles(catalog, employees)
-    by_employee: dict[str, dict[str, ModuleProgress]] = {}
-    for item in progress:
-        attempted = by_employee.get(item.employee_id)
+    return _long_lines(catalog, employees, progress, dialect, hide)
+
+
+def _long_lines(catalog: Catalog, employees: Sequence[Employee], progress: "StoredProgress",
+                dialect: Dialect, hide: Callable[[str], str] | None) -> Iterator[str]:
+    by_employee: dict[str, dict[str, tuple]] = {}
+    for row in progress.rows:  # (employee id, quiz id, best score, first passed, attempts)
+        attempted = by_employee.get(row[0])
         if attempted is None:
-            attempted = by_employee[item.employee_id] = {}
-        attempted[item.quiz_id] = item
+            attempted = by_employee[row[0]] = {}
+        attempted[row[1]] = row
     formatter = _Formatter(dialect)
     delimiter = dialect.delimiter
     titles = {module_id: neutralise(module.title) for module_id, module in catalog.modules.items()}
-    # (module id, required) -> formatted id, title and "verplicht" cells
-    heads: dict[tuple[str, bool], str] = {}
-    # roles -> [(module id, formatted cells after the person of a module not started)]
-    paths: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-    scores: dict[float | None, str] = {}
-    dates = _LocalDates()
 
     def head(module_id: str, required: bool) -> str:
-        text = heads.get((module_id, required))
-        if text is None:
-            text = heads[module_id, required] = formatter.join(
-                [neutralise(module_id), titles.get(module_id, ""), YES if required else NO])
-        return text
+        """id, title and "verplicht", formatted, with the delimiter that follows them."""
+        return formatter.join([neutralise(module_id), titles.get(module_id, ""), YES if required else NO]) + delimiter
 
-    def attempted_cells(module_id: str, required: bool, item: ModuleProgress) -> str:
-        score = scores.get(item.best_score)
+    # Per role set: (module id, head of the module as required, the cells after the person for
+    # a module not started), in learning-path order.
+    paths: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
+    untouched = formatter.join([NOT_STARTED, "", "", "0"])
+    extra_heads: dict[str, str] = {}
+    # Formatted score and local-date cells, once per distinct score and per UTC hour (the
+    # Dutch zone changes only on the hour): a few hundred values for 100,000 rows.
+    scores: dict[float | None, str] = {}
+    dates: dict[object, str] = {}
+    hour, moment = progress.hour, progress.moment
+
+    def attempted_cells(row: tuple) -> str:
+        """status, best score, date passed and attempts of a module tried (the head goes before)."""
+        _, _, best, passed, count = row
+        score = scores.get(best)
         if score is None:
-            score = scores[item.best_score] = formatter.cell(number(item.best_score, dialect))
-        passed = item.first_passed_at
-        return delimiter.join((head(module_id, required), PASSED if passed is not None else FAILED, score,
-                               formatter.cell(dates.text(passed)), str(item.attempt_count)))
+            score = scores[best] = formatter.cell(number(best, dialect))
+        key = hour(passed)
+        date = dates.get(key)
+        if date is None:
+            date = dates[key] = formatter.cell(local_date(moment(passed)))
+        # status and attempts are plain words and digits: no quoting
+        return delimiter.join((FAILED if passed is None else PASSED, score, date, str(count)))
 
     for employee in employees:
         path = paths.get(employee.roles)
         if path is None:
-            path = paths[employee.roles] = [
-                (module_id, delimiter.join((head(module_id, True),
-                                            formatter.join([NOT_STARTED, "", "", "0"]))))
-                for module_id in required_module_ids(catalog, employee.roles)]
+            path = paths[employee.roles] = [(module_id, head(module_id, True), head(module_id, True) + untouched)
+                                            for module_id in required_module_ids(catalog, employee.roles)]
         person = formatter.join(_person_cells(employee, hide)) + delimiter
-        attempted = by_employee.get(employee.id)
+        attempted = by_employee.pop(employee.id, None)
         if attempted is None:
-            tails = [tail for _, tail in path]
+            tails = [tail for _, _, tail in path]
         else:
-            tails = [attempted_cells(module_id, True, attempted[module_id]) if module_id in attempted else tail
-                     for module_id, tail in path]
-            if len(attempted) > len(tails) or any(module_id not in attempted for module_id, _ in path):
-                required = {module_id for module_id, _ in path}
-                tails.extend(attempted_cells(module_id, False, attempted[module_id])
-                             for module_id in sorted(attempted.keys() - required))
+            tails = []
+            for module_id, module_head, tail in path:
+                row = attempted.pop(module_id, None)
+                tails.append(tail if row is None else module_head + attempted_cells(row))
+            for module_id in sorted(attempted):  # what is left: tried but not required
+                module_head = extra_heads.get(module_id)
+                if module_head is None:
+                    module_head = extra_heads[module_id] = head(module_id, False)
+                tails.append(module_head + attempted_cells(attempted[module_id]))
         if tails:
             yield person + ("\r\n" + person).join(tails) + "\r\n"
-
 
 def wide_header(catalog: Catalog, extra_modules: Iterable[str] = ()) -> list[str]:
     return WIDE_FIXED + list(catalog.modules) + sorted(set(extra_modules) - set(catalog.modules)) + WIDE_TOTALS
@@ -208,11 +222,12 @@ def export(store: "Store", catalog: Catalog, out: Path | None, dialect: Dialect,
 def _export(store: "Store", catalog: Catalog, out: Path | None, dialect: Dialect, layout: str,
             department: str | None, pseudonym_key: bytes | None) -> int:
     employees = store.employees(department)
-    progress = store.module_progress(department)
     hide = (lambda employee_id: pseudonym(pseudonym_key, employee_id)) if pseudonym_key else None
     if layout == "long":
-        lines = _long_text(catalog, employees, progress, dialect, hide)  # checks the roles before writing
+        # checks the roles before anything is written
+        lines = _long_text(catalog, employees, store.stored_progress(department), dialect, hide)
     else:
+        progress = store.module_progress(department)
         items = completions(catalog, employees, progress)
     with open_output(out, dialect) as stream:
         if layout == "wide":
