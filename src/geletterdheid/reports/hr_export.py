@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -51,14 +52,22 @@ class _LocalDates(dict):
         return text
 
 
-def _person_cells(employee: Employee, hide: Callable[[str], str] | None) -> list[str]:
-    """id, name, department and roles, neutralised; with ``hide`` the id and name become a pseudonym."""
+def _identity_cells(employee: Employee, hide: Callable[[str], str] | None) -> list[str]:
+    """id and name, neutralised; with ``hide`` both become a pseudonym."""
     if hide is not None:
         token = hide(employee.id)
-        identity = [token, token]
-    else:
-        identity = [neutralise(employee.id), neutralise(employee.name)]
-    return identity + [neutralise(employee.department), neutralise("|".join((ALL_STAFF_ROLE, *employee.roles)))]
+        return [token, token]
+    return [neutralise(employee.id), neutralise(employee.name)]
+
+
+def _group_cells(employee: Employee) -> list[str]:
+    """department and roles, neutralised."""
+    return [neutralise(employee.department), neutralise("|".join((ALL_STAFF_ROLE, *employee.roles)))]
+
+
+def _person_cells(employee: Employee, hide: Callable[[str], str] | None) -> list[str]:
+    """id, name, department and roles, neutralised; with ``hide`` the id and name become a pseudonym."""
+    return _identity_cells(employee, hide) + _group_cells(employee)
 
 
 def long_rows(catalog: Catalog, items: Iterable[EmployeeCompletion], dialect: Dialect,
@@ -110,6 +119,10 @@ class _Formatter:
         self.writer = csv.writer(self.buffer, delimiter=dialect.delimiter, lineterminator="\r\n",
                                  quoting=csv.QUOTE_MINIMAL)
         self.cells: dict[object, str] = {}
+        self.delimiter = dialect.delimiter
+        # what makes csv.writer (QUOTE_MINIMAL) quote a cell, besides the delimiter: the quote
+        # character and line-end characters
+        self.special = re.compile('["\r\n]')
 
     def join(self, cells: Sequence[str]) -> str:
         # At least two cells: csv.writer quotes a lone empty cell as "", which it does not do
@@ -119,6 +132,13 @@ class _Formatter:
         self.buffer.truncate()
         self.writer.writerow(cells)
         return self.buffer.getvalue()[:-2]
+
+    def join_plain(self, cells: Sequence[str]) -> str:
+        """join() for cells that seldom need quoting (names): a plain join when none does."""
+        text = self.delimiter.join(cells)
+        if text.count(self.delimiter) != len(cells) - 1 or self.special.search(text):
+            return self.join(cells)
+        return text
 
     def cell(self, text: str) -> str:
         """One cell as it appears in a row (cached: a few hundred distinct scores and dates)."""
@@ -137,15 +157,36 @@ def _long_text(catalog: Catalog, employees: Sequence[Employee], progress: "Store
     return _long_lines(catalog, employees, progress, dialect, hide)
 
 
+def _attempted_cells(progress: "StoredProgress", formatter: "_Formatter",
+                     dialect: Dialect) -> dict[str, dict[str, str]]:
+    """employee id -> quiz id -> formatted status, best score, date passed and attempts."""
+    delimiter = dialect.delimiter
+    # Formatted score and local-date cells, once per distinct score and per UTC hour (the
+    # Dutch zone changes only on the hour): a few hundred values for 100,000 rows.
+    scores: dict[float | None, str] = {}
+    dates: dict[object, str] = {}
+    hour, moment = progress.hour, progress.moment
+    by_employee: dict[str, dict[str, str]] = {}
+    for employee_id, quiz_id, best, passed, count in progress.rows:
+        score = scores.get(best)
+        if score is None:
+            score = scores[best] = formatter.cell(number(best, dialect))
+        key = hour(passed)
+        date = dates.get(key)
+        if date is None:
+            date = dates[key] = formatter.cell(local_date(moment(passed)))
+        attempted = by_employee.get(employee_id)
+        if attempted is None:
+            attempted = by_employee[employee_id] = {}
+        # status and attempts are plain words and digits: nothing to quote
+        attempted[quiz_id] = delimiter.join((FAILED if passed is None else PASSED, score, date, str(count)))
+    return by_employee
+
+
 def _long_lines(catalog: Catalog, employees: Sequence[Employee], progress: "StoredProgress",
                 dialect: Dialect, hide: Callable[[str], str] | None) -> Iterator[str]:
-    by_employee: dict[str, dict[str, tuple]] = {}
-    for row in progress.rows:  # (employee id, quiz id, best score, first passed, attempts)
-        attempted = by_employee.get(row[0])
-        if attempted is None:
-            attempted = by_employee[row[0]] = {}
-        attempted[row[1]] = row
     formatter = _Formatter(dialect)
+    by_employee = _attempted_cells(progress, formatter, dialect)
     delimiter = dialect.delimiter
     titles = {module_id: neutralise(module.title) for module_id, module in catalog.modules.items()}
 
@@ -158,44 +199,31 @@ def _long_lines(catalog: Catalog, employees: Sequence[Employee], progress: "Stor
     paths: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
     untouched = formatter.join([NOT_STARTED, "", "", "0"])
     extra_heads: dict[str, str] = {}
-    # Formatted score and local-date cells, once per distinct score and per UTC hour (the
-    # Dutch zone changes only on the hour): a few hundred values for 100,000 rows.
-    scores: dict[float | None, str] = {}
-    dates: dict[object, str] = {}
-    hour, moment = progress.hour, progress.moment
-
-    def attempted_cells(row: tuple) -> str:
-        """status, best score, date passed and attempts of a module tried (the head goes before)."""
-        _, _, best, passed, count = row
-        score = scores.get(best)
-        if score is None:
-            score = scores[best] = formatter.cell(number(best, dialect))
-        key = hour(passed)
-        date = dates.get(key)
-        if date is None:
-            date = dates[key] = formatter.cell(local_date(moment(passed)))
-        # status and attempts are plain words and digits: no quoting
-        return delimiter.join((FAILED if passed is None else PASSED, score, date, str(count)))
+    # (department, roles) -> their formatted cells: a few hundred pairs in an organisation
+    groups: dict[tuple[str, tuple[str, ...]], str] = {}
 
     for employee in employees:
         path = paths.get(employee.roles)
         if path is None:
             path = paths[employee.roles] = [(module_id, head(module_id, True), head(module_id, True) + untouched)
                                             for module_id in required_module_ids(catalog, employee.roles)]
-        person = formatter.join(_person_cells(employee, hide)) + delimiter
+        group = groups.get((employee.department, employee.roles))
+        if group is None:
+            group = groups[employee.department, employee.roles] = formatter.join(_group_cells(employee))
+        person = formatter.join_plain(_identity_cells(employee, hide)) + delimiter + group + delimiter
         attempted = by_employee.pop(employee.id, None)
         if attempted is None:
             tails = [tail for _, _, tail in path]
         else:
             tails = []
             for module_id, module_head, tail in path:
-                row = attempted.pop(module_id, None)
-                tails.append(tail if row is None else module_head + attempted_cells(row))
+                cells = attempted.pop(module_id, None)
+                tails.append(tail if cells is None else module_head + cells)
             for module_id in sorted(attempted):  # what is left: tried but not required
                 module_head = extra_heads.get(module_id)
                 if module_head is None:
                     module_head = extra_heads[module_id] = head(module_id, False)
-                tails.append(module_head + attempted_cells(attempted[module_id]))
+                tails.append(module_head + attempted[module_id])
         if tails:
             yield person + ("\r\n" + person).join(tails) + "\r\n"
 
