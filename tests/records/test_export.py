@@ -97,6 +97,30 @@ def test_formula_cells_are_neutralised_so_hostile_names_stay_text(cli, store, db
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (layout, cell)
 
 
+def test_long_export_writes_what_csv_writer_writes_for_the_long_rows(history, catalog, tmp_path):
+    """The long layout joins pre-formatted cell groups itself (issue 4): it must give the very
+    bytes csv.writer gives for long_rows(), quoting included."""
+    from geletterdheid.reports.completion import completions
+    from geletterdheid.reports.hr_export import LONG_HEADER, export, long_rows
+    from geletterdheid.reports.spreadsheet import DIALECTS, write_rows
+
+    history.upsert_employees([Employee("E4", 'Jan "Sjaak"; Smit', "Zaken, Recht", ("inkoper",), None),
+                              Employee("E5;x", "Regel\nbreuk\r", "=Afd", ("beleidsadviseur",), None)])
+    history.record_attempts([NewAttempt.scored("E5;x", catalog.quizzes["t02"], at("2025-03-30T00:59"), "test", {})])
+    for dialect in DIALECTS.values():
+        for key in (None, KEY.encode()):
+            out = tmp_path / "long.csv"
+            export(history, catalog, out, dialect, "long", pseudonym_key=key)
+            hide = None
+            if key:
+                from geletterdheid.reports.pseudonym import pseudonym
+                hide = lambda employee_id: pseudonym(key, employee_id)  # noqa: E731
+            expected = io.StringIO(newline="")
+            rows = long_rows(catalog, completions(catalog, history.employees(), history.module_progress()), dialect, hide)
+            write_rows(expected, dialect, LONG_HEADER, rows)
+            assert out.read_bytes().decode("utf-8") == ("\ufeff" if dialect.bom else "") + expected.getvalue()
+
+
 def test_neutralise_leaves_ordinary_text_alone():
     from geletterdheid.reports.spreadsheet import neutralise
 

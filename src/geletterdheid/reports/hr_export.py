@@ -11,13 +11,13 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from ..content.model import ALL_STAFF_ROLE, Catalog
-from ..records.batching import cyclic_gc_paused
 from ..curriculum import required_module_ids
+from ..records.batching import cyclic_gc_paused
 from ..records.model import Employee
 from ..records.times import LOCAL_ZONE
 from .completion import FAILED, NOT_STARTED, PASSED, EmployeeCompletion, check_roles, completions
@@ -227,6 +227,7 @@ def _long_lines(catalog: Catalog, employees: Sequence[Employee], progress: "Stor
         if tails:
             yield person + ("\r\n" + person).join(tails) + "\r\n"
 
+
 def wide_header(catalog: Catalog, extra_modules: Iterable[str] = ()) -> list[str]:
     return WIDE_FIXED + list(catalog.modules) + sorted(set(extra_modules) - set(catalog.modules)) + WIDE_TOTALS
 
@@ -262,6 +263,6 @@ def _export(store: "Store", catalog: Catalog, out: Path | None, dialect: Dialect
             header = wide_header(catalog, (p.quiz_id for p in progress))
             write_rows(stream, dialect, header, wide_rows(header, items, hide))
         else:
-            write_rows(stream, dialect, LONG_HEADER, ())
+            write_rows(stream, dialect, LONG_HEADER, ())  # the header only
             stream.writelines(lines)
     return len(employees)
