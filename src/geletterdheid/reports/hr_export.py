@@ -167,7 +167,13 @@ def _attempted_cells(progress: "StoredProgress", formatter: "_Formatter",
     dates: dict[object, str] = {}
     hour, moment = progress.hour, progress.moment
     by_employee: dict[str, dict[str, str]] = {}
+    current, attempted = None, {}
     for employee_id, quiz_id, best, passed, count in progress.rows:
+        if employee_id != current:  # the rows of an employee usually come together
+            current = employee_id
+            attempted = by_employee.get(employee_id)
+            if attempted is None:
+                attempted = by_employee[employee_id] = {}
         score = scores.get(best)
         if score is None:
             score = scores[best] = formatter.cell(number(best, dialect))
@@ -175,11 +181,9 @@ def _attempted_cells(progress: "StoredProgress", formatter: "_Formatter",
         date = dates.get(key)
         if date is None:
             date = dates[key] = formatter.cell(local_date(moment(passed)))
-        attempted = by_employee.get(employee_id)
-        if attempted is None:
-            attempted = by_employee[employee_id] = {}
         # status and attempts are plain words and digits: nothing to quote
-        attempted[quiz_id] = delimiter.join((FAILED if passed is None else PASSED, score, date, str(count)))
+        status = FAILED if passed is None else PASSED
+        attempted[quiz_id] = f"{status}{delimiter}{score}{delimiter}{date}{delimiter}{count}"
     return by_employee
 
 
@@ -199,22 +203,23 @@ def _long_lines(catalog: Catalog, employees: Sequence[Employee], progress: "Stor
     paths: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
     untouched = formatter.join([NOT_STARTED, "", "", "0"])
     extra_heads: dict[str, str] = {}
-    # (department, roles) -> their formatted cells: a few hundred pairs in an organisation
-    groups: dict[tuple[str, tuple[str, ...]], str] = {}
+    # (department, roles) -> department and roles formatted, the learning path, and the
+    # lines after the person of an employee who started nothing: a few hundred pairs.
+    groups: dict[tuple[str, tuple[str, ...]], tuple[str, list[tuple[str, str, str]], list[str]]] = {}
 
     for employee in employees:
-        path = paths.get(employee.roles)
-        if path is None:
-            path = paths[employee.roles] = [(module_id, head(module_id, True), head(module_id, True) + untouched)
-                                            for module_id in required_module_ids(catalog, employee.roles)]
         group = groups.get((employee.department, employee.roles))
         if group is None:
-            group = groups[employee.department, employee.roles] = formatter.join(_group_cells(employee))
-        person = formatter.join_plain(_identity_cells(employee, hide)) + delimiter + group + delimiter
+            path = paths.get(employee.roles)
+            if path is None:
+                path = paths[employee.roles] = [(module_id, head(module_id, True), head(module_id, True) + untouched)
+                                                for module_id in required_module_ids(catalog, employee.roles)]
+            group = groups[employee.department, employee.roles] = (
+                formatter.join(_group_cells(employee)) + delimiter, path, [tail for _, _, tail in path])
+        group_cells, path, tails = group
+        person = formatter.join_plain(_identity_cells(employee, hide)) + delimiter + group_cells
         attempted = by_employee.pop(employee.id, None)
-        if attempted is None:
-            tails = [tail for _, _, tail in path]
-        else:
+        if attempted is not None:
             tails = []
             for module_id, module_head, tail in path:
                 cells = attempted.pop(module_id, None)
