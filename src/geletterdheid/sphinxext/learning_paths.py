@@ -48,6 +48,32 @@ def role_page(role: Role) -> str:
     ])
 
 
+def role_cards(catalog: Catalog, *, link_prefix: str, container_class: str, card_class: str,
+               footer_prefix: str = "") -> list[str]:
+    """A sphinx-design grid (MyST lines) with a card per role linking to its learning path.
+
+    Shared by the learning-path overview and the landing page's "Wat is jouw rol?".
+    """
+    lines = ["::::{grid} 1 2 2 3", ":gutter: 3", f":class-container: {container_class}", ""]
+    for role in catalog.roles.values():
+        path = learning_path(catalog, [role.id])
+        lines += [
+            f":::{{grid-item-card}} {_escape(role.title)}",
+            f":link: {link_prefix}{role.id}",
+            ":link-type: doc",
+            f":class-card: {card_class}",
+            "",
+            role.description,
+            "",
+            "```{card-footer}",
+            f"{footer_prefix}{_count(len(path.modules))} · {duration_text(path.minutes)}",
+            "```",
+            ":::",
+            "",
+        ]
+    return lines + ["::::"]
+
+
 def overview_page(catalog: Catalog) -> str:
     lines = [
         "---",
@@ -62,28 +88,9 @@ def overview_page(catalog: Catalog) -> str:
         "Je ziet dan welke modules je volgt, in welke volgorde, en hoeveel tijd dat kost. "
         "Iedereen volgt de modules voor alle medewerkers.",
         "",
-        "::::{grid} 1 2 2 3",
-        ":gutter: 3",
-        ":class-container: gl-leerpaden",
-        "",
     ]
-    for role in catalog.roles.values():
-        path = learning_path(catalog, [role.id])
-        lines += [
-            f":::{{grid-item-card}} {_escape(role.title)}",
-            f":link: {role.id}",
-            ":link-type: doc",
-            ":class-card: gl-leerpad-kaart",
-            "",
-            role.description,
-            "",
-            "```{card-footer}",
-            f"{_count(len(path.modules))} · {duration_text(path.minutes)}",
-            "```",
-            ":::",
-            "",
-        ]
-    lines += ["::::", "", "```{toctree}", ":hidden:", "", *catalog.roles, "```", ""]
+    lines += role_cards(catalog, link_prefix="", container_class="gl-leerpaden", card_class="gl-leerpad-kaart")
+    lines += ["", "```{toctree}", ":hidden:", "", *catalog.roles, "```", ""]
     return "\n".join(lines)
 
 

@@ -13,18 +13,10 @@ from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..curriculum import duration_text, learning_path
 from .catalog_access import catalog_of
+from .learning_paths import role_cards
 
 LEARNING_PATHS = "/docs/leerpaden"
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("`", "\\`").replace("<", "\\<")
-
-
-def _count(number: int) -> str:
-    return f"{number} {'module' if number == 1 else 'modules'}"
 
 
 class RoleChoiceDirective(SphinxDirective):
@@ -32,24 +24,9 @@ class RoleChoiceDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         catalog = catalog_of(self.env)
-        lines = ["::::{grid} 1 2 2 3", ":gutter: 3", ":class-container: gl-rolkeuze", ""]
-        for role in catalog.roles.values():
-            path = learning_path(catalog, [role.id])
-            lines += [
-                f":::{{grid-item-card}} {_escape(role.title)}",
-                f":link: {LEARNING_PATHS}/{role.id}",
-                ":link-type: doc",
-                ":class-card: gl-rolkeuze-kaart",
-                "",
-                role.description,
-                "",
-                "```{card-footer}",
-                f"Leerpad: {_count(len(path.modules))} · {duration_text(path.minutes)}",
-                "```",
-                ":::",
-                "",
-            ]
-        lines += ["::::", "", f"Twijfel je? Bekijk dan {{doc}}`alle leerpaden <{LEARNING_PATHS}/index>`.", ""]
+        lines = role_cards(catalog, link_prefix=f"{LEARNING_PATHS}/", container_class="gl-rolkeuze",
+                           card_class="gl-rolkeuze-kaart", footer_prefix="Leerpad: ")
+        lines += ["", f"Twijfel je? Bekijk dan {{doc}}`alle leerpaden <{LEARNING_PATHS}/index>`.", ""]
         container = nodes.container(classes=["gl-rolkeuze-wrapper"])
         self.state.nested_parse(StringList(lines, source=self.env.docname), self.content_offset, container)
         return [container]
