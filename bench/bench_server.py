@@ -30,15 +30,15 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
-from urllib.parse import quote
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(Path(__file__).parent))
 
 from geletterdheid.content import load_catalog_or_raise  # noqa: E402
 from geletterdheid.records import Employee  # noqa: E402
+from synthetic import fresh_store_url  # noqa: E402
 from geletterdheid.records.store import Store  # noqa: E402
 from geletterdheid.server.identity import make_token  # noqa: E402
 
@@ -192,27 +192,6 @@ def run(db_url: str, label: str, args: argparse.Namespace) -> dict:
     }
 
 
-def postgres_schema(admin_url: str):
-    import contextlib
-
-    import sqlalchemy
-
-    @contextlib.contextmanager
-    def schema_url():
-        schema = f"gl_bench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-        admin = sqlalchemy.create_engine(admin_url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-        try:
-            yield f"{admin_url}{'&' if '?' in admin_url else '?'}options={quote(f'-csearch_path={schema}')}"
-        finally:
-            with admin.connect() as connection:
-                connection.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-            admin.dispose()
-
-    return schema_url()
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", default="sqlite", help="'sqlite' (temporary file, default) or a PostgreSQL URL")
@@ -224,7 +203,7 @@ def main() -> int:
     if args.db == "sqlite":
         result = run("sqlite", "SQLite", args)
     else:
-        with postgres_schema(args.db) as url:
+        with fresh_store_url(Path(tempfile.gettempdir()), args.db) as url:
             result = run(url, "PostgreSQL", args)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     ok = result["accepted_per_second"] >= 500 and result["p99_ms"] < 100 and result["nothing_lost"]

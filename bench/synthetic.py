@@ -174,7 +174,7 @@ def fresh_store_url(folder: Path, postgresql: str | None = None):
     with admin.connect() as connection:
         connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
     try:
-        yield f"{postgresql}?options=-csearch_path%3D{schema}"
+        yield f"{postgresql}{'&' if '?' in postgresql else '?'}options=-csearch_path%3D{schema}"
     finally:
         with admin.connect() as connection:
             connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
