@@ -124,13 +124,6 @@ class Catalog:
     def module_for_path(self, path: Path) -> Module | None:
         return self._modules_by_path.get(Path(path).resolve())
 
-    def question(self, question_id: str) -> tuple[Quiz, Question] | None:
-        for quiz in self.quizzes.values():
-            for question in quiz.questions:
-                if question.id == question_id:
-                    return quiz, question
-        return None
-
 
 class LegalDate(_Strict):
     date: dt.date = Field(alias="datum")
