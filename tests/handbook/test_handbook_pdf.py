@@ -198,3 +198,17 @@ def test_only_and_rol_narrow_the_build(handbook_tree, tmp_path, capsys):
     capsys.readouterr()
     assert main(["--root", str(handbook_tree), "build", "--rol", "wethouder", "--out", str(tmp_path / "x")]) == 1
     assert "onbekende rol 'wethouder'. Geldige rollen zijn: alle-medewerkers" in capsys.readouterr().err
+
+
+def test_body_text_uses_the_most_wanted_installed_font(fixture_build):
+    """A machine without Liberation Sans still builds (Typst warns on uninstalled families, which
+    fails the build); the body font is then the next installed one of the list."""
+    import typst
+
+    from geletterdheid.handbook.render import BODY_FONTS
+
+    installed = set(typst.Fonts().families())
+    wanted = next(font for font in BODY_FONTS if font in installed)
+    page = PdfReader(fixture_build / "pdf" / "handboek-alle-medewerkers.pdf").pages[2]
+    fonts = {str(font.get_object()["/BaseFont"]) for font in page["/Resources"]["/Font"].values()}
+    assert any(wanted.replace(" ", "") in font for font in fonts), (wanted, fonts)

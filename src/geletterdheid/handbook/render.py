@@ -10,10 +10,15 @@ from __future__ import annotations
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 PDF_STANDARD = "ua-1"
 TEMPLATE_SOURCE = Path(__file__).with_name("handboek.typ")
+#: Body text fonts, most wanted first. Typst warns about every family in a list that is not
+#: installed (and a warning fails the build), so only the installed ones are passed on.
+#: Libertinus Serif ships inside Typst, so a machine without any fonts still gets a handbook.
+BODY_FONTS = ("Liberation Sans", "DejaVu Sans", "Libertinus Serif")
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,15 @@ def _describe(error: BaseException) -> str:
     return " ".join(str(error).split()) or error.__class__.__name__
 
 
+@lru_cache(maxsize=1)
+def body_fonts() -> str:
+    """The installed body fonts as Typst's ``sys.inputs`` carries them: names joined by commas."""
+    import typst
+
+    installed = set(typst.Fonts().families())
+    return ",".join(font for font in BODY_FONTS if font in installed) or BODY_FONTS[-1]
+
+
 def compile_one(job: TypstJob) -> PdfResult:
     import typst
 
@@ -46,7 +60,7 @@ def compile_one(job: TypstJob) -> PdfResult:
         try:
             _, warnings = typst.compile_with_warnings(
                 str(job.source), output=str(partial), root=str(job.root), pdf_standards=PDF_STANDARD,
-                pdf_tags=True)
+                pdf_tags=True, sys_inputs={"gl-letter": body_fonts()})
         except Exception as exc:  # typst.TypstError and whatever the binding raises
             raise RenderProblem(
                 f"{job.target.name}: Typst kon het handboek niet maken ({job.source.name}): {_describe(exc)}"
