@@ -147,3 +147,22 @@ def test_quiz_markup_carries_what_the_script_needs_and_reads_plainly(built):
     # Only pages with a quiz load the quiz script.
     assert soup.find("script", src=lambda src: src and "quiz.js" in src) is not None
     assert _soup(built, "index.html").find("script", src=lambda src: src and "quiz.js" in src) is None
+
+
+def test_quiz_texts_with_markdown_are_parsed_in_place_and_plain_texts_are_escaped(built):
+    soup = _soup(built, "modules/m02-vervolg.html")
+    question = soup.find(attrs={"data-vraag": "m02-q02"})
+    # Text that looks like HTML stays text: nothing injected, the reader sees what the editor wrote.
+    assert question.find("legend").get_text() == "Vraag 2. Geldt <artikel 4> & artikel 26 hier?"
+    assert question.find("label", attrs={"for": "m02-q02-a"}).get_text() == "A. Ja, “altijd”"  # Dutch quotes, as on the page
+    casus = question.find(class_="gl-casus")
+    assert casus.find("strong", string="team") is not None  # Markdown in a casus is rendered
+    assert [p.get_text() for p in casus.find_all("p")][1:] == ["Een team zet een chatbot in.", "Niemand kijkt mee."]
+    answer = question.find(class_="gl-antwoord-inhoud")
+    explanation = answer.find_all("p")
+    assert explanation[1].find("a", class_="gl-artikel")["href"] == f"{EURLEX}#art_4"  # roles work in uitleg
+    assert explanation[1].find("strong", string="elke") is not None
+    assert "pas op 2 december 2027" in explanation[2].get_text()
+    # Everything stays inside its question: the parsed parts sit in the right boxes, in order.
+    assert question.find_next(class_="gl-vraag") is None
+    assert [a.get_text() for a in explanation[-1].find_all("a")] == ["artikel 4", "artikel 26"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..content import Catalog, Quiz
-from ..sphinxext.directives import option_label
+from ..sphinxext.quiz import option_label
 from .qr import qr_data_uri
 
 TRAINER_ONLY = "gl-alleen-trainer"

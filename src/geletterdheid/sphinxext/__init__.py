@@ -16,9 +16,9 @@ from sphinx.transforms import SphinxTransform
 
 from .. import __version__
 from .catalog_access import catalog_of, load_into, module_of_doc
-from .directives import ForumDirective, ModuleCardDirective, QuizDirective
-from .htmlnodes import depart_html_element, html_element, visit_html_element
+from .directives import ForumDirective, ModuleCardDirective
 from .learning_paths import LearningPathDirective, append_learning_path_link, generate_learning_path_pages
+from .quiz import INTRO_CLASS, QuizDirective
 from .results import CONFIG_NAME as RESULTS_URL, add_results_script, check_results_url
 from .roles import ArticleRole, LegalFactRole
 from .timeline import TimelineDirective
@@ -77,7 +77,7 @@ def _add_quiz_script(app: Sphinx, pagename: str, templatename: str, context: dic
     """Pages with a quiz load quiz.js (deferred); other pages load no quiz code at all."""
     if doctree is None:
         return
-    if any(node["tag"] == "form" and "gl-quiz" in node["classes"] for node in doctree.findall(html_element)):
+    if any(INTRO_CLASS in node["classes"] for node in doctree.findall(nodes.paragraph)):
         app.add_js_file("quiz.js", loading_method="defer")
 
 
@@ -87,7 +87,6 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value(RESULTS_URL, "", "env", types=[str])
     # The gemeente's name on the cover of the PDF handbooks.
     app.add_config_value("geletterdheid_gemeente", "Gemeente Voorbeeld", "html", types=[str])
-    app.add_node(html_element, html=(visit_html_element, depart_html_element))
     app.add_role("artikel", ArticleRole())
     app.add_role("wet", LegalFactRole())
     app.add_directive("module-kaart", ModuleCardDirective)
