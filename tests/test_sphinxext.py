@@ -166,3 +166,33 @@ def test_quiz_texts_with_markdown_are_parsed_in_place_and_plain_texts_are_escape
     # Everything stays inside its question: the parsed parts sit in the right boxes, in order.
     assert question.find_next(class_="gl-vraag") is None
     assert [a.get_text() for a in explanation[-1].find_all("a")] == ["artikel 4", "artikel 26"]
+
+
+def test_module_card_uses_only_classes_that_sphinx_design_styles(built):
+    """The card is written as sphinx-design's card markup: if sphinx-design renames a class, the
+    card would silently lose its look, so every sd-* class it uses must be in the shipped stylesheet."""
+    stylesheet = next((Path(built.outdir) / "_static").glob("sphinx-design*.css")).read_text(encoding="utf-8")
+    wrapper = _soup(built, "modules/m02-vervolg.html").find(class_="gl-module-kaart-wrapper")
+    used = {cls for element in wrapper.find_all(True) for cls in element.get("class", []) if cls.startswith("sd-")}
+    assert {"sd-card", "sd-card-body", "sd-card-title", "sd-card-text"} <= used
+    assert [cls for cls in sorted(used) if f".{cls}" not in stylesheet] == []
+
+
+def test_catalog_parts_link_like_the_doc_role_from_every_folder_depth(built):
+    card = _soup(built, "modules/m02-vervolg.html").find(class_="gl-module-kaart")
+    link = card.find("a", string="Basis")
+    assert link["href"] == "m01-basis.html" and link["class"] == ["reference", "internal"]
+    assert card.find("a", string="Beleidsadviseur")["href"] == "../docs/rollen/beleidsadviseur.html"
+
+
+def test_a_builder_that_does_not_write_html_still_builds(tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-minimal", srcdir)
+    app = SphinxTestApp("text", srcdir=srcdir, warningiserror=True)
+    try:
+        app.build()
+        text = (Path(app.outdir) / "modules" / "m02-vervolg.txt").read_text(encoding="utf-8")
+    finally:
+        app.cleanup()
+    assert "Over de plichten van de gebruiksverantwoordelijke" in text
+    assert "Over deze module" not in text and "<form" not in text  # HTML-only parts are left out

@@ -16,7 +16,9 @@ from sphinx.transforms import SphinxTransform
 
 from .. import __version__
 from .catalog_access import catalog_of, load_into, module_of_doc
-from .directives import ForumDirective, ModuleCardDirective
+from .catalog_html import catalog_html
+from .catalog_html import setup as setup_catalog_html
+from .directives import CARD, ForumDirective, ModuleCardDirective
 from .learning_paths import LearningPathDirective, append_learning_path_link, generate_learning_path_pages
 from .quiz import INTRO_CLASS, QuizDirective
 from .results import CONFIG_NAME as RESULTS_URL, add_results_script, check_results_url
@@ -57,8 +59,8 @@ class MoveModuleCard(SphinxTransform):
         for topic in list(self.document.findall(nodes.topic)):
             if "abstract" in topic["classes"]:
                 topic.parent.remove(topic)
-        for card in list(self.document.findall(nodes.container)):
-            if "gl-module-kaart-wrapper" not in card["classes"]:
+        for card in list(self.document.findall(catalog_html)):
+            if card["renderer"] != CARD:
                 continue
             section = next(iter(self.document.findall(nodes.section)), None)
             if section is None or card.parent is section and section.index(card) == 1:
@@ -83,6 +85,7 @@ def _add_quiz_script(app: Sphinx, pagename: str, templatename: str, context: dic
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_design")
+    setup_catalog_html(app)
     app.add_config_value("geletterdheid_root", None, "env", types=[str, type(None)])
     app.add_config_value(RESULTS_URL, "", "env", types=[str])
     # The gemeente's name on the cover of the PDF handbooks.

@@ -8,8 +8,10 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..content import Module
 from .catalog_access import catalog_of, module_of_doc
+from .catalog_html import Page, placeholder, renderer
 
 LEVEL_LABELS = {"bewust": "Bewust", "bekwaam": "Bekwaam", "vloeiend": "Vloeiend", "expert": "Expert"}
+CARD = "module-kaart"
 
 
 class CatalogDirective(SphinxDirective):
@@ -32,41 +34,44 @@ class CatalogDirective(SphinxDirective):
 
 
 class ModuleCardDirective(CatalogDirective):
-    """The module's metadata as a sphinx-design card."""
+    """The module's metadata as a card (sphinx-design's card markup), written by ``module_card``."""
 
     def run(self) -> list[nodes.Node]:
         module = self._module()
         if module is None:
             return self._error("module-kaart: deze pagina hoort bij geen module; geef de module-id op")
-        catalog = catalog_of(self.env)
-        roles = ", ".join(
-            f"{{doc}}`{catalog.roles[r].title} </docs/rollen/{r}>`" for r in module.roles if r in catalog.roles
-        )
-        goals = "\n".join(f"- {goal}" for goal in module.learning_goals)
-        prerequisites = ", ".join(
-            f"{{doc}}`{catalog.modules[m].title} <{self._docname_of(m)}>`" for m in module.requires
-        )
-        lines = [
-            "````{card} Over deze module",
-            ":class-card: gl-module-kaart",
-            "",
-            f"{module.summary}",
-            "",
-            f"**Studietijd:** {module.duration_minutes} minuten · **Niveau:** {LEVEL_LABELS[module.level]}",
-            "",
-            f"**Voor wie:** {roles}",
-            "",
-        ]
-        if prerequisites:
-            lines += [f"**Lees eerst:** {prerequisites}", ""]
-        lines += ["**Na deze module kun je:**", "", goals, "", f"*Inhoud voor het laatst getoetst aan de wet op {module.last_checked:%d-%m-%Y}.*", "````"]
-        container = nodes.container(classes=["gl-module-kaart-wrapper"])
-        container.extend(self.parse_markdown("\n".join(lines)))
-        return [container]
+        return [placeholder(CARD, self.env.docname, module=module.id)]
 
-    def _docname_of(self, module_id: str) -> str:
-        path = catalog_of(self.env).module_paths[module_id]
-        return "/" + self.env.path2doc(str(path))
+
+@renderer(CARD)
+def module_card(page: Page, module: str) -> str:
+    catalog, text = page.catalog, page.text
+    shown = catalog.modules[module]
+    roles = ", ".join(page.doc_link(page.doc_of(catalog.role_paths[r]), catalog.roles[r].title)
+                      for r in shown.roles if r in catalog.roles)
+    html = [
+        '<div class="gl-module-kaart-wrapper docutils container">',
+        '<div class="sd-card sd-sphinx-override sd-mb-3 sd-shadow-sm gl-module-kaart docutils">',
+        '<div class="sd-card-body docutils">',
+        '<div class="sd-card-title sd-font-weight-bold docutils">\nOver deze module</div>',
+        f'<p class="sd-card-text">{text(shown.summary)}</p>',
+        f'<p class="sd-card-text"><strong>Studietijd:</strong> {shown.duration_minutes} minuten · '
+        f'<strong>Niveau:</strong> {LEVEL_LABELS[shown.level]}</p>',
+        f'<p class="sd-card-text"><strong>Voor wie:</strong> {roles}</p>',
+    ]
+    if shown.requires:
+        prerequisites = ", ".join(page.doc_link(page.doc_of(catalog.module_paths[m]), catalog.modules[m].title)
+                                  for m in shown.requires)
+        html.append(f'<p class="sd-card-text"><strong>Lees eerst:</strong> {prerequisites}</p>')
+    html += [
+        '<p class="sd-card-text"><strong>Na deze module kun je:</strong></p>',
+        '<ul class="simple">',
+        *(f"<li><p>{text(goal)}</p></li>" for goal in shown.learning_goals),
+        "</ul>",
+        f'<p class="sd-card-text"><em>Inhoud voor het laatst getoetst aan de wet op {shown.last_checked:%d-%m-%Y}.</em></p>',
+        "</div>\n</div>\n</div>\n",
+    ]
+    return "\n".join(html)
 
 
 class ForumDirective(CatalogDirective):

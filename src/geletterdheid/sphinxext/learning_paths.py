@@ -3,7 +3,8 @@
 On ``builder-inited`` the overview (a sphinx-design grid with a card per role) and one page per
 role are written to ``docs/leerpaden/``, only when their text changed, so an unchanged page is
 not read again. A role page holds just a title and the ``{leerpad}`` directive: the listing
-itself is rendered from the Catalog while the page is read, so it cannot drift from the content.
+itself is written from the Catalog when the page is written (see catalog_html.py), so it cannot drift
+from the content.
 Each role page in ``docs/rollen/`` gets a link to its learning path on ``source-read``.
 """
 
@@ -12,17 +13,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from docutils import nodes
-from docutils.statemachine import StringList
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..content import Catalog, Role
 from ..curriculum import UnknownRole, duration_text, learning_path
 from .catalog_access import catalog_of
+from .catalog_html import Page, placeholder, renderer
 from .directives import LEVEL_LABELS
 
 LEARNING_PATHS_DIR = Path("docs") / "leerpaden"
+LEARNING_PATH = "leerpad"
 GENERATED_NOTE = "% Gemaakt door geletterdheid uit de inhoud (docs/rollen, modules). Niet met de hand aanpassen."
 
 
@@ -153,59 +154,47 @@ class LearningPathDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        catalog = catalog_of(self.env)
         role_id = self.arguments[0]
         try:
-            path = learning_path(catalog, [role_id])
+            learning_path(catalog_of(self.env), [role_id])
         except UnknownRole as exc:
-            return [self.state.document.reporter.error(
-                f"leerpad: {exc}", line=self.lineno)]
-        role = catalog.roles[role_id]
-        wrapper = nodes.container(classes=["gl-leerpad-wrapper"])
-        wrapper += nodes.paragraph(
-            "", "", nodes.strong("", "Voor wie: "), nodes.Text(f"{role.description} Meer over deze rol: "),
-            self._doc_link(f"/docs/rollen/{role.id}", role.title), nodes.Text("."),
-        )
-        wrapper += nodes.paragraph(
-            "", "Volg de modules in deze volgorde. Dan ken je de basis voordat je verder gaat. "
-                "Na elke module kun je jezelf toetsen.")
-        wrapper += nodes.paragraph(
-            "", "", nodes.strong("", _count(len(path.modules))), nodes.Text(", samen "),
-            nodes.strong("", duration_text(path.minutes)), nodes.Text(" studietijd."),
-            classes=["gl-leerpad-samenvatting"],
-        )
-        listing = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".", classes=["gl-leerpad"])
-        for module in path.modules:
-            listing += self._item(catalog, module)
-        wrapper += listing
-        wrapper += nodes.paragraph(
-            "", "", nodes.strong("", "Totale studietijd: "), nodes.Text(duration_text(path.minutes)),
-            classes=["gl-leerpad-totaal"],
-        )
-        return [wrapper]
+            return [self.state.document.reporter.error(f"leerpad: {exc}", line=self.lineno)]
+        return [placeholder(LEARNING_PATH, self.env.docname, role=role_id)]
 
-    def _item(self, catalog: Catalog, module) -> nodes.list_item:
-        item = nodes.list_item(classes=["gl-leerpad-module"], ids=[f"leerpad-{module.id}"])
-        item += nodes.paragraph("", "", nodes.strong("", "", self._doc_link(self._docname(catalog, module.id), module.title)),
-                                classes=["gl-leerpad-titel"])
-        meta = [nodes.Text(f"{module.id} · {duration_text(module.duration_minutes)} · niveau {LEVEL_LABELS[module.level]}")]
-        for index, required in enumerate(module.requires):
-            meta.append(nodes.Text(" · lees eerst: " if index == 0 else ", "))
-            meta.append(self._doc_link(self._docname(catalog, required), catalog.modules[required].title))
-        item += nodes.paragraph("", "", *meta, classes=["gl-leerpad-meta"])
-        item += nodes.paragraph("", "Na deze module kun je:")
-        goals = nodes.container(classes=["gl-leerpad-doelen"])
-        lines = StringList([f"- {goal}" for goal in module.learning_goals], source=self.env.docname)
-        self.state.nested_parse(lines, self.content_offset, goals)
-        item += goals.children
-        return item
 
-    def _docname(self, catalog: Catalog, module_id: str) -> str:
-        return "/" + self.env.path2doc(str(catalog.module_paths[module_id]))
-
-    def _doc_link(self, docname: str, text: str) -> addnodes.pending_xref:
-        return addnodes.pending_xref(
-            "", nodes.inline(text, text, classes=["xref", "std", "std-doc"]),
-            refdomain="std", reftype="doc", reftarget=docname, refexplicit=True, refwarn=True,
-            refdoc=self.env.docname,
-        )
+@renderer(LEARNING_PATH)
+def learning_path_html(page: Page, role: str) -> str:
+    catalog, text = page.catalog, page.text
+    path = learning_path(catalog, [role])
+    shown = catalog.roles[role]
+    html = [
+        '<div class="gl-leerpad-wrapper docutils container">',
+        f"<p><strong>Voor wie: </strong>{text(shown.description)} Meer over deze rol: "
+        f"{page.doc_link(page.doc_of(catalog.role_paths[role]), shown.title)}.</p>",
+        "<p>Volg de modules in deze volgorde. Dan ken je de basis voordat je verder gaat. "
+        "Na elke module kun je jezelf toetsen.</p>",
+        f'<p class="gl-leerpad-samenvatting"><strong>{_count(len(path.modules))}</strong>, samen '
+        f"<strong>{duration_text(path.minutes)}</strong> studietijd.</p>",
+        '<ol class="arabic gl-leerpad">',
+    ]
+    for module in path.modules:
+        meta = f"{module.id} · {duration_text(module.duration_minutes)} · niveau {LEVEL_LABELS[module.level]}"
+        if module.requires:
+            meta += " · lees eerst: " + ", ".join(
+                page.doc_link(page.doc_of(catalog.module_paths[m]), catalog.modules[m].title) for m in module.requires)
+        html += [
+            f'<li class="gl-leerpad-module" id="leerpad-{module.id}"><p class="gl-leerpad-titel"><strong>'
+            f"{page.doc_link(page.doc_of(catalog.module_paths[module.id]), module.title)}</strong></p>",
+            f'<p class="gl-leerpad-meta">{meta}</p>',
+            "<p>Na deze module kun je:</p>",
+            '<ul class="simple">',
+            *(f"<li><p>{text(goal)}</p></li>" for goal in module.learning_goals),
+            "</ul>",
+            "</li>",
+        ]
+    html += [
+        "</ol>",
+        f'<p class="gl-leerpad-totaal"><strong>Totale studietijd: </strong>{duration_text(path.minutes)}</p>',
+        "</div>\n",
+    ]
+    return "\n".join(html)

@@ -10,16 +10,14 @@ markup (a role, a link, emphasis) is parsed, and its nodes sit between the raw p
 from __future__ import annotations
 
 import re
-from html import escape
 
 from docutils import nodes
-from docutils.statemachine import StringList
-from docutils.utils.smartquotes import smartyPants
 
 from ..content import Question, Quiz
 from ..content.articles import UnknownProvision, parse_provision
 from .catalog_access import catalog_of
 from .directives import CatalogDirective
+from .html_text import HtmlText, attributes
 
 _MARKUP = re.compile(r"[*_`\[\]{}<>#|\\]|^\s*([-+]|\d+[.)])\s", re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -39,10 +37,6 @@ def option_label(key: str, text: str) -> str:
 
 def has_markup(text: str) -> bool:
     return _MARKUP.search(text) is not None
-
-
-def _attributes(attrs: dict[str, str | None]) -> str:
-    return "".join(f' {name}="{escape(value)}"' for name, value in attrs.items() if value is not None)
 
 
 class QuizDirective(CatalogDirective):
@@ -69,11 +63,8 @@ class _QuizWriter:
 
     def __init__(self, directive: QuizDirective) -> None:
         self.directive = directive
-        config = directive.config
-        self.results_url = config.geletterdheid_resultaten_url or None
-        # Sphinx's SmartQuotes transform skips raw HTML: give the quiz the same typography as the page.
-        self.smartquotes = config.smartquotes and (config.language or "en")
-        self.smartquotes_action = config.smartquotes_action
+        self.results_url = directive.config.geletterdheid_resultaten_url or None
+        self.text = HtmlText(directive.config)
         self.parts: list[nodes.Node] = []
         self.html: list[str] = []
 
@@ -86,15 +77,10 @@ class _QuizWriter:
             self.parts.append(nodes.raw("", "".join(self.html), format="html"))
             self.html = []
 
-    def text(self, text: str) -> str:
-        if self.smartquotes:
-            text = smartyPants(text, self.smartquotes_action, self.smartquotes)
-        return escape(text, quote=False)
-
     def start(self, tag: str, classes: list[str] | None = None, **attrs: str | None) -> None:
-        attributes = {"class": " ".join(classes) if classes else None}
-        attributes.update((key.rstrip("_").replace("_", "-"), value) for key, value in attrs.items())
-        self.html.append(f"<{tag}{_attributes(attributes)}>")
+        values = {"class": " ".join(classes) if classes else None}
+        values.update((key.rstrip("_").replace("_", "-"), value) for key, value in attrs.items())
+        self.html.append(f"<{tag}{attributes(values)}>")
 
     def element(self, tag: str, text: str, classes: list[str] | None = None, **attrs: str | None) -> None:
         self.start(tag, classes, **attrs)
@@ -138,7 +124,7 @@ class _QuizWriter:
         for key, text in question.options.items():
             input_id = f"{question.id}-{key}"
             self.start("div", ["gl-optie"])
-            self.html.append(f'<input{_attributes({"id": input_id, "name": question.id, "type": input_type, "value": key})} />')
+            self.html.append(f'<input{attributes({"id": input_id, "name": question.id, "type": input_type, "value": key})} />')
             self.element("label", option_label(key, text), for_=input_id)
             self.html.append("</div>")
         self.html.append("</fieldset>")
