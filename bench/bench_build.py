@@ -9,12 +9,18 @@ questions with options, answers and explanations). A second baseline, "plain + q
 copy of the sources in which each module has its quiz appended as plain Markdown, so the same text
 is parsed, written and indexed: the ratio against it is the cost of the extension's machinery.
 
-    .venv/bin/python bench/bench_build.py [--runs 3]
+    .venv/bin/python bench/bench_build.py [--runs 3] [--instructions]
+
+Wall-clock times on a small shared machine vary by some 5% from run to run. ``--instructions``
+also counts the instructions of one run of each under valgrind's callgrind (PYTHONHASHSEED=0):
+the same count every time, so a change of a percent shows. It takes a few minutes.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -67,26 +73,48 @@ def _timed(command: list[str]) -> float:
     return elapsed
 
 
+def _instructions(command: list[str]) -> int:
+    """Instructions executed by ``command``, counted by callgrind."""
+    result = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+    found = re.search(r"Collected\s*:\s*(\d+)", result.stderr)
+    if result.returncode != 0 or not found:
+        sys.exit(f"callgrind failed: {' '.join(command)}\n{result.stderr[-2000:]}")
+    return int(found.group(1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--instructions", action="store_true", help="also count instructions with callgrind")
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         confdir = _baseline_confdir(work)
+
+        def command(name: str, out: Path) -> list[str]:
+            if name == "ours":
+                return [str(BIN / "geletterdheid"), "--root", str(REPO), "build", "--only", "html", "--out", str(out)]
+            sources = REPO if name == "plain" else quiz_sources
+            return [str(BIN / "sphinx-build"), "-q", "-E", "-b", "html", "-c", str(confdir),
+                    str(sources), str(out / "html"), "-d", str(out / "doctrees")]
+
+        # An untimed first build writes the generated learning-path pages into docs/leerpaden/ (so all
+        # three builds read the same pages) and warms the file cache.
+        _timed(command("ours", work / "warm-up"))
         quiz_sources = _sources_with_quiz_text(work)
-        ours, plain, plain_quiz = [], [], []
+
+        times: dict[str, list[float]] = {"ours": [], "plain": [], "plain-quiz": []}
         for run in range(args.runs):
-            for name in ("ours", "plain", "plain-quiz"):
+            for name, measured in times.items():
                 out = work / f"{name}-{run}"
-                if name == "ours":
-                    ours.append(_timed([str(BIN / "geletterdheid"), "--root", str(REPO), "build", "--only", "html", "--out", str(out)]))
-                else:
-                    sources = REPO if name == "plain" else quiz_sources
-                    (plain if name == "plain" else plain_quiz).append(_timed(
-                        [str(BIN / "sphinx-build"), "-q", "-E", "-b", "html", "-c", str(confdir),
-                         str(sources), str(out / "html"), "-d", str(out / "doctrees")]))
+                measured.append(_timed(command(name, out)))
                 shutil.rmtree(out, ignore_errors=True)
+        ours, plain, plain_quiz = times["ours"], times["plain"], times["plain-quiz"]
         ours_median, plain_median = statistics.median(ours), statistics.median(plain)
         quiz_median = statistics.median(plain_quiz)
         ratio = ours_median / plain_median
@@ -95,6 +123,16 @@ def main() -> None:
         print(f"plain + quiz text        : median {quiz_median:.2f} s  runs {', '.join(f'{t:.2f}' for t in plain_quiz)}")
         print(f"ratio vs plain           : {ratio:.3f} (target <= 1.15: {'gehaald' if ratio <= 1.15 else 'NIET gehaald'})")
         print(f"ratio vs plain+quiz text : {ours_median / quiz_median:.3f} (the extension's own cost)")
+        if args.instructions:
+            counts = {}
+            for name in times:
+                out = work / f"{name}-callgrind"
+                counts[name] = _instructions(command(name, out))
+                shutil.rmtree(out, ignore_errors=True)
+            print(f"instructions             : ours {counts['ours'] / 1e9:.2f} G, plain {counts['plain'] / 1e9:.2f} G, "
+                  f"plain + quiz text {counts['plain-quiz'] / 1e9:.2f} G")
+            print(f"instruction ratio        : {counts['ours'] / counts['plain']:.3f} vs plain, "
+                  f"{counts['ours'] / counts['plain-quiz']:.3f} vs plain + quiz text")
 
 
 if __name__ == "__main__":
