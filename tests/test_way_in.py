@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from bs4 import BeautifulSoup
 
 from geletterdheid.content import load_catalog_or_raise
@@ -47,3 +49,33 @@ def test_topics_page_lists_every_topic_with_its_modules_and_forum(real_site):
         assert forum["href"] == str(topic.forum_url)
         modules = {a.get_text(strip=True) for a in section.find_all("a") if "modules/" in a.get("href", "")}
         assert modules == {m.title for m in CATALOG.modules.values() if m.topic == topic.id}, topic.id
+
+
+def test_header_leads_to_three_sections_without_an_overflow_menu(real_site):
+    """The top bar names the sections, not sixteen module titles squeezed into a "Meer" menu."""
+    for page in ("index.html", "docs/modules.html", "modules/m01-wat-is-ai.html"):
+        nav = _soup(real_site, page).find(class_="bd-navbar-elements")
+        assert [a.get_text(strip=True) for a in nav.find_all("a")] == ["Modules", "Leerpaden per rol", "Naslag"], page
+        assert nav.find(class_="dropdown") is None
+
+
+def test_module_overview_lists_every_module_with_topic_level_and_time(real_site):
+    table = _soup(real_site, "docs/modules.html").find("table", class_="gl-module-overzicht")
+    assert table.find("caption").get_text(strip=True).startswith(f"{len(CATALOG.modules)} modules")
+    assert [th.get_text() for th in table.select("thead th")] == ["Module", "Onderwerp", "Niveau", "Studietijd"]
+    rows = table.select("tbody tr")
+    assert [row.find("a")["href"] for row in rows] == [
+        "../" + CATALOG.module_paths[m].relative_to(REPO).with_suffix(".html").as_posix() for m in sorted(CATALOG.modules)]
+    first = CATALOG.modules[sorted(CATALOG.modules)[0]]
+    assert [td.get_text(strip=True) for td in rows[0].find_all("td")] == [
+        first.title, CATALOG.topics[first.topic].title, first.level.capitalize(), f"{first.duration_minutes} minuten"]
+
+
+def test_every_module_and_role_page_is_reachable_from_the_navigation(real_site):
+    reachable = set()
+    for section in ("docs/modules.html", "docs/naslag.html"):
+        sidebar = _soup(real_site, section).find(class_="bd-docs-nav")
+        reachable |= {posixpath.normpath(posixpath.join(posixpath.dirname(section), a["href"]))
+                      for a in sidebar.find_all("a")}
+    pages = [*CATALOG.module_paths.values(), *CATALOG.role_paths.values()]
+    assert {path.relative_to(REPO).with_suffix(".html").as_posix() for path in pages} <= reachable

@@ -57,8 +57,8 @@ def extract_modules(page_html: str, catalog: Catalog, site_url: str | None = Non
     for docname, module_id in docnames.items():
         start = soup.find(id=f"document-{docname}")
         if start is None:
-            raise SourceProblem(f"module {module_id} ({docname}.md) staat niet in de inhoudsopgave (toctree) "
-                                "van index.md, dus ook niet in de handboeken")
+            raise SourceProblem(f"module {module_id} ({docname}.md) staat in geen inhoudsopgave (toctree) die "
+                                "vanuit index.md bereikbaar is, dus ook niet in de handboeken")
         article = _cut_out(soup, start, module_id)
         warnings += _prepare(soup, article, module_id, catalog, docnames, site_url)
         result[module_id] = _editions(article, module_id)

@@ -25,7 +25,7 @@ from .results import CONFIG_NAME as RESULTS_URL, add_results_script, check_resul
 from .roles import ArticleRole, LegalFactRole
 from .timeline import TimelineDirective
 from .translations import add_dutch_texts, add_search_texts
-from .way_in import RoleChoiceDirective, TopicsDirective
+from .way_in import ModuleOverviewDirective, RoleChoiceDirective, TopicsDirective
 
 STATIC_DIR = Path(__file__).parent / "static"
 _EXPLICIT = re.compile(r"^[`:]{3,}\{(quiz|forum|module-kaart)\}", re.MULTILINE)
@@ -97,6 +97,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("forum", ForumDirective)
     app.add_directive("rolkeuze", RoleChoiceDirective)
     app.add_directive("onderwerpen", TopicsDirective)
+    app.add_directive("module-overzicht", ModuleOverviewDirective)
     app.add_directive("tijdlijn", TimelineDirective)
     app.add_directive("leerpad", LearningPathDirective)
     app.add_transform(MoveModuleCard)

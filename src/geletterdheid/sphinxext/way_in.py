@@ -3,7 +3,8 @@
 * ``{rolkeuze}``: a card per role that leads to its learning path (the landing page asks
   "Wat is jouw rol?" right above it);
 * ``{onderwerpen}``: every topic with its description, its modules and its forum link, one
-  section per topic so screen-reader users can jump between them by heading.
+  section per topic so screen-reader users can jump between them by heading;
+* ``{module-overzicht}``: a table of all modules with topic, level and study time.
 """
 
 from __future__ import annotations
@@ -13,10 +14,14 @@ from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
+from ..curriculum import duration_text
 from .catalog_access import catalog_of
+from .catalog_html import Page, placeholder, renderer
+from .directives import LEVEL_LABELS
 from .learning_paths import role_cards
 
 LEARNING_PATHS = "/docs/leerpaden"
+MODULE_OVERVIEW = "module-overzicht"
 
 
 class RoleChoiceDirective(SphinxDirective):
@@ -64,3 +69,31 @@ class TopicsDirective(SphinxDirective):
             )
             sections.append(section)
         return sections
+
+
+class ModuleOverviewDirective(SphinxDirective):
+    """All modules in a table: module (linked), topic, level, study time; written by ``module_overview``."""
+
+    def run(self) -> list[nodes.Node]:
+        return [placeholder(MODULE_OVERVIEW, self.env.docname)]
+
+
+@renderer(MODULE_OVERVIEW)
+def module_overview(page: Page) -> str:
+    catalog, text = page.catalog, page.text
+    minutes = sum(module.duration_minutes for module in catalog.modules.values())
+    html = [
+        '<table class="table gl-module-overzicht">',
+        f"<caption>{len(catalog.modules)} modules, samen {duration_text(minutes)} studietijd</caption>",
+        '<thead><tr><th scope="col">Module</th><th scope="col">Onderwerp</th><th scope="col">Niveau</th>'
+        '<th scope="col">Studietijd</th></tr></thead>',
+        "<tbody>",
+    ]
+    for module_id, module in sorted(catalog.modules.items()):
+        link = page.doc_link(page.doc_of(catalog.module_paths[module_id]), module.title)
+        html.append(
+            f"<tr><td>{link}</td><td>{text(catalog.topics[module.topic].title)}</td>"
+            f"<td>{LEVEL_LABELS[module.level]}</td><td>{duration_text(module.duration_minutes)}</td></tr>"
+        )
+    html += ["</tbody>", "</table>\n"]
+    return "\n".join(html)
