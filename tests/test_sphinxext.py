@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -196,3 +197,12 @@ def test_a_builder_that_does_not_write_html_still_builds(tmp_path):
         app.cleanup()
     assert "Over de plichten van de gebruiksverantwoordelijke" in text
     assert "Over deze module" not in text and "<form" not in text  # HTML-only parts are left out
+
+
+def test_quiz_text_is_searchable_word_by_word(built):
+    """The quiz is raw HTML, which Sphinx indexes with its tags stripped: words from neighbouring
+    elements (an option and the next, the last option and 'Antwoord') must not melt together."""
+    index = (Path(built.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    terms = set(json.loads(index[index.index("(") + 1:index.rindex(")")])["terms"])
+    assert {"onjuist", "stel"} <= terms  # "Onjuist" (an option) and "stelling" (a question), stemmed
+    assert not [term for term in terms if term.startswith(("juistonjuist", "onjuistantwoord", "optieb"))]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +16,7 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from .content import load_catalog
 from .curriculum import UnknownRole, roles_to_build
+from .handbook.edition import SITE_FOLDER
 
 OUTPUTS = ("html", "pdf")
 
@@ -47,6 +50,22 @@ def run_sphinx(root: Path, outdir: Path, builder: str = "html", extra_config: di
     return code, warnings.getvalue()
 
 
+def publish_in_site(pdfs: list, folder: Path) -> None:
+    """Put the handbooks in the site (hard links, so no second copy on disk) and nothing else there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = {pdf.target.name for pdf in pdfs}
+    for stale in folder.glob("*.pdf"):
+        if stale.name not in wanted:
+            stale.unlink()
+    for pdf in pdfs:
+        target = folder / pdf.target.name
+        target.unlink(missing_ok=True)
+        try:
+            os.link(pdf.target, target)
+        except OSError:  # another file system, or links not allowed: copy instead
+            shutil.copyfile(pdf.target, target)
+
+
 def build_site(root: Path, out: Path, only: str | None = None, roles: list[str] | None = None,
                workers: int | None = None) -> int:
     """``geletterdheid build``: the site in ``out/html`` and the handbooks in ``out/pdf``."""
@@ -64,7 +83,9 @@ def build_site(root: Path, out: Path, only: str | None = None, roles: list[str] 
     shared_doctrees = out / ".doctrees"
     if only in (None, "html"):
         html_dir = out / "html"
-        code, warnings = run_sphinx(root, html_dir, doctrees=shared_doctrees)
+        # The learning paths link the handbooks only when this build makes them too.
+        handbooks = {"geletterdheid_handboeken": selected} if only is None else {}
+        code, warnings = run_sphinx(root, html_dir, extra_config=handbooks, doctrees=shared_doctrees)
         if warnings.strip():
             print(warnings, file=sys.stderr, end="")
         if code != 0:
@@ -84,4 +105,6 @@ def build_site(root: Path, out: Path, only: str | None = None, roles: list[str] 
             return 1
         pages = sum(result.pages for result in report.pdfs)
         print(f"{len(report.pdfs)} pdf-handboeken gebouwd ({pages} pagina's): {out / 'pdf'}")
+        if only is None:
+            publish_in_site(report.pdfs, out / "html" / SITE_FOLDER)
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from handbook_fixture import PATHS, TITLES, copy_tree, handbook_tree  # noqa: F401 - fixture
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
@@ -195,6 +196,9 @@ def test_only_and_rol_narrow_the_build(handbook_tree, tmp_path, capsys):
     assert not (out / "html").exists()
     assert main(["--root", str(handbook_tree), "build", "--only", "html", "--out", str(tmp_path / "html")]) == 0
     assert (tmp_path / "html" / "html" / "index.html").is_file() and not (tmp_path / "html" / "pdf").exists()
+    # A site without handbooks does not link them.
+    assert not (tmp_path / "html" / "html" / "handboeken").exists()
+    assert "gl-handboeken" not in (tmp_path / "html" / "html" / "docs" / "leerpaden" / "inkoper.html").read_text("utf-8")
     capsys.readouterr()
     assert main(["--root", str(handbook_tree), "build", "--rol", "wethouder", "--out", str(tmp_path / "x")]) == 1
     assert "onbekende rol 'wethouder'. Geldige rollen zijn: alle-medewerkers" in capsys.readouterr().err
@@ -212,3 +216,30 @@ def test_body_text_uses_the_most_wanted_installed_font(fixture_build):
     page = PdfReader(fixture_build / "pdf" / "handboek-alle-medewerkers.pdf").pages[2]
     fonts = {str(font.get_object()["/BaseFont"]) for font in page["/Resources"]["/Font"].values()}
     assert any(wanted.replace(" ", "") in font for font in fonts), (wanted, fonts)
+
+
+def _handbook_links(site: Path, role: str) -> list[Path]:
+    page = site / "docs" / "leerpaden" / f"{role}.html"
+    box = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find(class_="gl-handboeken")
+    return [] if box is None else [(page.parent / a["href"]).resolve() for a in box.find_all("a")]
+
+
+def test_learning_paths_link_their_handbooks_which_the_site_holds(fixture_build):
+    for role in PATHS:
+        links = _handbook_links(fixture_build / "html", role)
+        assert [link.name for link in links] == [f"handboek-{role}.pdf", f"trainer-{role}.pdf"]
+        for link in links:  # the very file in pdf/, not a stale or partial copy
+            assert link.parent == (fixture_build / "html" / "handboeken").resolve()
+            assert link.read_bytes() == (fixture_build / "pdf" / link.name).read_bytes()
+    assert len(list((fixture_build / "html" / "handboeken").iterdir())) == 2 * len(PATHS)
+
+
+def test_a_build_for_one_role_links_and_holds_only_its_handbooks(handbook_tree, tmp_path):
+    out = tmp_path / "out"
+    stale = out / "html" / "handboeken" / "handboek-beleidsadviseur.pdf"  # left by an earlier build
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"%PDF-oud")
+    assert main(["--root", str(handbook_tree), "build", "--rol", "inkoper", "--out", str(out)]) == 0
+    assert sorted(p.name for p in (out / "html" / "handboeken").iterdir()) == ["handboek-inkoper.pdf", "trainer-inkoper.pdf"]
+    assert [link.name for link in _handbook_links(out / "html", "inkoper")] == ["handboek-inkoper.pdf", "trainer-inkoper.pdf"]
+    assert _handbook_links(out / "html", "beleidsadviseur") == []

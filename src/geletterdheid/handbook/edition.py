@@ -27,6 +27,10 @@ class CoverFacts:
     date: dt.date
 
 
+#: Folder in the built site (``html/``) with the handbooks, so the learning paths can link them.
+SITE_FOLDER = "handboeken"
+
+
 def pdf_name(edition: Edition, role_id: str) -> str:
     return f"{edition.key}-{role_id}.pdf"
 

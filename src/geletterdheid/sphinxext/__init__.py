@@ -90,6 +90,9 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value(RESULTS_URL, "", "env", types=[str])
     # The gemeente's name on the cover of the PDF handbooks.
     app.add_config_value("geletterdheid_gemeente", "Gemeente Voorbeeld", "html", types=[str])
+    # Roles whose PDF handbooks this build makes: `geletterdheid build` sets it, and the learning paths
+    # then link them (a plain sphinx-build makes no PDFs, so it links none).
+    app.add_config_value("geletterdheid_handboeken", [], "html", types=[list, tuple])
     app.add_role("artikel", ArticleRole())
     app.add_role("wet", LegalFactRole())
     app.add_directive("module-kaart", ModuleCardDirective)

@@ -12,6 +12,7 @@ same texts appear in the curriculum command's output, the CSV and the PDF cover.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -36,6 +37,7 @@ class Page:
 
     def __init__(self, app: Sphinx, node: catalog_html) -> None:
         self.catalog: Catalog = catalog_of(app.env)
+        self.config = app.config
         self.text = HtmlText(app.config)
         self._app = app
         self._node = node
@@ -43,6 +45,11 @@ class Page:
     def doc_of(self, path: Path) -> str:
         """The docname of a content file (module page, role page)."""
         return self._app.env.path2doc(str(path))
+
+    def site_url(self, path: str) -> str:
+        """The URL of a file in the built site (e.g. ``handboeken/x.pdf``), relative to this page."""
+        page = self._app.builder.get_target_uri(self._node["docname"])
+        return posixpath.relpath(path, posixpath.dirname(page) or ".")
 
     def doc_link(self, docname: str, title: str) -> str:
         """A link like Sphinx's ``{doc}`` role makes; a missing page is a warning (an error in the build)."""

@@ -162,6 +162,21 @@ class LearningPathDirective(SphinxDirective):
         return [placeholder(LEARNING_PATH, self.env.docname, role=role_id)]
 
 
+def _handbook_links(page: Page, role: str) -> list[str]:
+    """Links to the role's PDF handbooks, when this build makes them (``geletterdheid build``)."""
+    if role not in page.config.geletterdheid_handboeken:
+        return []
+    from ..handbook.edition import EDITIONS, SITE_FOLDER, pdf_name
+
+    title = page.catalog.roles[role].title
+    links = [
+        f'<a class="reference download" href="{page.site_url(f"{SITE_FOLDER}/{pdf_name(edition, role)}")}">'
+        f"{page.text(f'{edition.name} {title}')}{' met antwoorden' if edition.with_answers else ''} (pdf)</a>"
+        for edition in EDITIONS
+    ]
+    return [f'<p class="gl-handboeken"><strong>Op papier of voor een workshop:</strong> {" · ".join(links)}</p>']
+
+
 @renderer(LEARNING_PATH)
 def learning_path_html(page: Page, role: str) -> str:
     catalog, text = page.catalog, page.text
@@ -175,6 +190,7 @@ def learning_path_html(page: Page, role: str) -> str:
         "Na elke module kun je jezelf toetsen.</p>",
         f'<p class="gl-leerpad-samenvatting"><strong>{_count(len(path.modules))}</strong>, samen '
         f"<strong>{duration_text(path.minutes)}</strong> studietijd.</p>",
+        *_handbook_links(page, role),
         '<ol class="arabic gl-leerpad">',
     ]
     for module in path.modules:

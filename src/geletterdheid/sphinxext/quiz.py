@@ -116,8 +116,10 @@ class _QuizWriter:
             self.html.append("\n<p><strong>Casus</strong></p>\n")
             self.prose(question.case)
             self.html.append("</div>\n")
+        # Line breaks between the blocks keep words apart in the search index, which strips the tags.
         self.html.append("<fieldset>")
         self.element("legend", f"Vraag {number}. {question.text}")
+        self.html.append("\n")
         self.element("p", TYPE_HINTS[question.type], ["gl-hint"])
         self.html.append("\n")
         input_type = "checkbox" if question.type == "meervoudig" else "radio"
@@ -126,14 +128,15 @@ class _QuizWriter:
             self.start("div", ["gl-optie"])
             self.html.append(f'<input{attributes({"id": input_id, "name": question.id, "type": input_type, "value": key})} />')
             self.element("label", option_label(key, text), for_=input_id)
-            self.html.append("</div>")
-        self.html.append("</fieldset>")
+            self.html.append("</div>\n")
+        self.html.append("</fieldset>\n")
         self.answer(question, number)
-        self.html.append("</div>")
+        self.html.append("</div>\n")
 
     def answer(self, question: Question, number: int) -> None:
         self.start("details", ["gl-antwoord"])
         self.element("summary", f"Antwoord en uitleg bij vraag {number}")
+        self.html.append("\n")
         self.start("div", ["gl-antwoord-inhoud"])
         label = "Juiste antwoord" if len(question.correct) == 1 else "Juiste antwoorden"
         correct = "; ".join(option_label(key, question.options[key]) for key in question.correct)
@@ -146,7 +149,7 @@ class _QuizWriter:
                     self.html.append(", ")
                 self.article_link(reference)
             self.html.append("</p>\n")
-        self.html.append("</div>\n</details>")
+        self.html.append("</div>\n</details>\n")
 
     def article_link(self, reference: str) -> None:
         try:
