@@ -91,14 +91,14 @@ def build_handbooks(root: Path, out: Path, catalog: Catalog, roles: list[str], *
     (work / TEMPLATE).write_bytes(TEMPLATE_SOURCE.read_bytes())
     paths = {role: learning_path(catalog, [role]) for role in roles}
     needed = {module.id for path in paths.values() for module in path.modules}
-    linked = set(needed) | {target for module in modules.values() for target in link_targets(module.trainer)}
+    linked = set(needed) | {target for module in modules.values() for target in link_targets(module.article)}
     largest_first = sorted(roles, key=lambda role: -sum(m.duration_minutes for m in paths[role].modules))
     with RenderPool(workers or default_workers()) as pool:  # compiles while the next edition is converted
         for edition in EDITIONS:
             markup = {}
             for module_id in sorted(needed):
-                html = modules[module_id].trainer if edition.with_answers else modules[module_id].employee
-                converted = convert(html, linked)
+                with modules[module_id].edition(edition.with_answers) as article:
+                    converted = convert(article, linked)
                 for asset, data in converted.assets.items():
                     _write_asset(single_dir / asset.lstrip("/"), data)
                 markup[module_id] = converted.markup

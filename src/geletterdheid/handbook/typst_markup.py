@@ -50,25 +50,29 @@ def label_name(element_id: str) -> str:
     return _LABEL_UNSAFE.sub("-", element_id)
 
 
-def convert(fragment: str, linked: frozenset[str] | set[str] = frozenset()) -> Converted:
-    """Typst markup for one module fragment (an ``<article>`` or any block HTML).
+def convert(fragment: str | Tag, linked: frozenset[str] | set[str] = frozenset()) -> Converted:
+    """Typst markup for one module fragment (an ``<article>`` or any block HTML, as text or as a tree).
 
     ``linked``: ids that links point to. Typst makes a named PDF destination only for a label on
     an element such as a heading, and a heading has one label: of the ids that mark a heading (its
     section, the module, anchors just before it), it gets the one that is linked.
     """
-    soup = BeautifulSoup(fragment, "html.parser")
-    converter = _Converter(_heading_labels(soup, linked))
-    markup = _join(converter.blocks(soup))
-    return Converted(markup + "\n", converter.assets)
+    if isinstance(fragment, str):
+        fragment = BeautifulSoup(fragment, "html.parser")
+    converter = _Converter(_heading_labels(fragment, linked))
+    blocks = converter.blocks(fragment) if isinstance(fragment, BeautifulSoup) else converter.block(fragment)
+    return Converted(_join(blocks) + "\n", converter.assets)
 
 
 _HREF = re.compile(r"""href=["']#([^"']+)["']""")
+_INTERNAL = re.compile(r"^#.")
 
 
-def link_targets(fragment: str) -> set[str]:
+def link_targets(fragment: str | Tag) -> set[str]:
     """The ids that the internal links (``href="#..."``) of a fragment point to."""
-    return set(_HREF.findall(fragment))
+    if isinstance(fragment, str):
+        return set(_HREF.findall(fragment))
+    return {element["href"][1:] for element in fragment.find_all(href=_INTERNAL)}
 
 
 def _join(blocks: list[str]) -> str:
@@ -109,6 +113,9 @@ def _heading_labels(soup: BeautifulSoup, linked: frozenset[str] | set[str]) -> d
 class _Converter:
     def __init__(self, heading_labels: dict[int, str]) -> None:
         self.assets: dict[str, bytes] = {}
+        # Elements already written elsewhere (a card's title, the forum's QR code...), by id():
+        # passed over instead of taken out, because the tree is not ours to change.
+        self.left_out: set[int] = set()
         self.heading_labels = heading_labels
         self.on_headings = set(heading_labels.values())
 
@@ -126,7 +133,7 @@ class _Converter:
             run.clear()
 
         for child in node.children:
-            if isinstance(child, Comment):
+            if isinstance(child, Comment) or id(child) in self.left_out:
                 continue
             if isinstance(child, NavigableString):
                 run.append(self.text(child))
@@ -194,14 +201,14 @@ class _Converter:
             title = tag.find(class_="sd-card-title")
             heading = self.inline_children(title).strip() if title is not None else ""
             if title is not None:
-                title.extract()
+                self.left_out.add(id(title))
             body = tag.find(class_="sd-card-body") or tag
             return [f"#gl-kaart(titel: {_content(heading)}){_content(_join(self.blocks(body)))}"]
         if "sd-card" in classes:
             title = tag.find(class_="sd-card-title")
             heading = self.inline_children(title).strip() if title is not None else ""
             if title is not None:
-                title.extract()
+                self.left_out.add(id(title))
             body = tag.find(class_="sd-card-body") or tag
             return [f"#gl-kader(titel: {_content(heading)}){_content(_join(self.blocks(body)))}"]
         if "gl-forum" in classes:
@@ -218,7 +225,7 @@ class _Converter:
             title = tag.find(class_="admonition-title", recursive=False)
             heading = self.inline_children(title).strip() if title is not None else ""
             if title is not None:
-                title.extract()
+                self.left_out.add(id(title))
             kind = next((c for c in classes if c in _NOTE_KINDS), "note")
             return [f"#gl-kader(titel: {_content(heading)}, soort: {string(kind)})"
                     f"{_content(_join(self.blocks(tag)))}"]
@@ -332,18 +339,18 @@ class _Converter:
         title = tag.find(class_="admonition-title", recursive=False)
         heading = self.inline_children(title).strip() if title is not None else ""
         if title is not None:
-            title.extract()
+            self.left_out.add(id(title))
         qr = tag.find("img", class_="gl-qr")
         code = "none"
         if qr is not None:
-            qr.extract()
+            self.left_out.add(id(qr))
             code = self.image(qr, "28mm")[1:]  # without the "#": an argument
         return f"#gl-forum(titel: {_content(heading)}, qr: {code}){_content(_join(self.blocks(tag)))}"
 
     def question(self, tag: Tag) -> str:
         answer = tag.find("div", class_="gl-antwoord", recursive=False)
         if answer is not None:
-            answer.extract()
+            self.left_out.add(id(answer))
         body = _join(self.blocks(tag))
         after = _join(self.block(answer)) if answer is not None else ""
         return f"#gl-vraag{_content(body)}" + ("\n\n" + after if after else "")
@@ -356,7 +363,7 @@ class _Converter:
     def inline_children(self, tag: Tag) -> str:
         parts = []
         for child in tag.children:
-            if isinstance(child, Comment):
+            if isinstance(child, Comment) or id(child) in self.left_out:
                 continue
             if isinstance(child, NavigableString):
                 parts.append(self.text(child))
