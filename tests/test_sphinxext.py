@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -206,3 +207,17 @@ def test_quiz_text_is_searchable_word_by_word(built):
     terms = set(json.loads(index[index.index("(") + 1:index.rindex(")")])["terms"])
     assert {"onjuist", "stel"} <= terms  # "Onjuist" (an option) and "stelling" (a question), stemmed
     assert not [term for term in terms if term.startswith(("juistonjuist", "onjuistantwoord", "optieb"))]
+
+
+def test_a_link_to_a_page_outside_the_build_is_an_error_naming_the_module_page(tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-minimal", srcdir)
+    app = SphinxTestApp("html", srcdir=srcdir, confoverrides={"exclude_patterns": ["docs/rollen/beleidsadviseur.md"]})
+    try:
+        app.build()
+        warnings = app.warning.getvalue()
+    finally:
+        app.cleanup()
+    # Named with file and line of the card (the module page), not only the page being written.
+    assert re.search(r"modules/m02-vervolg\.md:\d+: WARNING: pagina 'docs/rollen/beleidsadviseur' bestaat niet; "
+                     r"de link 'Beleidsadviseur' kan niet worden gemaakt", warnings)

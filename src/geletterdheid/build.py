@@ -17,6 +17,7 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 from .content import load_catalog
 from .curriculum import UnknownRole, roles_to_build
 from .handbook.edition import SITE_FOLDER
+from .handbook.render import PdfResult
 
 OUTPUTS = ("html", "pdf")
 
@@ -50,7 +51,7 @@ def run_sphinx(root: Path, outdir: Path, builder: str = "html", extra_config: di
     return code, warnings.getvalue()
 
 
-def publish_in_site(pdfs: list, folder: Path) -> None:
+def publish_in_site(pdfs: list[PdfResult], folder: Path) -> None:
     """Put the handbooks in the site (hard links, so no second copy on disk) and nothing else there."""
     folder.mkdir(parents=True, exist_ok=True)
     wanted = {pdf.target.name for pdf in pdfs}

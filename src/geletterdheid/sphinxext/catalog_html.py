@@ -20,6 +20,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
 
 from ..content import Catalog
 from .catalog_access import catalog_of
@@ -73,8 +74,11 @@ def renderer(name: str) -> Callable[[Renderer], Renderer]:
     return register
 
 
-def placeholder(renderer_name: str, docname: str, **args) -> catalog_html:
-    return catalog_html(renderer=renderer_name, docname=docname, args=args)
+def placeholder(directive: SphinxDirective, renderer_name: str, **args) -> catalog_html:
+    """The placeholder for ``directive``'s part; a warning while writing it names the directive's line."""
+    node = catalog_html(renderer=renderer_name, docname=directive.env.docname, args=args)
+    directive.set_source_info(node)
+    return node
 
 
 def render_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -40,7 +40,7 @@ class ModuleCardDirective(CatalogDirective):
         module = self._module()
         if module is None:
             return self._error("module-kaart: deze pagina hoort bij geen module; geef de module-id op")
-        return [placeholder(CARD, self.env.docname, module=module.id)]
+        return [placeholder(self, CARD, module=module.id)]
 
 
 @renderer(CARD)

@@ -159,7 +159,7 @@ class LearningPathDirective(SphinxDirective):
             learning_path(catalog_of(self.env), [role_id])
         except UnknownRole as exc:
             return [self.state.document.reporter.error(f"leerpad: {exc}", line=self.lineno)]
-        return [placeholder(LEARNING_PATH, self.env.docname, role=role_id)]
+        return [placeholder(self, LEARNING_PATH, role=role_id)]
 
 
 def _handbook_links(page: Page, role: str) -> list[str]:

@@ -75,7 +75,7 @@ class ModuleOverviewDirective(SphinxDirective):
     """All modules in a table: module (linked), topic, level, study time; written by ``module_overview``."""
 
     def run(self) -> list[nodes.Node]:
-        return [placeholder(MODULE_OVERVIEW, self.env.docname)]
+        return [placeholder(self, MODULE_OVERVIEW)]
 
 
 @renderer(MODULE_OVERVIEW)
