@@ -8,6 +8,7 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
@@ -17,7 +18,9 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 from .content import load_catalog
 from .curriculum import UnknownRole, roles_to_build
 from .handbook.edition import SITE_FOLDER
-from .handbook.render import PdfResult
+
+if TYPE_CHECKING:  # the handbook code loads only when handbooks are built
+    from .handbook.render import PdfResult
 
 OUTPUTS = ("html", "pdf")
 

@@ -64,7 +64,6 @@ def convert(fragment: str | Tag, linked: frozenset[str] | set[str] = frozenset()
     return Converted(_join(blocks) + "\n", converter.assets)
 
 
-_HREF = re.compile(r"""href=["']#([^"']+)["']""")
 _INTERNAL = re.compile(r"^#.")
 
 
@@ -197,20 +196,11 @@ class _Converter:
     def division(self, tag: Tag, classes: list[str]) -> list[str]:
         if "highlight" in " ".join(classes) and tag.find("pre") is not None:
             return [self.code_block(tag.find("pre"), _code_language(classes))]
-        if "gl-module-kaart" in classes:
-            title = tag.find(class_="sd-card-title")
-            heading = self.inline_children(title).strip() if title is not None else ""
-            if title is not None:
-                self.left_out.add(id(title))
+        if "gl-module-kaart" in classes or "sd-card" in classes:  # the module card, or another card
+            heading = self.title(tag.find(class_="sd-card-title"))
             body = tag.find(class_="sd-card-body") or tag
-            return [f"#gl-kaart(titel: {_content(heading)}){_content(_join(self.blocks(body)))}"]
-        if "sd-card" in classes:
-            title = tag.find(class_="sd-card-title")
-            heading = self.inline_children(title).strip() if title is not None else ""
-            if title is not None:
-                self.left_out.add(id(title))
-            body = tag.find(class_="sd-card-body") or tag
-            return [f"#gl-kader(titel: {_content(heading)}){_content(_join(self.blocks(body)))}"]
+            function = "gl-kaart" if "gl-module-kaart" in classes else "gl-kader"
+            return [f"#{function}(titel: {_content(heading)}){_content(_join(self.blocks(body)))}"]
         if "gl-forum" in classes:
             return [self.forum(tag)]
         if "gl-quiz" in classes:
@@ -222,14 +212,18 @@ class _Converter:
         if "gl-antwoord" in classes:
             return [f"#gl-antwoord{_content(_join(self.blocks(tag)))}"]
         if "admonition" in classes:
-            title = tag.find(class_="admonition-title", recursive=False)
-            heading = self.inline_children(title).strip() if title is not None else ""
-            if title is not None:
-                self.left_out.add(id(title))
+            heading = self.title(tag.find(class_="admonition-title", recursive=False))
             kind = next((c for c in classes if c in _NOTE_KINDS), "note")
             return [f"#gl-kader(titel: {_content(heading)}, soort: {string(kind)})"
                     f"{_content(_join(self.blocks(tag)))}"]
         return self.blocks(tag)
+
+    def title(self, title: Tag | None) -> str:
+        """A box's title as markup for the box's ``titel:``; the element itself is then left out."""
+        if title is None:
+            return ""
+        self.left_out.add(id(title))
+        return self.inline_children(title).strip()
 
     def heading(self, tag: Tag, level: int) -> str:
         body = self.inline_children(tag).strip()
@@ -336,10 +330,7 @@ class _Converter:
         return path
 
     def forum(self, tag: Tag) -> str:
-        title = tag.find(class_="admonition-title", recursive=False)
-        heading = self.inline_children(title).strip() if title is not None else ""
-        if title is not None:
-            self.left_out.add(id(title))
+        heading = self.title(tag.find(class_="admonition-title", recursive=False))
         qr = tag.find("img", class_="gl-qr")
         code = "none"
         if qr is not None:
