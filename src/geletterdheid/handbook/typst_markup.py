@@ -64,6 +64,7 @@ def convert(fragment: str | Tag, linked: frozenset[str] | set[str] = frozenset()
     return Converted(_join(blocks) + "\n", converter.assets)
 
 
+_HREF = re.compile(r"""href=["']#([^"']+)["']""")
 _INTERNAL = re.compile(r"^#.")
 
 
