@@ -50,7 +50,9 @@ def _sources_with_quiz_text(work: Path) -> Path:
 
     catalog = load_catalog_or_raise(REPO)
     target = work / "src-quiz-text"
-    shutil.copytree(REPO, target, ignore=shutil.ignore_patterns(".git", ".venv", "_build", "tests", "bench", "*.egg-info"))
+    shutil.copytree(
+        REPO, target, ignore=shutil.ignore_patterns(".git", ".venv", "_build", "tests", "bench", "*.egg-info")
+    )
     for module_id, path in catalog.module_paths.items():
         lines = ["", "## Toets jezelf", ""]
         for number, question in enumerate(catalog.quizzes[module_id].questions, start=1):
@@ -77,7 +79,9 @@ def _instructions(command: list[str]) -> int:
     """Instructions executed by ``command``, counted by callgrind."""
     result = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
-        capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
     )
     found = re.search(r"Collected\s*:\s*(\d+)", result.stderr)
     if result.returncode != 0 or not found:
@@ -100,8 +104,19 @@ def main() -> None:
             if name == "ours":
                 return [str(BIN / "geletterdheid"), "--root", str(REPO), "build", "--only", "html", "--out", str(out)]
             sources = REPO if name == "plain" else quiz_sources
-            return [str(BIN / "sphinx-build"), "-q", "-E", "-b", "html", "-c", str(confdir),
-                    str(sources), str(out / "html"), "-d", str(out / "doctrees")]
+            return [
+                str(BIN / "sphinx-build"),
+                "-q",
+                "-E",
+                "-b",
+                "html",
+                "-c",
+                str(confdir),
+                str(sources),
+                str(out / "html"),
+                "-d",
+                str(out / "doctrees"),
+            ]
 
         # An untimed first build writes the generated learning-path pages into docs/leerpaden/ (so all
         # three builds read the same pages) and warms the file cache.
@@ -120,8 +135,12 @@ def main() -> None:
         ratio = ours_median / plain_median
         print(f"geletterdheid build      : median {ours_median:.2f} s  runs {', '.join(f'{t:.2f}' for t in ours)}")
         print(f"plain sphinx-build       : median {plain_median:.2f} s  runs {', '.join(f'{t:.2f}' for t in plain)}")
-        print(f"plain + quiz text        : median {quiz_median:.2f} s  runs {', '.join(f'{t:.2f}' for t in plain_quiz)}")
-        print(f"ratio vs plain           : {ratio:.3f} (target <= 1.15: {'gehaald' if ratio <= 1.15 else 'NIET gehaald'})")
+        print(
+            f"plain + quiz text        : median {quiz_median:.2f} s  runs {', '.join(f'{t:.2f}' for t in plain_quiz)}"
+        )
+        print(
+            f"ratio vs plain           : {ratio:.3f} (target <= 1.15: {'gehaald' if ratio <= 1.15 else 'NIET gehaald'})"
+        )
         print(f"ratio vs plain+quiz text : {ours_median / quiz_median:.3f} (the extension's own cost)")
         if args.instructions:
             counts = {}
@@ -129,10 +148,14 @@ def main() -> None:
                 out = work / f"{name}-callgrind"
                 counts[name] = _instructions(command(name, out))
                 shutil.rmtree(out, ignore_errors=True)
-            print(f"instructions             : ours {counts['ours'] / 1e9:.2f} G, plain {counts['plain'] / 1e9:.2f} G, "
-                  f"plain + quiz text {counts['plain-quiz'] / 1e9:.2f} G")
-            print(f"instruction ratio        : {counts['ours'] / counts['plain']:.3f} vs plain, "
-                  f"{counts['ours'] / counts['plain-quiz']:.3f} vs plain + quiz text")
+            print(
+                f"instructions             : ours {counts['ours'] / 1e9:.2f} G, plain {counts['plain'] / 1e9:.2f} G, "
+                f"plain + quiz text {counts['plain-quiz'] / 1e9:.2f} G"
+            )
+            print(
+                f"instruction ratio        : {counts['ours'] / counts['plain']:.3f} vs plain, "
+                f"{counts['ours'] / counts['plain-quiz']:.3f} vs plain + quiz text"
+            )
 
 
 if __name__ == "__main__":

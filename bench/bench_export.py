@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import (  # noqa: E402
+from synthetic import (
     DEPARTMENTS,
     MODULES,
     QUESTIONS_PER_QUIZ,
@@ -42,9 +42,11 @@ def fill_store(root: str, url: str, employees: int) -> int:
 
     catalog = load_catalog_or_raise(root)
     rng = random.Random(7)
-    people = [Employee(f"E{i:06d}", f"Medewerker {i}", DEPARTMENTS[i % len(DEPARTMENTS)], tuple(employee_roles(i)),
-                       None) for i in range(employees)]
-    start = dt.datetime(2025, 3, 1, 8, tzinfo=dt.timezone.utc)
+    people = [
+        Employee(f"E{i:06d}", f"Medewerker {i}", DEPARTMENTS[i % len(DEPARTMENTS)], tuple(employee_roles(i)), None)
+        for i in range(employees)
+    ]
+    start = dt.datetime(2025, 3, 1, 8, tzinfo=dt.UTC)
     attempts = []
     for person in people:
         required = required_module_ids(catalog, person.roles)
@@ -56,8 +58,10 @@ def fill_store(root: str, url: str, employees: int) -> int:
             quiz = catalog.quizzes[module_id]
             when = start + dt.timedelta(minutes=rng.randrange(200_000))
             for _ in range(3):
-                answers = {f"{module_id}-q{n:02d}": [key for key in random_answer(rng, module_id, n).split("|") if key]
-                           for n in range(1, QUESTIONS_PER_QUIZ + 1)}
+                answers = {
+                    f"{module_id}-q{n:02d}": [key for key in random_answer(rng, module_id, n).split("|") if key]
+                    for n in range(1, QUESTIONS_PER_QUIZ + 1)
+                }
                 attempt = NewAttempt.scored(person.id, quiz, when, "bench", answers)
                 attempts.append(attempt)
                 if attempt.passed:
@@ -81,12 +85,11 @@ def csv_only(root: str, url: str, out: str) -> tuple[float, float, int]:
     dialect = DIALECTS["excel-nl"]
     with Store.open(url) as store:
         rows = list(long_rows(catalog, completions(catalog, store.employees(), store.module_progress()), dialect))
-    with Timer() as timer:
-        with open(out, "w", encoding="utf-8", newline="") as stream:
-            stream.write("\ufeff")  # the BOM as the export writes it (utf-8-sig would encode in Python)
-            writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
-            writer.writerow(LONG_HEADER)
-            writer.writerows(rows)
+    with Timer() as timer, open(out, "w", encoding="utf-8", newline="") as stream:
+        stream.write("\ufeff")  # the BOM as the export writes it (utf-8-sig would encode in Python)
+        writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
+        writer.writerow(LONG_HEADER)
+        writer.writerows(rows)
     return timer.seconds, timer.cpu, len(rows)
 
 
@@ -97,9 +100,8 @@ def export(root: str, url: str, out: str) -> tuple[float, float]:
     from geletterdheid.reports.spreadsheet import DIALECTS
 
     catalog = load_catalog_or_raise(root)
-    with Store.open(url) as store:
-        with Timer() as timer:
-            write_export(store, catalog, Path(out), DIALECTS["excel-nl"], "long")
+    with Store.open(url) as store, Timer() as timer:
+        write_export(store, catalog, Path(out), DIALECTS["excel-nl"], "long")
     return timer.seconds, timer.cpu
 
 
@@ -122,7 +124,9 @@ def main() -> int:
             base_wall, base_cpu = min(b[0] for b in baseline), min(b[1] for b in baseline)
             wall, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
             same = (temp_path / "baseline.csv").read_bytes() == (temp_path / "export.csv").read_bytes()
-            print(f"{backend}: {args.employees:,} employees, {attempts:,} attempts, {rows:,} export rows; best of {args.repeat}")
+            print(
+                f"{backend}: {args.employees:,} employees, {attempts:,} attempts, {rows:,} export rows; best of {args.repeat}"
+            )
             print(f"  csv.writer only:  {base_wall:5.2f} s (cpu {base_cpu:5.2f} s)")
             print(f"  export (long):    {wall:5.2f} s (cpu {cpu:5.2f} s)   identical bytes: {same}")
             print(f"  ratio {wall / base_wall:.2f}x wall, {cpu / base_cpu:.2f}x cpu (target <= 2x)")

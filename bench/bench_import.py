@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import (  # noqa: E402
+from synthetic import (
     MODULES,
     Timer,
     backends,
@@ -33,10 +33,9 @@ QUIZZES_PER_EMPLOYEE = 5
 
 
 def parse_only(path: str) -> tuple[float, float, float]:
-    with Timer() as timer:
-        with open(path, encoding="utf-8", newline="") as stream:
-            for _ in csv.reader(stream):
-                pass
+    with Timer() as timer, open(path, encoding="utf-8", newline="") as stream:
+        for _ in csv.reader(stream):
+            pass
     return timer.seconds, timer.cpu, peak_memory_mb()
 
 
@@ -46,9 +45,8 @@ def import_file(root: str, path: str, url: str) -> tuple[float, float, float, in
     from geletterdheid.records.store import Store
 
     catalog = load_catalog_or_raise(root)
-    with Store.open(url) as store:
-        with Timer() as timer:
-            result = import_responses(store, catalog, Path(path))
+    with Store.open(url) as store, Timer() as timer:
+        result = import_responses(store, catalog, Path(path))
     assert not result.parsed.problems, result.parsed.problems[:3]
     return timer.seconds, timer.cpu, peak_memory_mb(), result.stored.added, result.stored.already_present
 
@@ -75,11 +73,15 @@ def main() -> int:
         roster = write_roster(temp_path / "medewerkers.csv", args.employees)
         answers = temp_path / "antwoorden.csv"
         rows = write_long_csv(answers, args.employees, list(MODULES)[:QUIZZES_PER_EMPLOYEE])
-        print(f"{rows:,} answer rows ({answers.stat().st_size / 1e6:.0f} MB), {args.employees:,} employees, "
-              f"{args.employees * QUIZZES_PER_EMPLOYEE:,} attempts; best of {args.repeat}")
+        print(
+            f"{rows:,} answer rows ({answers.stat().st_size / 1e6:.0f} MB), {args.employees:,} employees, "
+            f"{args.employees * QUIZZES_PER_EMPLOYEE:,} attempts; best of {args.repeat}"
+        )
         parses = [in_child(parse_only, str(answers)) for _ in range(args.repeat)]
         parse_wall, parse_cpu = min(p[0] for p in parses), min(p[1] for p in parses)
-        print(f"  parse only (csv module):          {parse_wall:5.2f} s (cpu {parse_cpu:5.2f} s)   peak {parses[0][2]:5.0f} MB")
+        print(
+            f"  parse only (csv module):          {parse_wall:5.2f} s (cpu {parse_cpu:5.2f} s)   peak {parses[0][2]:5.0f} MB"
+        )
         ok = True
         for backend, base in backends(args.postgresql):
             runs, again = [], None
@@ -91,12 +93,18 @@ def main() -> int:
             seconds, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
             mb, added = max(r[2] for r in runs), runs[0][3]
             ratio, cpu_ratio = seconds / parse_wall, cpu / parse_cpu
-            print(f"  {backend}: import + score + store  {seconds:5.2f} s (cpu {cpu:5.2f} s)   peak {mb:5.0f} MB   "
-                  f"{added:,} attempts added")
-            print(f"  {backend}: re-import, all present  {again[0]:5.2f} s (cpu {again[1]:5.2f} s)   "
-                  f"{again[3]:,} added, {again[4]:,} already present")
-            print(f"  {backend}: ratio to parse-only {ratio:.2f}x wall, {cpu_ratio:.2f}x cpu (target <= 4x); "
-                  f"{seconds:.1f} s (target < 20 s); peak {mb:.0f} MB (target < 1536 MB)")
+            print(
+                f"  {backend}: import + score + store  {seconds:5.2f} s (cpu {cpu:5.2f} s)   peak {mb:5.0f} MB   "
+                f"{added:,} attempts added"
+            )
+            print(
+                f"  {backend}: re-import, all present  {again[0]:5.2f} s (cpu {again[1]:5.2f} s)   "
+                f"{again[3]:,} added, {again[4]:,} already present"
+            )
+            print(
+                f"  {backend}: ratio to parse-only {ratio:.2f}x wall, {cpu_ratio:.2f}x cpu (target <= 4x); "
+                f"{seconds:.1f} s (target < 20 s); peak {mb:.0f} MB (target < 1536 MB)"
+            )
             if backend == "sqlite":  # the targets are for the default store
                 ok = ok and ratio <= 4 and seconds < 20 and mb < 1536 and again[3] == 0
         print("OK" if ok else "NOT MET")

@@ -32,7 +32,6 @@ from geletterdheid.content import load_catalog_or_raise  # noqa: E402
 from geletterdheid.handbook.build import build_handbooks  # noqa: E402
 from geletterdheid.handbook.render import default_workers  # noqa: E402
 
-
 #: Processor time (all threads of this process) per run: less sensitive to other work on the machine.
 CPU: dict[str, list[float]] = {"html": [], "pdf": []}
 
@@ -61,7 +60,8 @@ def synthetic_tree(target: Path, count: int) -> Path:
         text = text.replace("# Wat is AI?", f"# Wat is AI? (deel {number})", 1)
         (target / "modules" / f"{mid}-wat-is-ai.md").write_text(text, encoding="utf-8")
         (target / "quizzes" / f"{mid}.yaml").write_text(
-            quiz.replace("module: m01", f"module: {mid}").replace("id: m01-q", f"id: {mid}-q"), encoding="utf-8")
+            quiz.replace("module: m01", f"module: {mid}").replace("id: m01-q", f"id: {mid}-q"), encoding="utf-8"
+        )
     return target
 
 
@@ -85,7 +85,9 @@ def one_run(root: Path, out: Path, workers: int) -> tuple[float, float, dict[str
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--modules", type=int, default=0, help="synthetic tree with this many modules (0: the repository)")
+    parser.add_argument(
+        "--modules", type=int, default=0, help="synthetic tree with this many modules (0: the repository)"
+    )
     parser.add_argument("--workers", type=int, default=default_workers())
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -104,18 +106,24 @@ def main() -> None:
             pdfs.append(pdf)
             ratios.append(pdf / html)
             detail = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in steps.items())
-            print(f"run {run + 1}: html {html:.2f} s, pdf {pdf:.2f} s ({detail}); {pages} pages, ratio {pdf / html:.2f}")
+            print(
+                f"run {run + 1}: html {html:.2f} s, pdf {pdf:.2f} s ({detail}); {pages} pages, ratio {pdf / html:.2f}"
+            )
             shutil.rmtree(out, ignore_errors=True)
         ratio = statistics.median(ratios)
         source = f"synthetic tree, {args.modules} modules" if args.modules else "repository content"
-        print(f"content        : {source}: {len(catalog.modules)} modules, {len(catalog.roles)} roles, "
-              f"{2 * len(catalog.roles)} PDFs, {args.workers} worker(s)")
+        print(
+            f"content        : {source}: {len(catalog.modules)} modules, {len(catalog.roles)} roles, "
+            f"{2 * len(catalog.roles)} PDFs, {args.workers} worker(s)"
+        )
         print(f"HTML build     : median {statistics.median(htmls):.2f} s")
         print(f"all PDFs       : median {statistics.median(pdfs):.2f} s")
         print(f"ratio PDF/HTML : {ratio:.2f} (target <= 3: {'gehaald' if ratio <= 3 else 'NIET gehaald'})")
         cpu_ratio = statistics.median(p / h for p, h in zip(CPU["pdf"], CPU["html"]))
-        print(f"processor time : HTML median {statistics.median(CPU['html']):.2f} s, PDFs median "
-              f"{statistics.median(CPU['pdf']):.2f} s, ratio {cpu_ratio:.2f} (all threads; for a busy machine)")
+        print(
+            f"processor time : HTML median {statistics.median(CPU['html']):.2f} s, PDFs median "
+            f"{statistics.median(CPU['pdf']):.2f} s, ratio {cpu_ratio:.2f} (all threads; for a busy machine)"
+        )
 
 
 if __name__ == "__main__":

@@ -24,7 +24,6 @@ import os
 import random
 import re
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,9 +37,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from geletterdheid.content import load_catalog_or_raise  # noqa: E402
 from geletterdheid.records import Employee  # noqa: E402
-from synthetic import fresh_store_url  # noqa: E402
 from geletterdheid.records.store import Store  # noqa: E402
 from geletterdheid.server.identity import make_token  # noqa: E402
+from synthetic import fresh_store_url  # noqa: E402
 
 SECRET = "bench-geheim-0123456789abcdef"
 EMPLOYEES = 1000
@@ -68,14 +67,24 @@ def build_requests(host: str, port: int, count: int = 2000) -> list[bytes]:
     requests = []
     for n in range(count):
         body = json.dumps({"quiz": QUIZ_ID, "antwoorden": _answers(quiz, rng)}).encode()
-        head = (f"POST /api/pogingen HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n"
-                f"Authorization: Bearer {tokens[n % EMPLOYEES]}\r\nContent-Length: {len(body)}\r\n\r\n")
+        head = (
+            f"POST /api/pogingen HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n"
+            f"Authorization: Bearer {tokens[n % EMPLOYEES]}\r\nContent-Length: {len(body)}\r\n\r\n"
+        )
         requests.append(head.encode() + body)
     return requests
 
 
-async def _connection(host: str, port: int, requests: list[bytes], deadline: float, offset: int,
-                      latencies: list[float], statuses: dict[int, int], errors: list[str]) -> None:
+async def _connection(
+    host: str,
+    port: int,
+    requests: list[bytes],
+    deadline: float,
+    offset: int,
+    latencies: list[float],
+    statuses: dict[int, int],
+    errors: list[str],
+) -> None:
     reader, writer = await asyncio.open_connection(host, port)
     index = offset
     try:
@@ -108,17 +117,32 @@ async def generate_load(host: str, port: int, requests: list[bytes], connections
     errors: list[str] = []
     start = time.perf_counter()
     deadline = start + duration
-    await asyncio.gather(*(
-        _connection(host, port, requests, deadline, n * 97, latencies, statuses, errors) for n in range(connections)
-    ))
+    await asyncio.gather(
+        *(_connection(host, port, requests, deadline, n * 97, latencies, statuses, errors) for n in range(connections))
+    )
     return time.perf_counter() - start, latencies, statuses, errors
 
 
 def start_server(site: Path, db_url: str, extra: list[str]) -> tuple[subprocess.Popen, str, int, list[str]]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("GELETTERDHEID_")}
     env.update({"GELETTERDHEID_GEHEIM": SECRET, "PYTHONUNBUFFERED": "1"})
-    command = [sys.executable, "-m", "geletterdheid.cli", "--root", str(REPO), "serve", "--host", "127.0.0.1",
-               "--port", "0", "--site", str(site), "--db", db_url, *extra]
+    command = [
+        sys.executable,
+        "-m",
+        "geletterdheid.cli",
+        "--root",
+        str(REPO),
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--site",
+        str(site),
+        "--db",
+        db_url,
+        *extra,
+    ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     output: list[str] = []
     found = threading.Event()
@@ -143,8 +167,9 @@ def start_server(site: Path, db_url: str, extra: list[str]) -> tuple[subprocess.
 
 def prepare_store(db_url: str) -> None:
     with Store.open(db_url) as store:
-        store.upsert_employees([Employee(f"B{n:05d}", f"Medewerker {n}", f"Afdeling {n % 12}", ())
-                                for n in range(EMPLOYEES)])
+        store.upsert_employees(
+            [Employee(f"B{n:05d}", f"Medewerker {n}", f"Afdeling {n % 12}", ()) for n in range(EMPLOYEES)]
+        )
 
 
 def _percentile(sorted_values: list[float], fraction: float) -> float:
@@ -171,7 +196,8 @@ def run(db_url: str, label: str, args: argparse.Namespace) -> dict:
                 with Store.open(db_url) as store:
                     stored_before = store.counts()["attempts"]
             elapsed, latencies, statuses, errors = asyncio.run(
-                generate_load(host, port, requests, args.connections, args.duration))
+                generate_load(host, port, requests, args.connections, args.duration)
+            )
         finally:
             process.send_signal(signal.SIGINT)
             try:
@@ -183,12 +209,20 @@ def run(db_url: str, label: str, args: argparse.Namespace) -> dict:
     latencies.sort()
     accepted = statuses.get(201, 0)
     return {
-        "database": label, "seconds": round(elapsed, 2), "connections": args.connections,
-        "requests": len(latencies), "accepted": accepted, "other_statuses": {k: v for k, v in statuses.items() if k != 201},
-        "errors": errors[:5], "accepted_per_second": round(accepted / elapsed, 1),
-        "p50_ms": round(1000 * _percentile(latencies, 0.50), 2), "p90_ms": round(1000 * _percentile(latencies, 0.90), 2),
-        "p99_ms": round(1000 * _percentile(latencies, 0.99), 2), "max_ms": round(1000 * latencies[-1], 2) if latencies else None,
-        "stored": stored, "nothing_lost": stored == accepted,
+        "database": label,
+        "seconds": round(elapsed, 2),
+        "connections": args.connections,
+        "requests": len(latencies),
+        "accepted": accepted,
+        "other_statuses": {k: v for k, v in statuses.items() if k != 201},
+        "errors": errors[:5],
+        "accepted_per_second": round(accepted / elapsed, 1),
+        "p50_ms": round(1000 * _percentile(latencies, 0.50), 2),
+        "p90_ms": round(1000 * _percentile(latencies, 0.90), 2),
+        "p99_ms": round(1000 * _percentile(latencies, 0.99), 2),
+        "max_ms": round(1000 * latencies[-1], 2) if latencies else None,
+        "stored": stored,
+        "nothing_lost": stored == accepted,
     }
 
 
@@ -207,9 +241,11 @@ def main() -> int:
             result = run(url, "PostgreSQL", args)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     ok = result["accepted_per_second"] >= 500 and result["p99_ms"] < 100 and result["nothing_lost"]
-    print(f"{result['database']}: {result['accepted_per_second']} accepted/s, p99 {result['p99_ms']} ms, "
-          f"stored {result['stored']} of {result['accepted']} accepted -> "
-          f"{'meets' if ok else 'MISSES'} the target (>= 500/s, p99 < 100 ms, nothing lost)")
+    print(
+        f"{result['database']}: {result['accepted_per_second']} accepted/s, p99 {result['p99_ms']} ms, "
+        f"stored {result['stored']} of {result['accepted']} accepted -> "
+        f"{'meets' if ok else 'MISSES'} the target (>= 500/s, p99 < 100 ms, nothing lost)"
+    )
     return 0 if result["nothing_lost"] else 1
 
 

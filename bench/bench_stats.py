@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import QUESTIONS_PER_QUIZ, Timer, backends, fresh_store_url, in_child, random_answer, write_content  # noqa: E402
+from synthetic import QUESTIONS_PER_QUIZ, Timer, backends, fresh_store_url, in_child, random_answer, write_content
 
 QUIZ = "m01"
 
@@ -30,15 +30,20 @@ def fill_store(root: str, url: str, attempts: int) -> None:
     catalog = load_catalog_or_raise(root)
     quiz = catalog.quizzes[QUIZ]
     rng = random.Random(11)
-    start = dt.datetime(2025, 3, 1, 8, tzinfo=dt.timezone.utc)
+    start = dt.datetime(2025, 3, 1, 8, tzinfo=dt.UTC)
     people = [Employee(f"E{i:06d}", f"Medewerker {i}", "Afdeling", (), None) for i in range(attempts)]
     new = []
     for person in people:
         for retry in range(2 if rng.random() < 0.2 else 1):
-            answers = {f"{QUIZ}-q{n:02d}": [key for key in random_answer(rng, QUIZ, n).split("|") if key]
-                       for n in range(1, QUESTIONS_PER_QUIZ + 1)}
-            new.append(NewAttempt.scored(person.id, quiz, start + dt.timedelta(days=retry, minutes=rng.randrange(10_000)),
-                                         "bench", answers))
+            answers = {
+                f"{QUIZ}-q{n:02d}": [key for key in random_answer(rng, QUIZ, n).split("|") if key]
+                for n in range(1, QUESTIONS_PER_QUIZ + 1)
+            }
+            new.append(
+                NewAttempt.scored(
+                    person.id, quiz, start + dt.timedelta(days=retry, minutes=rng.randrange(10_000)), "bench", answers
+                )
+            )
     with Store.open(url) as store:
         store.upsert_employees(people)
         store.record_attempts(new)
@@ -70,8 +75,10 @@ def main() -> int:
                 in_child(fill_store, root, url, args.attempts)
                 runs = [in_child(stats, root, url) for _ in range(args.repeat)]
             wall, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
-            print(f"{backend}: stats on {runs[0][2]:,} first attempts (alpha {runs[0][3]:.2f}): "
-                  f"{wall:.2f} s (cpu {cpu:.2f} s), best of {args.repeat} (target < 2 s)")
+            print(
+                f"{backend}: stats on {runs[0][2]:,} first attempts (alpha {runs[0][3]:.2f}): "
+                f"{wall:.2f} s (cpu {cpu:.2f} s), best of {args.repeat} (target < 2 s)"
+            )
             ok = ok and runs[0][2] == args.attempts and wall < 2
     print("OK" if ok else "NOT MET")
     return 0 if ok else 1

@@ -14,8 +14,15 @@ import time
 import uuid
 from pathlib import Path
 
-ROLES = ["alle-medewerkers", "beleidsadviseur", "bestuurder-manager", "uitvoerend-professional", "inkoper",
-         "jurist-privacy", "technisch-specialist"]
+ROLES = [
+    "alle-medewerkers",
+    "beleidsadviseur",
+    "bestuurder-manager",
+    "uitvoerend-professional",
+    "inkoper",
+    "jurist-privacy",
+    "technisch-specialist",
+]
 # The shape of the real curriculum (issue 3): module id -> (roles, prerequisites).
 _B, _M, _U, _I, _J, _T = ROLES[1:]
 MODULES = {
@@ -56,22 +63,30 @@ def write_content(root: Path) -> Path:
     (root / "quizzes").mkdir(exist_ok=True)
     (root / "conf.py").write_text('project = "bench"\n')
     (root / "docs" / "onderwerpen.yaml").write_text(
-        "onderwerpen:\n  - id: basis\n    titel: Basis\n    forum_url: https://forum.example/c/basis\n")
+        "onderwerpen:\n  - id: basis\n    titel: Basis\n    forum_url: https://forum.example/c/basis\n"
+    )
     (root / "docs" / "wetgeving.yaml").write_text(
-        "datums:\n  geletterdheid:\n    datum: 2025-02-02\n    wat: Plicht.\n    artikelen: [\"4\"]\n")
+        'datums:\n  geletterdheid:\n    datum: 2025-02-02\n    wat: Plicht.\n    artikelen: ["4"]\n'
+    )
     for role in ROLES:
         (root / "docs" / "rollen" / f"{role}.md").write_text(
-            f"---\nid: {role}\ntitel: {role}\nbeschrijving: Rol {role}.\nniveau: bewust\n---\n# {role}\n")
+            f"---\nid: {role}\ntitel: {role}\nbeschrijving: Rol {role}.\nniveau: bewust\n---\n# {role}\n"
+        )
     for module_id, (roles, requires) in MODULES.items():
         (root / "modules" / f"{module_id}.md").write_text(
             f"---\nid: {module_id}\ntitel: Module {module_id}\nsamenvatting: Over {module_id}.\n"
             f"rollen: [{', '.join(roles)}]\nonderwerp: basis\nduur_minuten: 20\nniveau: bewust\n"
-            f"leerdoelen:\n  - Doel.\nvereist: [{', '.join(requires)}]\nlaatst_gecontroleerd: 2026-11-28\n---\n# {module_id}\n")
+            f"leerdoelen:\n  - Doel.\nvereist: [{', '.join(requires)}]\nlaatst_gecontroleerd: 2026-11-28\n---\n# {module_id}\n"
+        )
         lines = [f"module: {module_id}", "drempel: 70", "vragen:"]
         for number in range(1, QUESTIONS_PER_QUIZ + 1):
             kind, keys, correct = question_spec(module_id, number)
-            lines += [f"  - id: {module_id}-q{number:02d}", f"    type: {kind}",
-                      f"    vraag: Vraag {number} van {module_id}?", "    opties:"]
+            lines += [
+                f"  - id: {module_id}-q{number:02d}",
+                f"    type: {kind}",
+                f"    vraag: Vraag {number} van {module_id}?",
+                "    opties:",
+            ]
             lines += [f"      {key}: Optie {key} van vraag {number}." for key in keys]
             lines += [f"    juist: [{', '.join(correct)}]", "    uitleg: Zie artikel 4."]
         (root / "quizzes" / f"{module_id}.yaml").write_text("\n".join(lines) + "\n")
@@ -94,8 +109,15 @@ def write_roster(path: Path, employees: int) -> Path:
         writer = csv.writer(stream)
         writer.writerow(["medewerker_id", "naam", "afdeling", "rollen", "email"])
         for i in range(employees):
-            writer.writerow([f"E{i:06d}", f"Medewerker {i}", DEPARTMENTS[i % len(DEPARTMENTS)],
-                             "|".join(employee_roles(i)), f"m{i}@gemeente.example"])
+            writer.writerow(
+                [
+                    f"E{i:06d}",
+                    f"Medewerker {i}",
+                    DEPARTMENTS[i % len(DEPARTMENTS)],
+                    "|".join(employee_roles(i)),
+                    f"m{i}@gemeente.example",
+                ]
+            )
     return path
 
 
@@ -120,8 +142,15 @@ def write_long_csv(path: Path, employees: int, quizzes: list[str], seed: int = 4
             for q, module_id in enumerate(quizzes):
                 when = (start + dt.timedelta(days=q, minutes=i % 600)).isoformat(timespec="minutes")
                 for number in range(1, QUESTIONS_PER_QUIZ + 1):
-                    writer.writerow([f"E{i:06d}", module_id, f"{module_id}-q{number:02d}",
-                                     random_answer(rng, module_id, number), when])
+                    writer.writerow(
+                        [
+                            f"E{i:06d}",
+                            module_id,
+                            f"{module_id}-q{number:02d}",
+                            random_answer(rng, module_id, number),
+                            when,
+                        ]
+                    )
                     rows += 1
     return rows
 
@@ -134,7 +163,7 @@ def peak_memory_mb() -> float:
 class Timer:
     """Wall-clock seconds, and the CPU seconds of this process (less disturbed by other load)."""
 
-    def __enter__(self) -> "Timer":
+    def __enter__(self) -> Timer:
         self.start = time.perf_counter()
         self.cpu_start = time.process_time()
         return self

@@ -22,10 +22,10 @@ from urllib.parse import quote
 
 import pytest
 
-from pg_support import require_postgres
-from repo_paths import REPO
 from geletterdheid.cli import main
 from geletterdheid.records import Employee
+from pg_support import require_postgres
+from repo_paths import REPO
 
 SECRET = "test-geheim-0123456789-abcdef"
 HR_TOKEN = "test-hr-token-0123456789"
@@ -63,12 +63,29 @@ def server_env(**extra: str) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def running_server(site: Path, db_url: str, *options: str, env: dict[str, str] | None = None,
-                   timeout: float = 60) -> Iterator[RunningServer]:
-    command = [sys.executable, "-m", "geletterdheid.cli", "--root", str(REPO), "serve", "--host", "127.0.0.1",
-               "--port", "0", "--site", str(site), "--db", db_url, *options]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env=env or server_env())
+def running_server(
+    site: Path, db_url: str, *options: str, env: dict[str, str] | None = None, timeout: float = 60
+) -> Iterator[RunningServer]:
+    command = [
+        sys.executable,
+        "-m",
+        "geletterdheid.cli",
+        "--root",
+        str(REPO),
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--site",
+        str(site),
+        "--db",
+        db_url,
+        *options,
+    ]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env or server_env()
+    )
     server = RunningServer("", process, db_url)
     found = threading.Event()
 

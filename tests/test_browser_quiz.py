@@ -7,8 +7,8 @@ import math
 import pytest
 from playwright.sync_api import expect
 
-from repo_paths import REPO
 from geletterdheid.content import load_catalog_or_raise
+from repo_paths import REPO
 
 pytestmark = pytest.mark.browser
 

@@ -8,12 +8,12 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from repo_paths import REPO
 from geletterdheid.content import load_catalog_or_raise
 from geletterdheid.content.model import Question
 from geletterdheid.quiz.scoring import score_question, score_quiz
 from geletterdheid.records.store import Store
 from geletterdheid.server.identity import make_token
+from repo_paths import REPO
 from server_support import SECRET
 
 pytestmark = pytest.mark.browser
@@ -79,11 +79,16 @@ def test_browser_feedback_scores_exactly_like_the_server(browser, live_server):
     page = browser.new_page()
     try:
         page.goto(live_server.url + MODULE_PAGE)
-        cases = [(question, chosen) for quiz in CATALOG.quizzes.values() for question in quiz.questions
-                 for chosen in _all_answers(question)]
+        cases = [
+            (question, chosen)
+            for quiz in CATALOG.quizzes.values()
+            for question in quiz.questions
+            for chosen in _all_answers(question)
+        ]
         browser_scores = page.evaluate(
             "cases => cases.map(c => window.geletterdheidQuiz.scoreQuestion(c.type, c.correct, c.chosen))",
-            [{"type": q.type, "correct": q.correct, "chosen": chosen} for q, chosen in cases])
+            [{"type": q.type, "correct": q.correct, "chosen": chosen} for q, chosen in cases],
+        )
         server_scores = [score_question(question, chosen) for question, chosen in cases]
         assert browser_scores == pytest.approx(server_scores)
         assert len(cases) > 50

@@ -8,13 +8,22 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from repo_paths import REPO
 from geletterdheid.cli import main
 from geletterdheid.content import load_catalog_or_raise
+from repo_paths import REPO
 
 # Anything a browser would fetch by itself: scripts, stylesheets, icons, fonts, images, frames, media.
-_FETCHING = [("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"),
-             ("video", "src"), ("audio", "src"), ("object", "data"), ("embed", "src")]
+_FETCHING = [
+    ("script", "src"),
+    ("link", "href"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("object", "data"),
+    ("embed", "src"),
+]
 _CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*(https?:)?//""", re.IGNORECASE)
 
 
@@ -44,7 +53,14 @@ def test_no_page_loads_anything_from_another_host(site):
         for tag, attribute in _FETCHING:
             for element in soup.find_all(tag):
                 value = element.get(attribute) or ""
-                if tag == "link" and not set(element.get("rel", [])) & {"stylesheet", "icon", "preload", "prefetch", "manifest", "modulepreload"}:
+                if tag == "link" and not set(element.get("rel", [])) & {
+                    "stylesheet",
+                    "icon",
+                    "preload",
+                    "prefetch",
+                    "manifest",
+                    "modulepreload",
+                }:
                     continue
                 if re.match(r"^(https?:)?//", value):
                     offenders.append(f"{page.relative_to(site)}: <{tag} {attribute}={value}>")

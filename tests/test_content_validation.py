@@ -32,31 +32,139 @@ def test_valid_tree_loads_into_catalog(content_tree):
 
 # (file, old text, new text, expected line, expected message fragment)
 BROKEN = {
-    "yaml-syntax": ("quizzes/m01.yaml", "    vraag: Welke optie is juist?", "    vraag: [Welke optie", 6, "ongeldige YAML"),
+    "yaml-syntax": (
+        "quizzes/m01.yaml",
+        "    vraag: Welke optie is juist?",
+        "    vraag: [Welke optie",
+        6,
+        "ongeldige YAML",
+    ),
     "front-matter-syntax": ("modules/m01-basis.md", "duur_minuten: 15", "duur_minuten: [15", 7, "ongeldige YAML"),
     "front-matter-missing": ("modules/m01-basis.md", "---\nid: m01", "id: m01", 1, "front matter ontbreekt"),
     "missing-field": ("modules/m01-basis.md", "titel: Basis\n", "", 2, "verplicht veld 'titel' ontbreekt"),
-    "unknown-field": ("modules/m01-basis.md", "niveau: bewust", "niveau: bewust\nnivo: laag", 9, "onbekend veld 'nivo'"),
-    "bad-level": ("modules/m01-basis.md", "niveau: bewust", "niveau: gevorderd", 8, "'niveau' moet een van deze waarden zijn"),
-    "bad-date": ("modules/m01-basis.md", "laatst_gecontroleerd: 2026-11-28", "laatst_gecontroleerd: gisteren", 14, "datum"),
-    "unknown-role": ("modules/m01-basis.md", "rollen: [alle-medewerkers]", "rollen: [alle-medewerkers, wethouder]", 5, "onbekende rol 'wethouder'"),
+    "unknown-field": (
+        "modules/m01-basis.md",
+        "niveau: bewust",
+        "niveau: bewust\nnivo: laag",
+        9,
+        "onbekend veld 'nivo'",
+    ),
+    "bad-level": (
+        "modules/m01-basis.md",
+        "niveau: bewust",
+        "niveau: gevorderd",
+        8,
+        "'niveau' moet een van deze waarden zijn",
+    ),
+    "bad-date": (
+        "modules/m01-basis.md",
+        "laatst_gecontroleerd: 2026-11-28",
+        "laatst_gecontroleerd: gisteren",
+        14,
+        "datum",
+    ),
+    "unknown-role": (
+        "modules/m01-basis.md",
+        "rollen: [alle-medewerkers]",
+        "rollen: [alle-medewerkers, wethouder]",
+        5,
+        "onbekende rol 'wethouder'",
+    ),
     "unknown-topic": ("modules/m01-basis.md", "onderwerp: basis", "onderwerp: sport", 6, "onbekend onderwerp 'sport'"),
-    "unknown-prerequisite": ("modules/m02-vervolg.md", "vereist: [m01]", "vereist: [m09]", 12, "onbekende module 'm09'"),
-    "prerequisite-cycle": ("modules/m01-basis.md", "vereist: []", "vereist: [m02]", 13, "kringverwijzing in 'vereist': m01 -> m02 -> m01"),
+    "unknown-prerequisite": (
+        "modules/m02-vervolg.md",
+        "vereist: [m01]",
+        "vereist: [m09]",
+        12,
+        "onbekende module 'm09'",
+    ),
+    "prerequisite-cycle": (
+        "modules/m01-basis.md",
+        "vereist: []",
+        "vereist: [m02]",
+        13,
+        "kringverwijzing in 'vereist': m01 -> m02 -> m01",
+    ),
     "duplicate-module-id": ("modules/m02-vervolg.md", "id: m02", "id: m01", 2, "dubbele module-id 'm01'"),
     "duplicate-question-id": ("quizzes/m02.yaml", "id: m02-q01", "id: m01-q01", 3, "dubbele vraag-id 'm01-q01'"),
-    "duplicate-yaml-key": ("quizzes/m02.yaml", "    vraag: Hoe lang", "    type: meervoudig\n    vraag: Hoe lang", 5, "dubbele sleutel 'type'"),
+    "duplicate-yaml-key": (
+        "quizzes/m02.yaml",
+        "    vraag: Hoe lang",
+        "    type: meervoudig\n    vraag: Hoe lang",
+        5,
+        "dubbele sleutel 'type'",
+    ),
     "no-correct-answer": ("quizzes/m01.yaml", "    juist: b\n", "    juist: []\n", 10, "heeft geen juist antwoord"),
-    "correct-not-an-option": ("quizzes/m01.yaml", "    juist: b\n", "    juist: z\n", 10, "juist antwoord 'z' staat niet bij de opties"),
-    "single-choice-two-correct": ("quizzes/m01.yaml", "    juist: b\n", "    juist: [a, b]\n", 10, "is enkelvoudig maar heeft 2 juiste antwoorden"),
-    "true-false-two-correct": ("quizzes/m01.yaml", "    juist: juist\n", "    juist: [juist, onjuist]\n", 30, "is juist-onwaar maar heeft 2 juiste antwoorden"),
-    "missing-explanation": ("quizzes/m02.yaml", "    uitleg: Ten minste zes maanden (artikel 26(6)).\n", "", 3, "verplicht veld 'uitleg' ontbreekt"),
-    "empty-explanation": ("quizzes/m02.yaml", "    uitleg: Ten minste zes maanden (artikel 26(6)).", "    uitleg: ''", 10, "'uitleg' mag niet leeg zijn"),
-    "unknown-article-in-module": ("modules/m01-basis.md", 'artikelen: ["4", "3(56)"]', 'artikelen: ["4", "130"]', 12, "artikel 130 bestaat niet"),
-    "unknown-article-in-question": ("quizzes/m02.yaml", 'artikelen: ["26(6)"]', 'artikelen: ["bijlage XX"]', 11, "bijlage XX bestaat niet"),
-    "quiz-for-unknown-module": ("quizzes/m02.yaml", "module: m02", "module: m07", 1, "moet gelijk zijn aan de bestandsnaam"),
-    "role-id-not-file-name": ("docs/rollen/beleidsadviseur.md", "id: beleidsadviseur", "id: beleid", 2, "moet gelijk zijn aan de bestandsnaam"),
-    "bad-forum-url": ("docs/onderwerpen.yaml", "forum_url: https://forum.example.org/c/regels", "forum_url: forum-regels", 7, "geen geldige webadres"),
+    "correct-not-an-option": (
+        "quizzes/m01.yaml",
+        "    juist: b\n",
+        "    juist: z\n",
+        10,
+        "juist antwoord 'z' staat niet bij de opties",
+    ),
+    "single-choice-two-correct": (
+        "quizzes/m01.yaml",
+        "    juist: b\n",
+        "    juist: [a, b]\n",
+        10,
+        "is enkelvoudig maar heeft 2 juiste antwoorden",
+    ),
+    "true-false-two-correct": (
+        "quizzes/m01.yaml",
+        "    juist: juist\n",
+        "    juist: [juist, onjuist]\n",
+        30,
+        "is juist-onwaar maar heeft 2 juiste antwoorden",
+    ),
+    "missing-explanation": (
+        "quizzes/m02.yaml",
+        "    uitleg: Ten minste zes maanden (artikel 26(6)).\n",
+        "",
+        3,
+        "verplicht veld 'uitleg' ontbreekt",
+    ),
+    "empty-explanation": (
+        "quizzes/m02.yaml",
+        "    uitleg: Ten minste zes maanden (artikel 26(6)).",
+        "    uitleg: ''",
+        10,
+        "'uitleg' mag niet leeg zijn",
+    ),
+    "unknown-article-in-module": (
+        "modules/m01-basis.md",
+        'artikelen: ["4", "3(56)"]',
+        'artikelen: ["4", "130"]',
+        12,
+        "artikel 130 bestaat niet",
+    ),
+    "unknown-article-in-question": (
+        "quizzes/m02.yaml",
+        'artikelen: ["26(6)"]',
+        'artikelen: ["bijlage XX"]',
+        11,
+        "bijlage XX bestaat niet",
+    ),
+    "quiz-for-unknown-module": (
+        "quizzes/m02.yaml",
+        "module: m02",
+        "module: m07",
+        1,
+        "moet gelijk zijn aan de bestandsnaam",
+    ),
+    "role-id-not-file-name": (
+        "docs/rollen/beleidsadviseur.md",
+        "id: beleidsadviseur",
+        "id: beleid",
+        2,
+        "moet gelijk zijn aan de bestandsnaam",
+    ),
+    "bad-forum-url": (
+        "docs/onderwerpen.yaml",
+        "forum_url: https://forum.example.org/c/regels",
+        "forum_url: forum-regels",
+        7,
+        "geen geldige webadres",
+    ),
 }
 
 
@@ -110,9 +218,8 @@ def test_learning_path_includes_all_staff_and_prerequisites_in_order(content_tre
 
 
 def test_shipped_json_schemas_match_the_model():
-    from repo_paths import REPO
-
     from geletterdheid.content.schema import render_schemas
+    from repo_paths import REPO
 
     for filename, text in render_schemas().items():
         shipped = REPO / "schema" / filename

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from repo_paths import REPO
 from geletterdheid.content import load_catalog_or_raise
 from geletterdheid.content.articles import parse_provision
+from repo_paths import REPO
 
 
 @pytest.fixture(scope="module")
@@ -16,9 +16,15 @@ def catalog():
     return load_catalog_or_raise(REPO)
 
 
-ROLES = {"alle-medewerkers": "bewust", "beleidsadviseur": "bekwaam", "bestuurder-manager": "bekwaam",
-         "uitvoerend-professional": "bekwaam", "inkoper": "vloeiend", "jurist-privacy": "vloeiend",
-         "technisch-specialist": "expert"}
+ROLES = {
+    "alle-medewerkers": "bewust",
+    "beleidsadviseur": "bekwaam",
+    "bestuurder-manager": "bekwaam",
+    "uitvoerend-professional": "bekwaam",
+    "inkoper": "vloeiend",
+    "jurist-privacy": "vloeiend",
+    "technisch-specialist": "expert",
+}
 
 
 def test_sixteen_modules_each_with_a_quiz_of_at_least_ten_questions(catalog):
@@ -41,8 +47,9 @@ def test_every_explanation_cites_an_article(catalog):
             assert question.articles, f"{question.id}: geen artikelen"
             for reference in question.articles:
                 parse_provision(reference)
-            assert re.search(r"\b(artikel|bijlage|overweging)\b", question.explanation, re.IGNORECASE), \
+            assert re.search(r"\b(artikel|bijlage|overweging)\b", question.explanation, re.IGNORECASE), (
                 f"{question.id}: de uitleg noemt geen artikel"
+            )
 
 
 def test_seven_roles_with_their_levels_and_ten_topics(catalog):
@@ -66,8 +73,9 @@ def test_module_pages_have_the_required_sections(catalog):
             assert heading in text, f"{path.name}: sectie '{heading}' ontbreekt"
         assert "{artikel}`" in text, path.name
         for role_id in catalog.modules[module_id].roles:
-            assert catalog.roles[role_id].title in text.split("## Wat betekent dit voor jou?")[1], \
+            assert catalog.roles[role_id].title in text.split("## Wat betekent dit voor jou?")[1], (
                 f"{path.name}: geen deel voor rol {role_id}"
+            )
 
 
 def test_glossary_has_at_least_forty_terms():

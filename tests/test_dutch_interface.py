@@ -10,10 +10,26 @@ from geletterdheid.sphinxext.translations import LOCALE_DIR, compile_catalogs
 
 #: English texts pydata-sphinx-theme and Sphinx show when no Dutch translation is found.
 ENGLISH = [
-    "On this page", "Section Navigation", "Collapse Sidebar", "Expand Sidebar", "Skip to main content",
-    "Back to top", "previous page", "next page", "System Settings", "Color mode", "Light", "Dark", "More",
-    "Link to this heading", "Please activate JavaScript", "Site navigation", "Breadcrumb", "Version warning",
-    "Search Results", "Search finished",
+    "On this page",
+    "Section Navigation",
+    "Collapse Sidebar",
+    "Expand Sidebar",
+    "Skip to main content",
+    "Back to top",
+    "previous page",
+    "next page",
+    "System Settings",
+    "Color mode",
+    "Light",
+    "Dark",
+    "More",
+    "Link to this heading",
+    "Please activate JavaScript",
+    "Site navigation",
+    "Breadcrumb",
+    "Version warning",
+    "Search Results",
+    "Search finished",
 ]
 _LABELS = ["aria-label", "title", "placeholder", "alt"]
 
@@ -46,7 +62,11 @@ def test_texts_written_by_scripts_are_dutch(browser, site_url):
         page.goto(site_url + "search.html?q=toezicht")
         page.locator("#search-results p.search-summary").wait_for()
         assert page.locator("#search-results h2").inner_text() == "Zoekresultaten"
-        assert page.locator("#search-results p.search-summary").inner_text().startswith(("Klaar met zoeken", "Er is niets gevonden"))
+        assert (
+            page.locator("#search-results p.search-summary")
+            .inner_text()
+            .startswith(("Klaar met zoeken", "Er is niets gevonden"))
+        )
         page.goto(site_url + "modules/m01-wat-is-ai.html")
         visible = page.locator("body").inner_text().split("\n")
         assert _english_in(visible) == set()

@@ -14,8 +14,8 @@ import pytest
 import snowballstemmer
 
 from browser_support import serve_directory
-from repo_paths import ROOTS
 from geletterdheid.cli import main
+from repo_paths import ROOTS
 
 FIXTURE = ROOTS / "test-zoeken"
 DEPLOYER_PAGE = "modules/m07-gebruiksverantwoordelijke"
@@ -42,7 +42,9 @@ def test_fixture_page_does_not_contain_the_searched_word_itself(search_site):
 
 def test_dutch_stemmer_reduces_inflections_to_one_stem():
     stemmer = snowballstemmer.stemmer("dutch")
-    assert {stemmer.stemWord(word) for word in ["verplichtingen", "verplichting", "verplicht", "verplichte"]} == {"verplicht"}
+    assert {stemmer.stemWord(word) for word in ["verplichtingen", "verplichting", "verplicht", "verplichte"]} == {
+        "verplicht"
+    }
 
 
 def test_search_index_maps_the_stem_to_the_deployer_module(search_site):

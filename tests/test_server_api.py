@@ -11,17 +11,19 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from repo_paths import REPO
 from geletterdheid.content import load_catalog_or_raise
 from geletterdheid.quiz.scoring import score_quiz
 from geletterdheid.records.store import Store
 from geletterdheid.server.identity import make_token
+from repo_paths import REPO
 from server_support import HR_TOKEN, SECRET, postgres_schema_url, running_server
 
 CATALOG = load_catalog_or_raise(REPO)
 QUIZ = CATALOG.quizzes["m01"]
-SOME_ANSWERS = {QUIZ.questions[0].id: list(QUIZ.questions[0].correct),
-                QUIZ.questions[1].id: [next(k for k in QUIZ.questions[1].options if k not in QUIZ.questions[1].correct)]}
+SOME_ANSWERS = {
+    QUIZ.questions[0].id: list(QUIZ.questions[0].correct),
+    QUIZ.questions[1].id: [next(k for k in QUIZ.questions[1].options if k not in QUIZ.questions[1].correct)],
+}
 
 
 def token_for(employee_id: str, valid_seconds: int = 3600, secret: str = SECRET) -> str:
@@ -78,14 +80,18 @@ def test_a_score_sent_by_the_browser_is_refused(live_server, unchanged):
     assert "de server berekent de score zelf" in response.json()["fout"]
 
 
-@pytest.mark.parametrize(("headers", "message"), [
-    ({}, "Open de toets via je persoonlijke link"),
-    ({"Authorization": "Bearer RTE.9999999999.dmFsc2U"}, "Je persoonlijke link is ongeldig"),
-    ({"Authorization": f"Bearer {token_for('E1', secret='een-ander-geheim-van-iemand')}"}, "ongeldig"),
-    ({"Authorization": f"Bearer {token_for('E1', valid_seconds=-60)}"}, "Je persoonlijke link is verlopen"),
-    ({"Authorization": "Bearer kapot"}, "ongeldig"),
-    ({"X-Remote-User": "E1"}, "Open de toets via je persoonlijke link"),  # SSO header ignored: not enabled
-], ids=["missing", "forged", "other-secret", "expired", "damaged", "sso-not-enabled"])
+@pytest.mark.parametrize(
+    ("headers", "message"),
+    [
+        ({}, "Open de toets via je persoonlijke link"),
+        ({"Authorization": "Bearer RTE.9999999999.dmFsc2U"}, "Je persoonlijke link is ongeldig"),
+        ({"Authorization": f"Bearer {token_for('E1', secret='een-ander-geheim-van-iemand')}"}, "ongeldig"),
+        ({"Authorization": f"Bearer {token_for('E1', valid_seconds=-60)}"}, "Je persoonlijke link is verlopen"),
+        ({"Authorization": "Bearer kapot"}, "ongeldig"),
+        ({"X-Remote-User": "E1"}, "Open de toets via je persoonlijke link"),  # SSO header ignored: not enabled
+    ],
+    ids=["missing", "forged", "other-secret", "expired", "damaged", "sso-not-enabled"],
+)
 def test_without_a_valid_personal_link_nothing_is_stored(live_server, unchanged, headers, message):
     response = post(live_server, {"quiz": "m01", "antwoorden": SOME_ANSWERS}, headers=headers)
     assert response.status_code == 401
@@ -107,18 +113,31 @@ def test_an_unknown_employee_is_refused(live_server, unchanged):
     assert "niet in de personeelslijst" in response.json()["fout"]
 
 
-@pytest.mark.parametrize(("raw", "status", "message"), [
-    (b"{kapot", 400, "geen geldige JSON"),
-    (b"\xff\xfe", 400, "geen geldige JSON"),
-    (b"[1, 2]", 400, "JSON-object"),
-    (b'{"antwoorden": {}}', 422, "'quiz' ontbreekt"),
-    (b'{"quiz": "m99", "antwoorden": {}}', 422, "Onbekende toets 'm99'"),
-    (b'{"quiz": "m01", "antwoorden": {"m01-q99": ["a"]}}', 422, "Vraag 'm01-q99' hoort niet bij de toets"),
-    (b'{"quiz": "m01", "antwoorden": {"m01-q01": ["z"]}}', 422, "Onbekend antwoord 'z' bij vraag m01-q01"),
-    (b'{"quiz": "m01", "antwoorden": {"m01-q01": "b"}}', 422, "lijst van teksten"),
-    (b'{"quiz": "m01", "antwoorden": []}', 422, "'antwoorden' ontbreekt of is geen object"),
-], ids=["malformed", "not-utf8", "not-object", "no-quiz", "unknown-quiz", "unknown-question", "unknown-key",
-        "keys-not-list", "answers-not-object"])
+@pytest.mark.parametrize(
+    ("raw", "status", "message"),
+    [
+        (b"{kapot", 400, "geen geldige JSON"),
+        (b"\xff\xfe", 400, "geen geldige JSON"),
+        (b"[1, 2]", 400, "JSON-object"),
+        (b'{"antwoorden": {}}', 422, "'quiz' ontbreekt"),
+        (b'{"quiz": "m99", "antwoorden": {}}', 422, "Onbekende toets 'm99'"),
+        (b'{"quiz": "m01", "antwoorden": {"m01-q99": ["a"]}}', 422, "Vraag 'm01-q99' hoort niet bij de toets"),
+        (b'{"quiz": "m01", "antwoorden": {"m01-q01": ["z"]}}', 422, "Onbekend antwoord 'z' bij vraag m01-q01"),
+        (b'{"quiz": "m01", "antwoorden": {"m01-q01": "b"}}', 422, "lijst van teksten"),
+        (b'{"quiz": "m01", "antwoorden": []}', 422, "'antwoorden' ontbreekt of is geen object"),
+    ],
+    ids=[
+        "malformed",
+        "not-utf8",
+        "not-object",
+        "no-quiz",
+        "unknown-quiz",
+        "unknown-question",
+        "unknown-key",
+        "keys-not-list",
+        "answers-not-object",
+    ],
+)
 def test_bad_bodies_get_a_dutch_message_and_nothing_is_stored(live_server, unchanged, raw, status, message):
     response = post(live_server, None, raw=raw)
     assert response.status_code == status
@@ -139,8 +158,12 @@ def test_bodies_over_64_kb_are_refused(live_server, unchanged):
         yield raw[:40_000]
         yield raw[40_000:]
 
-    streamed = httpx.post(live_server.url + "api/pogingen", content=chunks(), timeout=30,
-                          headers={"Content-Type": "application/json", **auth()})
+    streamed = httpx.post(
+        live_server.url + "api/pogingen",
+        content=chunks(),
+        timeout=30,
+        headers={"Content-Type": "application/json", **auth()},
+    )
     assert streamed.status_code == 413
 
 
@@ -163,13 +186,15 @@ def test_many_simultaneous_submissions_are_all_stored(live_server):
     body = json.dumps({"quiz": "m01", "antwoorden": SOME_ANSWERS}).encode()
     headers = {"Content-Type": "application/json", **auth("E2")}
     with httpx.Client(base_url=live_server.url, timeout=30) as client, ThreadPoolExecutor(16) as pool:
-        statuses = list(pool.map(lambda _: client.post("api/pogingen", content=body, headers=headers).status_code,
-                                 range(80)))
+        statuses = list(
+            pool.map(lambda _: client.post("api/pogingen", content=body, headers=headers).status_code, range(80))
+        )
     assert statuses == [201] * 80
     assert attempt_count(live_server.db_url) == before + 80
 
 
 # -- the HR export ----------------------------------------------------------------------------
+
 
 def test_export_needs_the_hr_token(live_server):
     url = live_server.url + "api/export.csv"
@@ -190,14 +215,16 @@ def test_export_gives_hr_the_records_export(live_server):
     anna = next(row for row in rows if row["medewerker_id"] == "E1" and row["module_id"] == "m01")
     assert anna["naam"] == "Anna de Vries" and anna["verplicht"] == "ja" and int(anna["pogingen"]) >= 1
 
-    plain = httpx.get(live_server.url + "api/export.csv?dialect=rfc4180&layout=wide",
-                      headers={"Authorization": f"Bearer {HR_TOKEN}"})
+    plain = httpx.get(
+        live_server.url + "api/export.csv?dialect=rfc4180&layout=wide", headers={"Authorization": f"Bearer {HR_TOKEN}"}
+    )
     assert plain.status_code == 200 and plain.text.startswith("medewerker_id,naam,afdeling,rollen,")
     bad = httpx.get(live_server.url + "api/export.csv?dialect=xls", headers={"Authorization": f"Bearer {HR_TOKEN}"})
     assert bad.status_code == 400 and "Onbekend dialect" in bad.json()["fout"]
 
 
 # -- the site itself --------------------------------------------------------------------------
+
 
 def test_site_is_served_with_headers_that_keep_it_on_this_host(live_server):
     response = httpx.get(live_server.url)
@@ -218,6 +245,7 @@ def test_sqlite_store_runs_in_wal_mode(live_server):
 
 
 # -- single sign-on and PostgreSQL: servers of their own ----------------------------------------
+
 
 def test_sso_header_identifies_employees_only_when_enabled(real_site, tmp_path):
     from server_support import new_store_url

@@ -10,12 +10,12 @@ import time
 
 import pytest
 
-from repo_paths import REPO
 from geletterdheid.cli import main
 from geletterdheid.records import Employee
 from geletterdheid.records.store import Store
-from geletterdheid.server.identity import IdentityError, Identifier, make_token, verify_token
+from geletterdheid.server.identity import Identifier, IdentityError, make_token, verify_token
 from geletterdheid.server.settings import SettingsError, resolve_settings, secret_file_path
+from repo_paths import REPO
 
 SECRET = b"een-geheim-van-de-server-0123"
 
@@ -36,14 +36,18 @@ def test_token_names_the_employee_until_it_expires():
         verify_token(SECRET, make_token(SECRET, "E1", expires), now=expires + 1)
 
 
-@pytest.mark.parametrize("mangle", [
-    lambda t: t[:-2] + ("AA" if not t.endswith("AA") else "BB"),  # signature changed
-    lambda t: t.replace(t.split(".")[1], str(int(t.split(".")[1]) + 86400)),  # expiry extended
-    lambda t: "RTI." + t.split(".", 1)[1],  # other employee (E2), same signature
-    lambda t: t.split(".")[0],  # truncated
-    lambda t: "",
-    lambda t: "a.b.c",
-], ids=["signature", "expiry", "employee", "truncated", "empty", "garbage"])
+@pytest.mark.parametrize(
+    "mangle",
+    [
+        lambda t: t[:-2] + ("AA" if not t.endswith("AA") else "BB"),  # signature changed
+        lambda t: t.replace(t.split(".")[1], str(int(t.split(".")[1]) + 86400)),  # expiry extended
+        lambda t: "RTI." + t.split(".", 1)[1],  # other employee (E2), same signature
+        lambda t: t.split(".")[0],  # truncated
+        lambda t: "",
+        lambda t: "a.b.c",
+    ],
+    ids=["signature", "expiry", "employee", "truncated", "empty", "garbage"],
+)
 def test_forged_or_damaged_tokens_are_refused(mangle):
     token = make_token(SECRET, "E1", int(time.time()) + 60)
     with pytest.raises(IdentityError, match="ongeldig"):
@@ -76,8 +80,10 @@ def test_secret_is_made_once_private_and_shared_by_links_and_serve():
 
 def test_settings_from_file_and_environment(tmp_path, monkeypatch):
     config = tmp_path / "server.toml"
-    config.write_text('hr_token = "uit-het-bestand-0123456789"\nlink_geldig_dagen = 30\n'
-                      '[sso]\nheader = "X-Medewerker"\n', encoding="utf-8")
+    config.write_text(
+        'hr_token = "uit-het-bestand-0123456789"\nlink_geldig_dagen = 30\n[sso]\nheader = "X-Medewerker"\n',
+        encoding="utf-8",
+    )
     settings = resolve_settings(config=config)
     assert settings.hr_token == "uit-het-bestand-0123456789" and settings.link_days == 30
     assert settings.sso_header is None  # a header name alone does not switch single sign-on on
@@ -87,13 +93,16 @@ def test_settings_from_file_and_environment(tmp_path, monkeypatch):
     assert resolve_settings(config=config).hr_token == "uit-de-omgeving-0123456789"
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ('hr_tokn = "x"\n', "onbekende instelling(en): hr_tokn"),
-    ("geheim = \n", "ongeldige TOML"),
-    ('geheim = "kort"\n', "te kort"),
-    ('hr_token = "kort"\n', "te kort"),
-    ("link_geldig_dagen = 0\n", "link_geldig_dagen"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('hr_tokn = "x"\n', "onbekende instelling(en): hr_tokn"),
+        ("geheim = \n", "ongeldige TOML"),
+        ('geheim = "kort"\n', "te kort"),
+        ('hr_token = "kort"\n', "te kort"),
+        ("link_geldig_dagen = 0\n", "link_geldig_dagen"),
+    ],
+)
 def test_bad_settings_are_named_in_dutch(tmp_path, text, message):
     config = tmp_path / "server.toml"
     config.write_text(text, encoding="utf-8")
@@ -105,18 +114,33 @@ def test_bad_settings_are_named_in_dutch(tmp_path, text, message):
 def roster_db(tmp_path, monkeypatch) -> str:
     url = f"sqlite:///{(tmp_path / 'links.db').as_posix()}"
     with Store.open(url) as store:
-        store.upsert_employees([
-            Employee("E1", "Anna de Vries", "Burgerzaken", (), "anna@gemeente.example"),
-            Employee("E2", "=HYPERLINK(\"http://x\")", "Inkoop", ("inkoper",), None),
-        ])
+        store.upsert_employees(
+            [
+                Employee("E1", "Anna de Vries", "Burgerzaken", (), "anna@gemeente.example"),
+                Employee("E2", '=HYPERLINK("http://x")', "Inkoop", ("inkoper",), None),
+            ]
+        )
     monkeypatch.setenv("GELETTERDHEID_GEHEIM", SECRET.decode())
     return url
 
 
 def test_links_command_writes_a_signed_link_per_employee(roster_db, tmp_path, capsys):
     out = tmp_path / "links.csv"
-    code = main(["--root", str(REPO), "links", "--db", roster_db, "--basis-url", "https://leren.gemeente.example",
-                 "--geldig-dagen", "30", "--out", str(out)])
+    code = main(
+        [
+            "--root",
+            str(REPO),
+            "links",
+            "--db",
+            roster_db,
+            "--basis-url",
+            "https://leren.gemeente.example",
+            "--geldig-dagen",
+            "30",
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0
     assert "2 persoonlijke link(s) geschreven" in capsys.readouterr().out
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
@@ -132,8 +156,9 @@ def test_links_command_writes_a_signed_link_per_employee(roster_db, tmp_path, ca
 
 
 def test_links_for_an_unknown_employee_fail_in_dutch(roster_db, capsys):
-    code = main(["--root", str(REPO), "links", "--db", roster_db, "--basis-url", "https://x.example/",
-                 "--medewerker", "E404"])
+    code = main(
+        ["--root", str(REPO), "links", "--db", roster_db, "--basis-url", "https://x.example/", "--medewerker", "E404"]
+    )
     assert code == 1
     err = capsys.readouterr().err
     assert "onbekende medewerker(s): E404" in err and "Traceback" not in err

@@ -8,11 +8,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from repo_paths import REPO
 from geletterdheid.content import load_catalog_or_raise
 from geletterdheid.records import Employee, NewAttempt
 from geletterdheid.records.store import Store
 from geletterdheid.server.recorder import Clock, Recorder
+from repo_paths import REPO
 
 QUIZ = load_catalog_or_raise(REPO).quizzes["m01"]
 
@@ -31,7 +31,9 @@ def run(scenario):
 
 
 def _attempt(employee_id: str, taken_at: dt.datetime) -> NewAttempt:
-    return NewAttempt.scored(employee_id, QUIZ, taken_at, "web", {QUIZ.questions[0].id: list(QUIZ.questions[0].correct)})
+    return NewAttempt.scored(
+        employee_id, QUIZ, taken_at, "web", {QUIZ.questions[0].id: list(QUIZ.questions[0].correct)}
+    )
 
 
 def test_clock_never_gives_the_same_time_twice():
@@ -43,8 +45,9 @@ def test_clock_never_gives_the_same_time_twice():
 def test_many_concurrent_attempts_are_all_stored_once(store):
     async def scenario():
         recorder = Recorder(store)
-        stored = await asyncio.gather(*(recorder.record(_attempt(f"E{n % 10}", recorder.clock.now()))
-                                        for n in range(300)))
+        stored = await asyncio.gather(
+            *(recorder.record(_attempt(f"E{n % 10}", recorder.clock.now())) for n in range(300))
+        )
         await recorder.close()
         return stored
 
@@ -54,14 +57,13 @@ def test_many_concurrent_attempts_are_all_stored_once(store):
 
 
 def test_attempt_with_the_identity_of_an_imported_one_is_stored_a_microsecond_later(store):
-    moment = dt.datetime(2026, 11, 28, 10, 0, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2026, 11, 28, 10, 0, tzinfo=dt.UTC)
     imported = NewAttempt.scored("E1", QUIZ, moment, "import", {})
     assert store.record_attempt(imported)
 
     async def scenario():
         recorder = Recorder(store)
-        results = await asyncio.gather(recorder.record(_attempt("E1", moment)),
-                                       recorder.record(_attempt("E2", moment)))
+        results = await asyncio.gather(recorder.record(_attempt("E1", moment)), recorder.record(_attempt("E2", moment)))
         await recorder.close()
         return results
 
@@ -79,7 +81,8 @@ def test_one_bad_attempt_does_not_cost_the_others(store):
             recorder.record(_attempt("E1", recorder.clock.now())),
             recorder.record(_attempt("weg", recorder.clock.now())),  # not (or no longer) an employee
             recorder.record(_attempt("E2", recorder.clock.now())),
-            return_exceptions=True)
+            return_exceptions=True,
+        )
         await recorder.close()
         return results
 

@@ -141,7 +141,11 @@ def test_content_problems_stop_the_build_with_dutch_message(tmp_path):
 def test_quiz_markup_carries_what_the_script_needs_and_reads_plainly(built):
     soup = _soup(built, "modules/m01-basis.html")
     questions = {q["data-vraag"]: q for q in soup.find_all(class_="gl-vraag")}
-    assert {qid: q["data-juist"] for qid, q in questions.items()} == {"m01-q01": "b", "m01-q02": "a c", "m01-q03": "juist"}
+    assert {qid: q["data-juist"] for qid, q in questions.items()} == {
+        "m01-q01": "b",
+        "m01-q02": "a c",
+        "m01-q03": "juist",
+    }
     # True/false options read "Juist" and "Onjuist", not "JUIST. Juist".
     labels = [label.get_text() for label in questions["m01-q03"].find_all("label")]
     assert labels == ["Juist", "Onjuist"]
@@ -156,7 +160,9 @@ def test_quiz_texts_with_markdown_are_parsed_in_place_and_plain_texts_are_escape
     question = soup.find(attrs={"data-vraag": "m02-q02"})
     # Text that looks like HTML stays text: nothing injected, the reader sees what the editor wrote.
     assert question.find("legend").get_text() == "Vraag 2. Geldt <artikel 4> & artikel 26 hier?"
-    assert question.find("label", attrs={"for": "m02-q02-a"}).get_text() == "A. Ja, “altijd”"  # Dutch quotes, as on the page
+    assert (
+        question.find("label", attrs={"for": "m02-q02-a"}).get_text() == "A. Ja, “altijd”"
+    )  # Dutch quotes, as on the page
     casus = question.find(class_="gl-casus")
     assert casus.find("strong", string="team") is not None  # Markdown in a casus is rendered
     assert [p.get_text() for p in casus.find_all("p")][1:] == ["Een team zet een chatbot in.", "Niemand kijkt mee."]
@@ -204,7 +210,7 @@ def test_quiz_text_is_searchable_word_by_word(built):
     """The quiz is raw HTML, which Sphinx indexes with its tags stripped: words from neighbouring
     elements (an option and the next, the last option and 'Antwoord') must not melt together."""
     index = (Path(built.outdir) / "searchindex.js").read_text(encoding="utf-8")
-    terms = set(json.loads(index[index.index("(") + 1:index.rindex(")")])["terms"])
+    terms = set(json.loads(index[index.index("(") + 1 : index.rindex(")")])["terms"])
     assert {"onjuist", "stel"} <= terms  # "Onjuist" (an option) and "stelling" (a question), stemmed
     assert not [term for term in terms if term.startswith(("juistonjuist", "onjuistantwoord", "optieb"))]
 
@@ -219,5 +225,8 @@ def test_a_link_to_a_page_outside_the_build_is_an_error_naming_the_module_page(t
     finally:
         app.cleanup()
     # Named with file and line of the card (the module page), not only the page being written.
-    assert re.search(r"modules/m02-vervolg\.md:\d+: WARNING: pagina 'docs/rollen/beleidsadviseur' bestaat niet; "
-                     r"de link 'Beleidsadviseur' kan niet worden gemaakt", warnings)
+    assert re.search(
+        r"modules/m02-vervolg\.md:\d+: WARNING: pagina 'docs/rollen/beleidsadviseur' bestaat niet; "
+        r"de link 'Beleidsadviseur' kan niet worden gemaakt",
+        warnings,
+    )

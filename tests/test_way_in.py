@@ -65,17 +65,24 @@ def test_module_overview_lists_every_module_with_topic_level_and_time(real_site)
     assert [th.get_text() for th in table.select("thead th")] == ["Module", "Onderwerp", "Niveau", "Studietijd"]
     rows = table.select("tbody tr")
     assert [row.find("a")["href"] for row in rows] == [
-        "../" + CATALOG.module_paths[m].relative_to(REPO).with_suffix(".html").as_posix() for m in sorted(CATALOG.modules)]
+        "../" + CATALOG.module_paths[m].relative_to(REPO).with_suffix(".html").as_posix()
+        for m in sorted(CATALOG.modules)
+    ]
     first = CATALOG.modules[sorted(CATALOG.modules)[0]]
     assert [td.get_text(strip=True) for td in rows[0].find_all("td")] == [
-        first.title, CATALOG.topics[first.topic].title, first.level.capitalize(), f"{first.duration_minutes} minuten"]
+        first.title,
+        CATALOG.topics[first.topic].title,
+        first.level.capitalize(),
+        f"{first.duration_minutes} minuten",
+    ]
 
 
 def test_every_module_and_role_page_is_reachable_from_the_navigation(real_site):
     reachable = set()
     for section in ("docs/modules.html", "docs/naslag.html"):
         sidebar = _soup(real_site, section).find(class_="bd-docs-nav")
-        reachable |= {posixpath.normpath(posixpath.join(posixpath.dirname(section), a["href"]))
-                      for a in sidebar.find_all("a")}
+        reachable |= {
+            posixpath.normpath(posixpath.join(posixpath.dirname(section), a["href"])) for a in sidebar.find_all("a")
+        }
     pages = [*CATALOG.module_paths.values(), *CATALOG.role_paths.values()]
     assert {path.relative_to(REPO).with_suffix(".html").as_posix() for path in pages} <= reachable

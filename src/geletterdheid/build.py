@@ -25,9 +25,16 @@ if TYPE_CHECKING:  # the handbook code loads only when handbooks are built
 OUTPUTS = ("html", "pdf")
 
 
-def run_sphinx(root: Path, outdir: Path, builder: str = "html", extra_config: dict | None = None, quiet: bool = True,
-               doctrees: Path | None = None, fresh: bool = True,
-               on_built: Callable[[Sphinx], None] | None = None) -> tuple[int, str]:
+def run_sphinx(
+    root: Path,
+    outdir: Path,
+    builder: str = "html",
+    extra_config: dict | None = None,
+    quiet: bool = True,
+    doctrees: Path | None = None,
+    fresh: bool = True,
+    on_built: Callable[[Sphinx], None] | None = None,
+) -> tuple[int, str]:
     """Run Sphinx in-process; return (exit code, warnings text).
 
     ``fresh=False`` with a ``doctrees`` folder another builder filled reuses its environment, so
@@ -40,9 +47,17 @@ def run_sphinx(root: Path, outdir: Path, builder: str = "html", extra_config: di
     try:
         with patch_docutils(root), docutils_namespace():
             app = Sphinx(
-                srcdir=root, confdir=root, outdir=outdir, doctreedir=doctrees, buildername=builder,
-                confoverrides=extra_config or {}, status=None if quiet else sys.stdout, warning=warnings,
-                freshenv=fresh, warningiserror=True, keep_going=True,
+                srcdir=root,
+                confdir=root,
+                outdir=outdir,
+                doctreedir=doctrees,
+                buildername=builder,
+                confoverrides=extra_config or {},
+                status=None if quiet else sys.stdout,
+                warning=warnings,
+                freshenv=fresh,
+                warningiserror=True,
+                keep_going=True,
             )
             app.build(force_all=fresh)
             code = app.statuscode
@@ -70,8 +85,9 @@ def publish_in_site(pdfs: list[PdfResult], folder: Path) -> None:
             shutil.copyfile(pdf.target, target)
 
 
-def build_site(root: Path, out: Path, only: str | None = None, roles: list[str] | None = None,
-               workers: int | None = None) -> int:
+def build_site(
+    root: Path, out: Path, only: str | None = None, roles: list[str] | None = None, workers: int | None = None
+) -> int:
     """``geletterdheid build``: the site in ``out/html`` and the handbooks in ``out/pdf``."""
     catalog, problems = load_catalog(root)
     if catalog is None:
@@ -105,7 +121,9 @@ def build_site(root: Path, out: Path, only: str | None = None, roles: list[str] 
         for error in report.errors:
             print(f"Fout: {error}", file=sys.stderr)
         if not report.ok or report.warnings:
-            print("Handboeken mislukt: los de meldingen hierboven op (waarschuwingen tellen als fouten).", file=sys.stderr)
+            print(
+                "Handboeken mislukt: los de meldingen hierboven op (waarschuwingen tellen als fouten).", file=sys.stderr
+            )
             return 1
         pages = sum(result.pages for result in report.pdfs)
         print(f"{len(report.pdfs)} pdf-handboeken gebouwd ({pages} pagina's): {out / 'pdf'}")

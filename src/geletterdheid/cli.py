@@ -51,7 +51,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from .content.schema import write_schemas
 
     written = write_schemas(args.root / "schema")
-    print(f"{len(written)} schema('s) bijgewerkt in {args.root / 'schema'}." if written else "Schema's zijn al actueel.")
+    print(
+        f"{len(written)} schema('s) bijgewerkt in {args.root / 'schema'}." if written else "Schema's zijn al actueel."
+    )
     return 0
 
 
@@ -60,7 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="geletterdheid",
         description="AI-geletterdheid voor gemeenten: inhoud controleren, de handleiding bouwen en resultaten bijhouden.",
     )
-    parser.add_argument("--root", type=Path, default=None, help="map met conf.py, modules/ en quizzes/ (standaard: gevonden vanaf de huidige map)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        help="map met conf.py, modules/ en quizzes/ (standaard: gevonden vanaf de huidige map)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", required=True)
 
     check = sub.add_parser("check", help="controleer alle modules, toetsen, rollen en onderwerpen")
@@ -68,10 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="bouw de website en de pdf-handboeken per rol")
     build.add_argument("--out", default="_build", help="uitvoermap (standaard: _build)")
-    build.add_argument("--only", choices=["html", "pdf"], default=None,
-                       help="bouw alleen de website (html) of alleen de handboeken (pdf)")
-    build.add_argument("--rol", action="append", metavar="ROL",
-                       help="bouw de handboeken alleen voor deze rol (mag vaker)")
+    build.add_argument(
+        "--only",
+        choices=["html", "pdf"],
+        default=None,
+        help="bouw alleen de website (html) of alleen de handboeken (pdf)",
+    )
+    build.add_argument(
+        "--rol", action="append", metavar="ROL", help="bouw de handboeken alleen voor deze rol (mag vaker)"
+    )
     build.set_defaults(func=cmd_build)
 
     schema = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors opnieuw naar schema/")
@@ -94,8 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug, not bad input: say so in Dutch, keep the details for developers
         if os.environ.get("GELETTERDHEID_DEBUG"):
             traceback.print_exc()
-        print(f"Interne fout ({type(exc).__name__}): {exc}. Meld dit aan de beheerders; "
-              "zet GELETTERDHEID_DEBUG=1 voor details.", file=sys.stderr)
+        print(
+            f"Interne fout ({type(exc).__name__}): {exc}. Meld dit aan de beheerders; "
+            "zet GELETTERDHEID_DEBUG=1 voor details.",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -23,8 +23,14 @@ PATHS = {
     "inkoper": ["m01", "m03", "m04"],
     "jurist-privacy": ["m01", "m06"],
 }
-TITLES = {"m01": "Basis van AI", "m02": "Beleid maken", "m03": "Inkoop van AI",
-          "m04": "Contracten en leveranciers", "m05": "Hoog risico in beleid", "m06": "Privacy en AI"}
+TITLES = {
+    "m01": "Basis van AI",
+    "m02": "Beleid maken",
+    "m03": "Inkoop van AI",
+    "m04": "Contracten en leveranciers",
+    "m05": "Hoog risico in beleid",
+    "m06": "Privacy en AI",
+}
 MINUTES = {"m01": 15, "m02": 30, "m03": 20, "m04": 25, "m05": 45, "m06": 10}
 
 

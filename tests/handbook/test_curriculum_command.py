@@ -35,8 +35,10 @@ def test_json_is_the_union_of_roles(capsys):
     assert code == 0
     assert [m["id"] for m in data["modules"]] == ["m01", "m03", "m04", "m06"]
     assert [m["volgorde"] for m in data["modules"]] == [1, 2, 3, 4]
-    assert data["rollen"] == [{"id": "inkoper", "titel": "Inkoper"},
-                              {"id": "jurist-privacy", "titel": "Jurist of privacyspecialist"}]
+    assert data["rollen"] == [
+        {"id": "inkoper", "titel": "Inkoper"},
+        {"id": "jurist-privacy", "titel": "Jurist of privacyspecialist"},
+    ]
     assert data["studietijd_minuten"] == 15 + 20 + 25 + 10
     assert data["modules"][0]["leerdoelen"] == ["Leerdoel een van m01.", "Leerdoel twee van m01."]
 
@@ -63,5 +65,7 @@ def test_markdown(capsys):
 def test_unknown_role_gives_dutch_message_listing_valid_roles_and_exit_1(capsys, fmt):
     code, out, err = run(capsys, "wethouder", "--format", fmt)
     assert code == 1 and out == ""
-    assert err.strip() == ("Fout: onbekende rol 'wethouder'. Geldige rollen zijn: alle-medewerkers, "
-                           "beleidsadviseur, inkoper, jurist-privacy.")
+    assert err.strip() == (
+        "Fout: onbekende rol 'wethouder'. Geldige rollen zijn: alle-medewerkers, "
+        "beleidsadviseur, inkoper, jurist-privacy."
+    )

@@ -42,8 +42,10 @@ def test_total_study_time(handbook_catalog):
     assert duration_text(path.minutes) == "2 uur en 15 minuten"
 
 
-@pytest.mark.parametrize("minutes, text", [(1, "1 minuut"), (45, "45 minuten"), (60, "1 uur"),
-                                           (61, "1 uur en 1 minuut"), (150, "2 uur en 30 minuten")])
+@pytest.mark.parametrize(
+    "minutes, text",
+    [(1, "1 minuut"), (45, "45 minuten"), (60, "1 uur"), (61, "1 uur en 1 minuut"), (150, "2 uur en 30 minuten")],
+)
 def test_duration_in_plain_dutch(minutes, text):
     assert duration_text(minutes) == text
 
@@ -53,5 +55,6 @@ def test_unknown_role_names_the_valid_ones(handbook_catalog):
         learning_path(handbook_catalog, ["inkoper", "wethouder"])
     assert raised.value.unknown == ["wethouder"]
     assert raised.value.valid == ["alle-medewerkers", "beleidsadviseur", "inkoper", "jurist-privacy"]
-    assert str(raised.value) == ("onbekende rol 'wethouder'. Geldige rollen zijn: alle-medewerkers, "
-                                 "beleidsadviseur, inkoper, jurist-privacy.")
+    assert str(raised.value) == (
+        "onbekende rol 'wethouder'. Geldige rollen zijn: alle-medewerkers, beleidsadviseur, inkoper, jurist-privacy."
+    )

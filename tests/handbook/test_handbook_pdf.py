@@ -10,8 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from handbook_fixture import PATHS, TITLES, copy_tree, handbook_tree  # noqa: F401 - fixture
 from bs4 import BeautifulSoup
+from handbook_fixture import PATHS, TITLES, copy_tree, handbook_tree  # noqa: F401 - fixture
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
@@ -48,12 +48,13 @@ def built(request, fixture_build):
     return out, {role: [m.title for m in learning_path(catalog, [role]).modules] for role in catalog.roles}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _pdf_text(path: Path) -> str:
     """All text of a PDF, pages in order: poppler's pdftotext when present (fast), else pypdf."""
     if shutil.which("pdftotext"):
-        return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        return subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
@@ -76,7 +77,10 @@ def _struct_elements(reader: PdfReader):
 
 
 def test_every_role_has_a_handbook_and_a_trainer_edition_that_open(built):
-    out, paths, = built[0], built[1]
+    (
+        out,
+        paths,
+    ) = built[0], built[1]
     expected = sorted(f"{edition}-{role}.pdf" for role in paths for edition in ("handboek", "trainer"))
     assert sorted(p.name for p in (out / "pdf").glob("*.pdf")) == expected
     assert not list((out / "pdf").glob("*.deel"))
@@ -114,7 +118,7 @@ def test_modules_appear_in_path_order(built):
             extra = ["Inhoud", "Zo gebruik je dit handboek"] + (["Antwoordsleutel"] if edition == "trainer" else [])
             assert outline == extra[:2] + titles + extra[2:], f"{edition}-{role}"
             text = _flat(_pdf_text(pdf))
-            body = text[text.index("Zo gebruik je dit handboek"):]
+            body = text[text.index("Zo gebruik je dit handboek") :]
             # Each title after the previous one (a module may name a later module in its text,
             # "Zie ook Bias toetsen in de praktijk", so the first mention is not the module).
             position = 0
@@ -141,7 +145,9 @@ def test_trainer_edition_explains_every_answer(fixture_build):
         for module_id in module_ids:
             for question in ("q01", "q02"):
                 pattern = rf"UITLEG- ?{module_id}- ?{question}"
-                assert re.search(pattern, trainer) and not re.search(pattern, employee), f"{role} {module_id}-{question}"
+                assert re.search(pattern, trainer) and not re.search(pattern, employee), (
+                    f"{role} {module_id}-{question}"
+                )
 
 
 def test_cover_contents_headers_and_page_numbers(fixture_build):
@@ -159,7 +165,7 @@ def test_cover_contents_headers_and_page_numbers(fixture_build):
     # The contents give the page each module starts on.
     for title in ("Basis van AI", "Inkoop van AI"):
         number = int(re.search(rf"{title}\s*\.*\s*(\d+)", contents).group(1))
-        assert f"Module" in _flat(reader.pages[number - 1].extract_text())
+        assert "Module" in _flat(reader.pages[number - 1].extract_text())
         assert title in _flat(reader.pages[number - 1].extract_text())
 
 
@@ -177,13 +183,21 @@ def test_internal_links_resolve(fixture_build):
     for pdf in (fixture_build / "pdf").glob("*.pdf"):
         reader = PdfReader(pdf)
         names = set(reader.named_destinations)
-        targets = [annotation.get_object()["/Dest"] for page in reader.pages
-                   for annotation in page.get("/Annots", []) or [] if "/Dest" in annotation.get_object()]
+        targets = [
+            annotation.get_object()["/Dest"]
+            for page in reader.pages
+            for annotation in page.get("/Annots", []) or []
+            if "/Dest" in annotation.get_object()
+        ]
         assert targets, pdf.name  # at least the contents
         assert set(targets) <= names, pdf.name
     reader = PdfReader(fixture_build / "pdf" / "trainer-beleidsadviseur.pdf")
-    targets = {annotation.get_object()["/Dest"] for page in reader.pages
-               for annotation in page.get("/Annots", []) or [] if "/Dest" in annotation.get_object()}
+    targets = {
+        annotation.get_object()["/Dest"]
+        for page in reader.pages
+        for annotation in page.get("/Annots", []) or []
+        if "/Dest" in annotation.get_object()
+    }
     # m05 links to a label in its prerequisite m02 (a cross-page link in the single page); the
     # link to m06, which is not in every handbook m05 is in, was made plain text.
     assert "m02.m02-afweging" in targets and not any(t.startswith("m06") for t in targets)
@@ -198,7 +212,9 @@ def test_only_and_rol_narrow_the_build(handbook_tree, tmp_path, capsys):
     assert (tmp_path / "html" / "html" / "index.html").is_file() and not (tmp_path / "html" / "pdf").exists()
     # A site without handbooks does not link them.
     assert not (tmp_path / "html" / "html" / "handboeken").exists()
-    assert "gl-handboeken" not in (tmp_path / "html" / "html" / "docs" / "leerpaden" / "inkoper.html").read_text("utf-8")
+    assert "gl-handboeken" not in (tmp_path / "html" / "html" / "docs" / "leerpaden" / "inkoper.html").read_text(
+        "utf-8"
+    )
     capsys.readouterr()
     assert main(["--root", str(handbook_tree), "build", "--rol", "wethouder", "--out", str(tmp_path / "x")]) == 1
     assert "onbekende rol 'wethouder'. Geldige rollen zijn: alle-medewerkers" in capsys.readouterr().err
@@ -240,6 +256,12 @@ def test_a_build_for_one_role_links_and_holds_only_its_handbooks(handbook_tree, 
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"%PDF-oud")
     assert main(["--root", str(handbook_tree), "build", "--rol", "inkoper", "--out", str(out)]) == 0
-    assert sorted(p.name for p in (out / "html" / "handboeken").iterdir()) == ["handboek-inkoper.pdf", "trainer-inkoper.pdf"]
-    assert [link.name for link in _handbook_links(out / "html", "inkoper")] == ["handboek-inkoper.pdf", "trainer-inkoper.pdf"]
+    assert sorted(p.name for p in (out / "html" / "handboeken").iterdir()) == [
+        "handboek-inkoper.pdf",
+        "trainer-inkoper.pdf",
+    ]
+    assert [link.name for link in _handbook_links(out / "html", "inkoper")] == [
+        "handboek-inkoper.pdf",
+        "trainer-inkoper.pdf",
+    ]
     assert _handbook_links(out / "html", "beleidsadviseur") == []

@@ -25,17 +25,21 @@ QUIZ = """<p class="gl-quiz-intro">Test wat je weet met 2 vragen. Klik op 'Antwo
 
 
 def _modules(catalog, site_url=None, m01_extra=""):
-    page = _page({
-        "modules/m01-basis": f'<section id="basis-van-ai"><h2>Basis van AI<a class="headerlink" href="#basis-van-ai">#</a></h2>'
-                             f'<section id="een-schema"><h3>Een schema</h3>{m01_extra}</section>{QUIZ}</section>',
-        "modules/m05-hoog-risico": '<section id="hoog"><h2>Hoog risico in beleid</h2><p>'
-                                   '<a class="reference internal" href="#document-modules/m02-beleid#m02-afweging">de afweging</a>, '
-                                   '<a class="reference internal" href="#document-modules/m06-privacy">Privacy en AI</a>, '
-                                   '<a class="reference internal" href="#document-docs/rollen/beleidsadviseur">de rol</a>, '
-                                   '<a class="reference internal" href="#hoog">hier</a>.</p></section>',
-        **{f"modules/{name}": f'<section id="{name}"><h2>{name}</h2></section>'
-           for name in ("m02-beleid", "m03-inkoop", "m04-contracten", "m06-privacy")},
-    })
+    page = _page(
+        {
+            "modules/m01-basis": f'<section id="basis-van-ai"><h2>Basis van AI<a class="headerlink" href="#basis-van-ai">#</a></h2>'
+            f'<section id="een-schema"><h3>Een schema</h3>{m01_extra}</section>{QUIZ}</section>',
+            "modules/m05-hoog-risico": '<section id="hoog"><h2>Hoog risico in beleid</h2><p>'
+            '<a class="reference internal" href="#document-modules/m02-beleid#m02-afweging">de afweging</a>, '
+            '<a class="reference internal" href="#document-modules/m06-privacy">Privacy en AI</a>, '
+            '<a class="reference internal" href="#document-docs/rollen/beleidsadviseur">de rol</a>, '
+            '<a class="reference internal" href="#hoog">hier</a>.</p></section>',
+            **{
+                f"modules/{name}": f'<section id="{name}"><h2>{name}</h2></section>'
+                for name in ("m02-beleid", "m03-inkoop", "m04-contracten", "m06-privacy")
+            },
+        }
+    )
     return extract_modules(page, catalog, site_url=site_url)
 
 
@@ -70,8 +74,10 @@ def test_quiz_is_printable_and_answers_are_for_trainers_only(handbook_catalog):
     trainer = BeautifulSoup(modules["m01"].trainer, "html.parser")
     for soup in (employee, trainer):
         assert soup.find("form") is None and soup.find("input") is None and soup.find("details") is None
-        assert [li.get_text(" ", strip=True).split(" (")[0] for li in soup.select("ul.gl-opties-een li")] == \
-            ["A. Optie een", "B. Optie twee"]
+        assert [li.get_text(" ", strip=True).split(" (")[0] for li in soup.select("ul.gl-opties-een li")] == [
+            "A. Optie een",
+            "B. Optie twee",
+        ]
         assert "Klik" not in soup.find(class_="gl-quiz-intro").get_text()
     assert employee.find(class_="gl-antwoord") is None and employee.find(class_="gl-juist") is None
     assert "UITLEG-m01-q01" not in employee.get_text() and "Je trainer bespreekt" in employee.get_text()

@@ -49,7 +49,10 @@ def test_role_page_shows_duration_level_goals_and_total(site):
     text = last.get_text(" ", strip=True)
     assert "m05 · 45 minuten · niveau Vloeiend" in text
     assert re.search(r"lees eerst: Beleid maken ?, Inkoop van AI", text)
-    assert [li.get_text(strip=True) for li in last.select("ul li")] == ["Leerdoel een van m05.", "Leerdoel twee van m05."]
+    assert [li.get_text(strip=True) for li in last.select("ul li")] == [
+        "Leerdoel een van m05.",
+        "Leerdoel twee van m05.",
+    ]
     assert soup.select_one(".gl-leerpad-totaal").get_text(" ", strip=True) == "Totale studietijd: 2 uur en 15 minuten"
     assert soup.select_one(".gl-leerpad-wrapper a[href$='rollen/beleidsadviseur.html']") is not None
 

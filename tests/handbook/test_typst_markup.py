@@ -24,7 +24,7 @@ TRICKY = [
     "1. geen genummerde lijst",
     "// geen commentaar /* ook niet */",
     "https://example.org/pad_met_underscores/en*ster",
-    "Zij zei \"ja\" -- en --- en ... zonder vervanging",
+    'Zij zei "ja" -- en --- en ... zonder vervanging',
 ]
 
 
@@ -38,8 +38,12 @@ def _compile_text(tmp_path: Path, markup: str, files: dict[str, bytes] | None = 
     source = tmp_path / "doc.typ"
     source.write_text('#import "handboek.typ": *\n#show: handboek.with(titel: "Proef")\n' + markup, encoding="utf-8")
     typst.compile(str(source), output=str(tmp_path / "doc.pdf"), root=str(tmp_path), pdf_standards="ua-1")
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", "-nopgbrk", str(tmp_path / "doc.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-nopgbrk", str(tmp_path / "doc.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler) ontbreekt")
@@ -58,15 +62,19 @@ def test_escape_leaves_nothing_special():
 
 
 def test_paragraphs_strong_em_code_and_whitespace():
-    markup = convert("<p>Een <strong>sterk</strong> en <em>schuin</em>\n   woord, <code>x_y</code>.</p><p>Twee</p>").markup
-    assert markup == "Een #strong[sterk] en #emph[schuin] woord, #raw(\"x_y\")\\.\n\nTwee\n"
+    markup = convert(
+        "<p>Een <strong>sterk</strong> en <em>schuin</em>\n   woord, <code>x_y</code>.</p><p>Twee</p>"
+    ).markup
+    assert markup == 'Een #strong[sterk] en #emph[schuin] woord, #raw("x_y")\\.\n\nTwee\n'
 
 
 def test_headings_carry_the_linked_id_and_links_become_typst_links():
-    html = ('<article id="m01"><section id="m01.basis"><h1>Basis</h1>'
-            '<section id="m01.kop"><span id="m01.anker"></span><h2>Kop</h2>'
-            '<p><a href="#m01.anker">hier</a>, <a href="#m02.elders">daar</a> en '
-            '<a href="https://example.org/a_b">extern</a></p></section></section></article>')
+    html = (
+        '<article id="m01"><section id="m01.basis"><h1>Basis</h1>'
+        '<section id="m01.kop"><span id="m01.anker"></span><h2>Kop</h2>'
+        '<p><a href="#m01.anker">hier</a>, <a href="#m02.elders">daar</a> en '
+        '<a href="https://example.org/a_b">extern</a></p></section></section></article>'
+    )
     markup = convert(html, linked={"m01", "m01.anker", "m02.elders"}).markup
     assert "#heading(level: 1, outlined: true, bookmarked: true)[Basis] <m01>" in markup
     assert "#heading(level: 2, outlined: false)[Kop] <m01.anker>" in markup
@@ -78,11 +86,13 @@ def test_headings_carry_the_linked_id_and_links_become_typst_links():
 
 
 def test_lists_checklists_definitions_and_code():
-    markup = convert('<ul><li><p>een</p></li><li>twee<ul><li>diep</li></ul></li></ul>'
-                     '<ol start="3"><li>drie</li></ol>'
-                     '<ul><li class="gl-afvink">vink</li></ul>'
-                     '<dl><dt>Term</dt><dd><p>Uitleg</p></dd></dl>'
-                     '<div class="highlight-python highlight"><pre>print("#1")\n</pre></div>').markup
+    markup = convert(
+        "<ul><li><p>een</p></li><li>twee<ul><li>diep</li></ul></li></ul>"
+        '<ol start="3"><li>drie</li></ol>'
+        '<ul><li class="gl-afvink">vink</li></ul>'
+        "<dl><dt>Term</dt><dd><p>Uitleg</p></dd></dl>"
+        '<div class="highlight-python highlight"><pre>print("#1")\n</pre></div>'
+    ).markup
     assert "#list([een], [twee\n\n#list([diep])])" in markup
     assert "#enum(start: 3, [drie])" in markup
     assert "#list(marker: gl-afvinkvak, [vink])" in markup
@@ -91,28 +101,34 @@ def test_lists_checklists_definitions_and_code():
 
 
 def test_tables_have_a_repeating_header_and_keep_spans():
-    markup = convert('<table><thead><tr><th>A</th><th>B</th></tr></thead>'
-                     '<tbody><tr><td colspan="2">breed</td></tr><tr><td>1</td><td>2</td></tr></tbody></table>').markup
+    markup = convert(
+        "<table><thead><tr><th>A</th><th>B</th></tr></thead>"
+        '<tbody><tr><td colspan="2">breed</td></tr><tr><td>1</td><td>2</td></tr></tbody></table>'
+    ).markup
     assert markup.startswith("#gl-tabel(table(columns: 2,\n  table.header([#strong[A]], [#strong[B]]),")
     assert "table.cell(colspan: 2)[breed]" in markup and "[1],\n  [2]" in markup
 
 
 def test_images_keep_alt_text_and_data_uris_become_files():
-    converted = convert('<p><img alt="Schema: invoer" src="_images/schema.svg"></p>'
-                        '<div class="gl-forum admonition tip"><p class="admonition-title">Praat mee</p>'
-                        '<img class="gl-qr" alt="QR-code met het adres" src="data:image/png;base64,iVBORw0KGgo=">'
-                        '<p>Ga naar <a href="https://forum.example.org/c/a_b">https://forum.example.org/c/a_b</a></p></div>')
+    converted = convert(
+        '<p><img alt="Schema: invoer" src="_images/schema.svg"></p>'
+        '<div class="gl-forum admonition tip"><p class="admonition-title">Praat mee</p>'
+        '<img class="gl-qr" alt="QR-code met het adres" src="data:image/png;base64,iVBORw0KGgo=">'
+        '<p>Ga naar <a href="https://forum.example.org/c/a_b">https://forum.example.org/c/a_b</a></p></div>'
+    )
     assert '#gl-afbeelding(image("/_images/schema.svg", alt: "Schema: invoer"))' in converted.markup
-    (path, data), = converted.assets.items()
+    ((path, data),) = converted.assets.items()
     assert path.startswith("/_handboek/beeld-") and data.startswith(b"\x89PNG")
     assert f'qr: gl-afbeelding(image("{path}", alt: "QR-code met het adres", width: 28mm' in converted.markup
     assert "\n\n#gl-forum(titel: [Praat mee], qr: " in converted.markup
 
 
-QUESTION = ('<div class="gl-quiz"><div class="gl-vraag" id="m01.vraag-1">'
-            '<div class="gl-casus"><p><strong>Casus</strong></p><p>Een collega.</p></div>'
-            '<p class="gl-vraagtekst"><strong>Vraag 1.</strong> Wat?</p><p class="gl-hint">Kies één antwoord.</p>'
-            '<ul class="gl-opties gl-opties-een"><li class="gl-optie">A. Fout</li>{juist}</ul>{antwoord}</div></div>')
+QUESTION = (
+    '<div class="gl-quiz"><div class="gl-vraag" id="m01.vraag-1">'
+    '<div class="gl-casus"><p><strong>Casus</strong></p><p>Een collega.</p></div>'
+    '<p class="gl-vraagtekst"><strong>Vraag 1.</strong> Wat?</p><p class="gl-hint">Kies één antwoord.</p>'
+    '<ul class="gl-opties gl-opties-een"><li class="gl-optie">A. Fout</li>{juist}</ul>{antwoord}</div></div>'
+)
 
 
 def test_quiz_employee_edition_has_boxes_and_no_answers():
@@ -123,27 +139,42 @@ def test_quiz_employee_edition_has_boxes_and_no_answers():
 
 
 def test_quiz_trainer_edition_marks_the_key_and_explains():
-    markup = convert(QUESTION.format(
-        juist='<li class="gl-optie gl-juist">B. Goed<span class="gl-juist-label"> (juist)</span></li>',
-        antwoord='<div class="gl-antwoord"><p class="gl-antwoord-kop">Antwoord en uitleg bij vraag 1</p>'
-                 '<p>Uitleg met 5(1)(f).</p></div>')).markup
+    markup = convert(
+        QUESTION.format(
+            juist='<li class="gl-optie gl-juist">B. Goed<span class="gl-juist-label"> (juist)</span></li>',
+            antwoord='<div class="gl-antwoord"><p class="gl-antwoord-kop">Antwoord en uitleg bij vraag 1</p>'
+            "<p>Uitleg met 5(1)(f).</p></div>",
+        )
+    ).markup
     assert "#gl-optie(juist: true)[B\\. Goed \\(juist\\)]" in markup
     assert "#gl-antwoord[#gl-tussenkop[Antwoord en uitleg bij vraag 1]\n\nUitleg met 5\\(1\\)\\(f\\)\\.]" in markup
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler) ontbreekt")
 def test_converted_content_compiles_on_the_template(tmp_path):
-    html = ('<article id="m01"><section id="m01.s"><h1>Titel met 5(1)(f)</h1>'
-            '<div class="gl-module-kaart-wrapper"><div class="sd-card gl-module-kaart"><div class="sd-card-body">'
-            '<div class="sd-card-title">Over deze module</div><p>Kaart</p></div></div></div>'
-            '<div class="admonition note"><p class="admonition-title">Let op</p><p>Notitie @ #1</p></div>'
-            '<p><a href="#m01">terug</a> <a href="#m09.weg">weg</a></p>'
-            + QUESTION.format(juist='<li class="gl-optie gl-juist">B. Goed</li>',
-                              antwoord='<div class="gl-antwoord"><p>Uitleg</p></div>')
-            + '</section></article>')
+    html = (
+        '<article id="m01"><section id="m01.s"><h1>Titel met 5(1)(f)</h1>'
+        '<div class="gl-module-kaart-wrapper"><div class="sd-card gl-module-kaart"><div class="sd-card-body">'
+        '<div class="sd-card-title">Over deze module</div><p>Kaart</p></div></div></div>'
+        '<div class="admonition note"><p class="admonition-title">Let op</p><p>Notitie @ #1</p></div>'
+        '<p><a href="#m01">terug</a> <a href="#m09.weg">weg</a></p>'
+        + QUESTION.format(
+            juist='<li class="gl-optie gl-juist">B. Goed</li>', antwoord='<div class="gl-antwoord"><p>Uitleg</p></div>'
+        )
+        + "</section></article>"
+    )
     text = " ".join(_compile_text(tmp_path, convert(html, linked={"m01"}).markup).split())
-    for expected in ("Titel met 5(1)(f)", "Over deze module", "Let op", "Notitie @ #1", "terug weg", "Vraag 1. Wat?",
-                     "A. Fout", "B. Goed", "Uitleg"):
+    for expected in (
+        "Titel met 5(1)(f)",
+        "Over deze module",
+        "Let op",
+        "Notitie @ #1",
+        "terug weg",
+        "Vraag 1. Wat?",
+        "A. Fout",
+        "B. Goed",
+        "Uitleg",
+    ):
         assert expected in text
 
 
@@ -151,8 +182,9 @@ def test_a_typst_error_becomes_a_dutch_message_naming_the_handbook(tmp_path):
     from geletterdheid.handbook.render import RenderProblem, TypstJob, compile_all, compile_one
 
     source = tmp_path / "handboek-x.typ"
-    source.write_text('#set document(title: "X")\n#set text(lang: "nl")\n#image("/ontbreekt.png", alt: "weg")\n',
-                      encoding="utf-8")
+    source.write_text(
+        '#set document(title: "X")\n#set text(lang: "nl")\n#image("/ontbreekt.png", alt: "weg")\n', encoding="utf-8"
+    )
     job = TypstJob(source=source, target=tmp_path / "handboek-x.pdf", root=tmp_path)
     with pytest.raises(RenderProblem, match=r"^handboek-x\.pdf: Typst kon het handboek niet maken \(handboek-x\.typ\)"):
         compile_one(job)

@@ -19,12 +19,11 @@ from urllib.parse import quote
 
 import pytest
 
-from pg_support import require_postgres
-
 from geletterdheid.cli import main
 from geletterdheid.content import load_catalog_or_raise
 from geletterdheid.records import Employee
 from geletterdheid.records.store import Store
+from pg_support import require_postgres
 
 CONTENT = Path(__file__).with_name("content")
 SESSION_TAG = f"gl_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
@@ -70,8 +69,13 @@ def pg_admin():
     engine = sqlalchemy.create_engine(url, isolation_level="AUTOCOMMIT")
     yield engine
     with engine.connect() as connection:
-        leftovers = connection.exec_driver_sql(
-            "SELECT nspname FROM pg_namespace WHERE nspname LIKE %(tag)s", {"tag": SESSION_TAG + "%"}).scalars().all()
+        leftovers = (
+            connection.exec_driver_sql(
+                "SELECT nspname FROM pg_namespace WHERE nspname LIKE %(tag)s", {"tag": SESSION_TAG + "%"}
+            )
+            .scalars()
+            .all()
+        )
         for schema in leftovers:
             connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
     engine.dispose()
@@ -139,8 +143,9 @@ def cli(capsysbinary, content_root):
     return run
 
 
-def write_csv(path: Path, rows: list[list[str]], delimiter: str = ",", encoding: str = "utf-8",
-              newline: str = "\r\n") -> Path:
+def write_csv(
+    path: Path, rows: list[list[str]], delimiter: str = ",", encoding: str = "utf-8", newline: str = "\r\n"
+) -> Path:
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=delimiter, lineterminator=newline).writerows(rows)
     path.write_bytes(buffer.getvalue().encode(encoding))

@@ -13,11 +13,13 @@ from .conftest import at, write_csv
 @pytest.fixture
 def answered(staffed_store, catalog):
     quiz = catalog.quizzes["t02"]
-    staffed_store.record_attempts([
-        NewAttempt.scored("E1", quiz, at("2025-01-10T09:00"), "test", {"t02-q1": ["a"], "t02-q2": ["juist"]}),
-        NewAttempt.scored("E2", quiz, at("2025-01-10T09:00"), "test", {"t02-q1": ["a"], "t02-q2": ["onjuist"]}),
-        NewAttempt.scored("E3", quiz, at("2025-01-10T09:00"), "test", {"t02-q1": ["b"], "t02-q2": ["onjuist"]}),
-    ])
+    staffed_store.record_attempts(
+        [
+            NewAttempt.scored("E1", quiz, at("2025-01-10T09:00"), "test", {"t02-q1": ["a"], "t02-q2": ["juist"]}),
+            NewAttempt.scored("E2", quiz, at("2025-01-10T09:00"), "test", {"t02-q1": ["a"], "t02-q2": ["onjuist"]}),
+            NewAttempt.scored("E3", quiz, at("2025-01-10T09:00"), "test", {"t02-q1": ["b"], "t02-q2": ["onjuist"]}),
+        ]
+    )
     return staffed_store
 
 
@@ -52,12 +54,18 @@ def test_forget_says_what_was_removed(cli, answered, db_url):
     assert again.code == 1 and "onbekende medewerker 'E1'; er is niets verwijderd" in again.err
 
 
-@pytest.mark.parametrize("args, message", [
-    (["export", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/geen"], "kan de database postgresql+psycopg://nobody@127.0.0.1:1/geen niet openen"),
-    (["export", "--db", "sqlite:://:"], "ongeldige database-URL"),
-    (["progress", "--db", "mysql://h/db"], "database 'mysql' wordt niet ondersteund"),
-    (["forget", "E1", "--db", "/geen/map/hier/x.db"], "de map /geen/map/hier voor de database x.db bestaat niet"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["export", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/geen"],
+            "kan de database postgresql+psycopg://nobody@127.0.0.1:1/geen niet openen",
+        ),
+        (["export", "--db", "sqlite:://:"], "ongeldige database-URL"),
+        (["progress", "--db", "mysql://h/db"], "database 'mysql' wordt niet ondersteund"),
+        (["forget", "E1", "--db", "/geen/map/hier/x.db"], "de map /geen/map/hier voor de database x.db bestaat niet"),
+    ],
+)
 def test_an_unusable_database_gives_a_dutch_message_and_exit_1(cli, args, message):
     result = cli(*args)
     assert result.code == 1
@@ -80,10 +88,27 @@ def test_broken_content_is_reported_before_anything_happens(cli, tmp_path, db_ur
 
 
 def test_the_installed_command_never_shows_a_traceback(tmp_path, content_root):
-    bad = write_csv(tmp_path / "a.csv", [["medewerker_id", "quiz", "vraag", "antwoord", "tijdstip"],
-                                         ["E1", "t01", "t01-q1", "b", "nooit"]])
-    result = subprocess.run([sys.executable, "-m", "geletterdheid.cli", "--root", str(content_root), "responses", "import",
-                             str(bad), "--db", str(tmp_path / "x.db")], capture_output=True, text=True, timeout=60)
+    bad = write_csv(
+        tmp_path / "a.csv",
+        [["medewerker_id", "quiz", "vraag", "antwoord", "tijdstip"], ["E1", "t01", "t01-q1", "b", "nooit"]],
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "geletterdheid.cli",
+            "--root",
+            str(content_root),
+            "responses",
+            "import",
+            str(bad),
+            "--db",
+            str(tmp_path / "x.db"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert "a.csv, rij 2: onbekende medewerker 'E1'; ongeldig tijdstip 'nooit'" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout

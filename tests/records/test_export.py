@@ -17,14 +17,23 @@ def history(staffed_store, catalog):
     """E1 (beleidsadviseur) passed t01 on the second try and failed t02 once; E3 (inkoper) took t02,
     which inkopers need not take; E2 did nothing."""
     t01, t02 = catalog.quizzes["t01"], catalog.quizzes["t02"]
-    staffed_store.record_attempts([
-        NewAttempt.scored("E1", t01, at("2025-01-10T09:00"), "test", {"t01-q1": ["b"]}),                      # 25%
-        NewAttempt.scored("E1", t01, at("2025-01-31T23:30"), "test",                                          # 75%
-                          {"t01-q1": ["b"], "t01-q2": ["onjuist"], "t01-q3": ["a", "c", "d"]}),
-        NewAttempt.scored("E1", t01, at("2025-02-05T09:00"), "test", {"t01-q1": ["b"]}),                      # 25%
-        NewAttempt.scored("E1", t02, at("2025-02-01T09:00"), "test", {}),                                     # 0%
-        NewAttempt.scored("E3", t02, at("2025-02-01T09:00"), "test", {"t02-q1": ["a"], "t02-q2": ["juist"]}),  # 100%
-    ])
+    staffed_store.record_attempts(
+        [
+            NewAttempt.scored("E1", t01, at("2025-01-10T09:00"), "test", {"t01-q1": ["b"]}),  # 25%
+            NewAttempt.scored(
+                "E1",
+                t01,
+                at("2025-01-31T23:30"),
+                "test",  # 75%
+                {"t01-q1": ["b"], "t01-q2": ["onjuist"], "t01-q3": ["a", "c", "d"]},
+            ),
+            NewAttempt.scored("E1", t01, at("2025-02-05T09:00"), "test", {"t01-q1": ["b"]}),  # 25%
+            NewAttempt.scored("E1", t02, at("2025-02-01T09:00"), "test", {}),  # 0%
+            NewAttempt.scored(
+                "E3", t02, at("2025-02-01T09:00"), "test", {"t02-q1": ["a"], "t02-q2": ["juist"]}
+            ),  # 100%
+        ]
+    )
     return staffed_store
 
 
@@ -38,14 +47,28 @@ def test_long_export_lists_every_required_module_and_attempted_extras(cli, histo
     rows = {(r["medewerker_id"], r["module_id"]): r for r in read(result.out)}
     assert list(rows) == [("E1", "t01"), ("E1", "t02"), ("E2", "t01"), ("E3", "t01"), ("E3", "t03"), ("E3", "t02")]
     assert rows["E1", "t01"] == {
-        "medewerker_id": "E1", "naam": "Anna de Vries", "afdeling": "Burgerzaken",
-        "rollen": "alle-medewerkers|beleidsadviseur", "module_id": "t01", "module_titel": "Wat is AI?",
-        "verplicht": "ja", "status": "geslaagd", "beste_score": "75,0",
+        "medewerker_id": "E1",
+        "naam": "Anna de Vries",
+        "afdeling": "Burgerzaken",
+        "rollen": "alle-medewerkers|beleidsadviseur",
+        "module_id": "t01",
+        "module_titel": "Wat is AI?",
+        "verplicht": "ja",
+        "status": "geslaagd",
+        "beste_score": "75,0",
         "geslaagd_op": "2025-01-31",  # 23:30 Dutch time is the 31st, though it is the 31st 22:30 UTC too
         "pogingen": "3",
     }
-    assert (rows["E1", "t02"]["status"], rows["E1", "t02"]["beste_score"], rows["E1", "t02"]["pogingen"]) == ("niet_geslaagd", "0,0", "1")
-    assert (rows["E2", "t01"]["status"], rows["E2", "t01"]["beste_score"], rows["E2", "t01"]["geslaagd_op"]) == ("niet_gestart", "", "")
+    assert (rows["E1", "t02"]["status"], rows["E1", "t02"]["beste_score"], rows["E1", "t02"]["pogingen"]) == (
+        "niet_geslaagd",
+        "0,0",
+        "1",
+    )
+    assert (rows["E2", "t01"]["status"], rows["E2", "t01"]["beste_score"], rows["E2", "t01"]["geslaagd_op"]) == (
+        "niet_gestart",
+        "",
+        "",
+    )
     assert rows["E3", "t03"]["verplicht"] == "ja" and rows["E3", "t03"]["status"] == "niet_gestart"
     assert (rows["E3", "t02"]["verplicht"], rows["E3", "t02"]["status"]) == ("nee", "geslaagd")
 
@@ -53,8 +76,17 @@ def test_long_export_lists_every_required_module_and_attempted_extras(cli, histo
 def test_wide_export_has_one_row_per_employee_and_a_column_per_module(cli, history, db_url):
     result = cli("export", "--db", db_url, "--layout", "wide", "--dialect", "rfc4180")
     rows = read(result.out, ",")
-    assert list(rows[0]) == ["medewerker_id", "naam", "afdeling", "rollen", "t01", "t02", "t03",
-                             "verplicht_aantal", "verplicht_geslaagd"]
+    assert list(rows[0]) == [
+        "medewerker_id",
+        "naam",
+        "afdeling",
+        "rollen",
+        "t01",
+        "t02",
+        "t03",
+        "verplicht_aantal",
+        "verplicht_geslaagd",
+    ]
     by_id = {r["medewerker_id"]: r for r in rows}
     assert [by_id["E1"][m] for m in ("t01", "t02", "t03")] == ["geslaagd", "niet_geslaagd", ""]
     assert [by_id["E3"][m] for m in ("t01", "t02", "t03")] == ["niet_gestart", "geslaagd", "niet_gestart"]
@@ -69,7 +101,7 @@ def test_excel_nl_bytes_have_bom_semicolons_crlf_and_decimal_commas(cli, history
     assert data.startswith(b"\xef\xbb\xbfmedewerker_id;naam;afdeling;rollen;module_id;")
     assert data.count(b"\r\n") == 7 and b"\n" not in data.replace(b"\r\n", b"")
     assert ";75,0;2025-01-31;3\r\n" in data.decode("utf-8-sig")
-    assert "Daniëlle Çelik".encode("utf-8") in data
+    assert "Daniëlle Çelik".encode() in data
 
 
 def test_rfc4180_bytes_have_commas_no_bom_and_decimal_points(cli, history, db_url, tmp_path):
@@ -80,8 +112,15 @@ def test_rfc4180_bytes_have_commas_no_bom_and_decimal_points(cli, history, db_ur
     assert b",75.0,2025-01-31,3\r\n" in data
 
 
-HOSTILE = ["=HYPERLINK(\"http://evil.example\",\"klik\")", "+31 6 1234", "-2+3", "@SUM(A1:A9)",
-           "\tTab", "\rCR", "=cmd|' /C calc'!A0"]
+HOSTILE = [
+    '=HYPERLINK("http://evil.example","klik")',
+    "+31 6 1234",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\tTab",
+    "\rCR",
+    "=cmd|' /C calc'!A0",
+]
 
 
 def test_formula_cells_are_neutralised_so_hostile_names_stay_text(cli, store, db_url, tmp_path):
@@ -104,8 +143,12 @@ def test_long_export_writes_what_csv_writer_writes_for_the_long_rows(history, ca
     from geletterdheid.reports.hr_export import LONG_HEADER, export, long_rows
     from geletterdheid.reports.spreadsheet import DIALECTS, write_rows
 
-    history.upsert_employees([Employee("E4", 'Jan "Sjaak"; Smit', "Zaken, Recht", ("inkoper",), None),
-                              Employee("E5;x", "Regel\nbreuk\r", "=Afd", ("beleidsadviseur",), None)])
+    history.upsert_employees(
+        [
+            Employee("E4", 'Jan "Sjaak"; Smit', "Zaken, Recht", ("inkoper",), None),
+            Employee("E5;x", "Regel\nbreuk\r", "=Afd", ("beleidsadviseur",), None),
+        ]
+    )
     history.record_attempts([NewAttempt.scored("E5;x", catalog.quizzes["t02"], at("2025-03-30T00:59"), "test", {})])
     for dialect in DIALECTS.values():
         for key in (None, KEY.encode()):
@@ -114,9 +157,12 @@ def test_long_export_writes_what_csv_writer_writes_for_the_long_rows(history, ca
             hide = None
             if key:
                 from geletterdheid.reports.pseudonym import pseudonym
+
                 hide = lambda employee_id: pseudonym(key, employee_id)  # noqa: E731
             expected = io.StringIO(newline="")
-            rows = long_rows(catalog, completions(catalog, history.employees(), history.module_progress()), dialect, hide)
+            rows = long_rows(
+                catalog, completions(catalog, history.employees(), history.module_progress()), dialect, hide
+            )
             write_rows(expected, dialect, LONG_HEADER, rows)
             assert out.read_bytes().decode("utf-8") == ("\ufeff" if dialect.bom else "") + expected.getvalue()
 
@@ -151,7 +197,9 @@ def test_pseudonymised_export_hides_ids_and_names_with_a_stable_keyed_hash(cli, 
     assert {r["medewerker_id"] for r in other}.isdisjoint({r["medewerker_id"] for r in rows})
 
 
-def test_pseudonymising_without_a_usable_key_fails_clearly_and_writes_nothing(cli, history, db_url, monkeypatch, tmp_path):
+def test_pseudonymising_without_a_usable_key_fails_clearly_and_writes_nothing(
+    cli, history, db_url, monkeypatch, tmp_path
+):
     out = tmp_path / "hr.csv"
     result = cli("export", "--db", db_url, "--pseudonimiseer", "--out", out)
     assert result.code == 1 and "GELETTERDHEID_PSEUDONIEM_SLEUTEL" in result.err
@@ -182,7 +230,9 @@ def test_a_failed_export_leaves_the_old_file_untouched(cli, store, db_url, tmp_p
 def test_progress_by_department(cli, history, db_url):
     result = cli("progress", "--db", db_url)
     assert result.code == 0
-    lines = {line.split()[0]: line.split()[1:] for line in result.out.splitlines()[2:] if line and not line.startswith("-")}
+    lines = {
+        line.split()[0]: line.split()[1:] for line in result.out.splitlines()[2:] if line and not line.startswith("-")
+    }
     # Burgerzaken: E1 needs t01+t02 (passed t01), E2 needs t01 (nothing): 1 of 3. Inkoop: E3 0 of 2.
     assert lines["Burgerzaken"] == ["2", "3", "1", "33,3%"]
     assert lines["Inkoop"] == ["1", "2", "0", "0,0%"]

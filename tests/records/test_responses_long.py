@@ -25,8 +25,9 @@ GOOD = [
 
 def snapshot(db_url):
     with Store.open(db_url) as store:
-        return store.counts(), [(a.employee_id, a.quiz_id, a.score_percent) for e in store.employees()
-                                for a in store.attempts_of(e.id)]
+        return store.counts(), [
+            (a.employee_id, a.quiz_id, a.score_percent) for e in store.employees() for a in store.attempts_of(e.id)
+        ]
 
 
 def test_long_csv_is_scored_and_stored(cli, tmp_path, staffed_store, db_url):
@@ -52,7 +53,11 @@ def test_reimporting_the_same_file_adds_nothing(cli, tmp_path, staffed_store, db
 
 
 def test_excel_nl_semicolons_bom_and_dutch_dates(cli, tmp_path, staffed_store, db_url):
-    rows = [HEADER, ["E1", "t01", "t01-q1", "b", "31-1-2025 10:00"], ["E1", "t01", "t01-q2", "onjuist", "31-01-2025 10:00:00"]]
+    rows = [
+        HEADER,
+        ["E1", "t01", "t01-q1", "b", "31-1-2025 10:00"],
+        ["E1", "t01", "t01-q2", "onjuist", "31-01-2025 10:00:00"],
+    ]
     path = write_csv(tmp_path / "excel.csv", rows, delimiter=";", encoding="utf-8-sig")
     assert cli("responses", "import", path, "--db", db_url).code == 0
     [attempt] = staffed_store.attempts_of("E1")  # both rows are one attempt
@@ -78,7 +83,13 @@ INVALID = [
 
 @pytest.mark.parametrize("row, reason", INVALID, ids=[str(i) for i in range(len(INVALID))])
 def test_an_invalid_row_is_named_and_the_store_stays_as_it_was(cli, tmp_path, staffed_store, db_url, row, reason):
-    cli("responses", "import", write_csv(tmp_path / "eerder.csv", [HEADER, ["E2", "t01", "t01-q1", "b", T1]]), "--db", db_url)
+    cli(
+        "responses",
+        "import",
+        write_csv(tmp_path / "eerder.csv", [HEADER, ["E2", "t01", "t01-q1", "b", T1]]),
+        "--db",
+        db_url,
+    )
     before = snapshot(db_url)
     result = cli("responses", "import", write_csv(tmp_path / "antwoorden.csv", [HEADER, *GOOD, row]), "--db", db_url)
     assert result.code == 1
@@ -123,15 +134,32 @@ def test_unknown_layout_and_missing_file_are_explained(cli, tmp_path, db_url):
     assert "Traceback" not in result.output
 
 
-def test_two_processes_importing_the_same_file_at_once_store_each_attempt_once(tmp_path, staffed_store, db_url, content_root):
-    rows = [HEADER] + [[e, "t01", q, key, f"2025-03-{day:02d}T10:00"]
-                       for e in ("E1", "E2", "E3") for day in range(1, 29) for q, key in (("t01-q1", "b"), ("t01-q3", "a"))]
+def test_two_processes_importing_the_same_file_at_once_store_each_attempt_once(
+    tmp_path, staffed_store, db_url, content_root
+):
+    rows = [HEADER] + [
+        [e, "t01", q, key, f"2025-03-{day:02d}T10:00"]
+        for e in ("E1", "E2", "E3")
+        for day in range(1, 29)
+        for q, key in (("t01-q1", "b"), ("t01-q3", "a"))
+    ]
     path = write_csv(tmp_path / "groot.csv", rows)
-    command = [sys.executable, "-m", "geletterdheid.cli", "--root", str(content_root),
-               "responses", "import", str(path), "--db", db_url]
+    command = [
+        sys.executable,
+        "-m",
+        "geletterdheid.cli",
+        "--root",
+        str(content_root),
+        "responses",
+        "import",
+        str(path),
+        "--db",
+        db_url,
+    ]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-                 for _ in range(2)]
+    processes = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in range(2)
+    ]
     outputs = [process.communicate(timeout=120) for process in processes]
     assert [p.returncode for p in processes] == [0, 0], outputs
     added = sorted(int(out.split(" nieuw opgeslagen")[0].rsplit(" ", 1)[1]) for out, _ in outputs)
@@ -149,8 +177,12 @@ def test_row_order_does_not_matter(cli, tmp_path, staffed_store, db_url):
 
 
 def test_one_moment_written_two_ways_is_one_attempt(cli, tmp_path, staffed_store, db_url):
-    rows = [HEADER, ["E1", "t01", "t01-q1", "b", "2025-01-31T10:00"], ["E1", "t01", "t01-q2", "onjuist", "2025-01-31T09:00Z"],
-            [" E1 ", "t01", "t01-q3", " a | c | d ", "31-1-2025 10:00"]]
+    rows = [
+        HEADER,
+        ["E1", "t01", "t01-q1", "b", "2025-01-31T10:00"],
+        ["E1", "t01", "t01-q2", "onjuist", "2025-01-31T09:00Z"],
+        [" E1 ", "t01", "t01-q3", " a | c | d ", "31-1-2025 10:00"],
+    ]
     result = cli("responses", "import", write_csv(tmp_path / "a.csv", rows), "--db", db_url)
     assert result.code == 0, result.output
     assert "1 poging gelezen" in result.out

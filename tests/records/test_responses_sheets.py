@@ -16,9 +16,11 @@ def only_attempt(store, employee_id):
 
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])
 def test_wide_sheet_scores_one_attempt_per_row(cli, tmp_path, staffed_store, db_url, suffix):
-    rows = [WIDE,
-            ["E1", "Anna", "2025-02-03T14:00", "b", "onjuist", "a, c, d", ""],   # 75%
-            ["E2", "Bram", "2025-02-03T14:00", "a", "juist", "a;b", "a|b"]]       # 0+0+0+1 = 25%
+    rows = [
+        WIDE,
+        ["E1", "Anna", "2025-02-03T14:00", "b", "onjuist", "a, c, d", ""],  # 75%
+        ["E2", "Bram", "2025-02-03T14:00", "a", "juist", "a;b", "a|b"],
+    ]  # 0+0+0+1 = 25%
     path = tmp_path / f"workshop.{suffix}"
     write_csv(path, rows, delimiter=";") if suffix == "csv" else write_xlsx(path, rows)
     result = cli("responses", "import", path, "--db", db_url)
@@ -33,15 +35,19 @@ def test_wide_xlsx_with_real_date_cells_and_numeric_ids(cli, tmp_path, store, db
     from geletterdheid.records import Employee
 
     store.upsert_employees([Employee("1001", "Anna", "IT", (), None)])
-    path = write_xlsx(tmp_path / "blad.xlsx", [["medewerker_id", "tijdstip", "t02-q1", "t02-q2"],
-                                               [1001, dt.datetime(2025, 7, 1, 9, 30), "a", "juist"]])
+    path = write_xlsx(
+        tmp_path / "blad.xlsx",
+        [["medewerker_id", "tijdstip", "t02-q1", "t02-q2"], [1001, dt.datetime(2025, 7, 1, 9, 30), "a", "juist"]],
+    )
     assert cli("responses", "import", path, "--db", db_url).code == 0
     attempt = only_attempt(store, "1001")
     assert (attempt.quiz_id, attempt.score_percent) == ("t02", 100.0)
-    assert attempt.taken_at == dt.datetime(2025, 7, 1, 7, 30, tzinfo=dt.timezone.utc)  # summer time, UTC+2
+    assert attempt.taken_at == dt.datetime(2025, 7, 1, 7, 30, tzinfo=dt.UTC)  # summer time, UTC+2
 
 
-def test_wide_sheet_without_a_column_for_a_question_warns_and_counts_it_unanswered(cli, tmp_path, staffed_store, db_url):
+def test_wide_sheet_without_a_column_for_a_question_warns_and_counts_it_unanswered(
+    cli, tmp_path, staffed_store, db_url
+):
     path = write_csv(tmp_path / "kort.csv", [["medewerker_id", "tijdstip", "t01-q1"], ["E1", "2025-02-03T14:00", "b"]])
     result = cli("responses", "import", path, "--db", db_url)
     assert result.code == 0
@@ -50,11 +56,13 @@ def test_wide_sheet_without_a_column_for_a_question_warns_and_counts_it_unanswer
 
 
 def test_wide_sheet_bad_rows_and_columns_are_named(cli, tmp_path, staffed_store, db_url):
-    rows = [["medewerker_id", "tijdstip", "t01-q1", "t01-q5"],
-            ["E1", "2025-02-03T14:00", "b", ""],
-            ["E99", "2025-02-03T14:00", "b", ""],
-            ["E2", "vandaag", "q", ""],
-            ["E1", "2025-02-03T14:00", "a", ""]]
+    rows = [
+        ["medewerker_id", "tijdstip", "t01-q1", "t01-q5"],
+        ["E1", "2025-02-03T14:00", "b", ""],
+        ["E99", "2025-02-03T14:00", "b", ""],
+        ["E2", "vandaag", "q", ""],
+        ["E1", "2025-02-03T14:00", "a", ""],
+    ]
     result = cli("responses", "import", write_csv(tmp_path / "blad.csv", rows), "--db", db_url)
     assert result.code == 1
     assert "blad.csv, rij 1: kolom D ('t01-q5'): onbekende vraag 't01-q5' in toets t01" in result.err
@@ -66,8 +74,11 @@ def test_wide_sheet_bad_rows_and_columns_are_named(cli, tmp_path, staffed_store,
 
 
 def test_wide_sheet_skip_invalid_ignores_unknown_columns_and_rows(cli, tmp_path, staffed_store, db_url):
-    rows = [["medewerker_id", "tijdstip", "t01-q1", "opmerkingen trainer"],
-            ["E1", "2025-02-03T14:00", "b", "goed"], ["E99", "2025-02-03T14:00", "b", ""]]
+    rows = [
+        ["medewerker_id", "tijdstip", "t01-q1", "opmerkingen trainer"],
+        ["E1", "2025-02-03T14:00", "b", "goed"],
+        ["E99", "2025-02-03T14:00", "b", ""],
+    ]
     result = cli("responses", "import", write_csv(tmp_path / "blad.csv", rows), "--db", db_url, "--skip-invalid")
     assert result.code == 0
     assert "Niet gelezen kolommen: opmerkingen trainer." in result.out
@@ -91,8 +102,21 @@ Q4 = "Welke uitkomsten kan een AI-systeem maken?"
 RIGHT_Q1 = "Het leidt zelf af hoe het uit invoer een uitkomst maakt."
 CHATBOT = "Een chatbot die vragen in eigen woorden beantwoordt."
 SPREADSHEET = "Een spreadsheet; met vaste formules."  # an option whose text contains ';'
-ENGLISH = ["ID", "Start time", "Completion time", "Email", "Name", "Total points", "Quiz feedback",
-           Q1, f"Points - {Q1}", f"Feedback - {Q1}", Q2, Q3, Q4]
+ENGLISH = [
+    "ID",
+    "Start time",
+    "Completion time",
+    "Email",
+    "Name",
+    "Total points",
+    "Quiz feedback",
+    Q1,
+    f"Points - {Q1}",
+    f"Feedback - {Q1}",
+    Q2,
+    Q3,
+    Q4,
+]
 
 
 def forms_row(number, email, q1, q2, q3, q4, when=dt.datetime(2025, 3, 4, 11, 15)):
@@ -100,9 +124,11 @@ def forms_row(number, email, q1, q2, q3, q4, when=dt.datetime(2025, 3, 4, 11, 15
 
 
 def test_forms_export_is_matched_by_question_text_and_email(cli, tmp_path, staffed_store, db_url):
-    rows = [ENGLISH,
-            forms_row(1, "Anna@Gemeente.example", RIGHT_Q1, "Onjuist", f"{CHATBOT};Vertaalsoftware.;", "Voorspellingen;"),
-            forms_row(2, "bram@gemeente.example", "Het is snel.", "Juist", f"{SPREADSHEET};", "")]
+    rows = [
+        ENGLISH,
+        forms_row(1, "Anna@Gemeente.example", RIGHT_Q1, "Onjuist", f"{CHATBOT};Vertaalsoftware.;", "Voorspellingen;"),
+        forms_row(2, "bram@gemeente.example", "Het is snel.", "Juist", f"{SPREADSHEET};", ""),
+    ]
     path = write_xlsx(tmp_path / "forms.xlsx", rows)
     result = cli("responses", "import", path, "--db", db_url)
     assert result.code == 0, result.output
@@ -125,12 +151,17 @@ def test_forms_export_with_dutch_headers_and_an_employee_id_question(cli, tmp_pa
 
 
 def test_forms_export_reports_what_does_not_match(cli, tmp_path, staffed_store, db_url):
-    rows = [ENGLISH + ["Hoe vond je de workshop?"],
-            forms_row(1, "onbekend@example.org", RIGHT_Q1, "Onjuist", "", "") + ["Leuk"],
-            forms_row(2, "anna@gemeente.example", "Misschien", "Onjuist", "", "") + [""]]
+    rows = [
+        ENGLISH + ["Hoe vond je de workshop?"],
+        forms_row(1, "onbekend@example.org", RIGHT_Q1, "Onjuist", "", "") + ["Leuk"],
+        forms_row(2, "anna@gemeente.example", "Misschien", "Onjuist", "", "") + [""],
+    ]
     result = cli("responses", "import", write_xlsx(tmp_path / "forms.xlsx", rows), "--db", db_url)
     assert result.code == 1
-    assert "forms.xlsx, rij 1: kolom N ('Hoe vond je de workshop?') komt niet overeen met een vraag van toets t01" in result.err
+    assert (
+        "forms.xlsx, rij 1: kolom N ('Hoe vond je de workshop?') komt niet overeen met een vraag van toets t01"
+        in result.err
+    )
     assert "forms.xlsx, rij 2: geen medewerker met e-mailadres 'onbekend@example.org'" in result.err
     assert "forms.xlsx, rij 3: kolom H: antwoord 'Misschien' is geen optie van vraag t01-q1" in result.err
     assert staffed_store.counts()["attempts"] == 0
@@ -138,7 +169,10 @@ def test_forms_export_reports_what_does_not_match(cli, tmp_path, staffed_store, 
 
 def test_forms_question_shared_by_two_quizzes_needs_the_quiz_option(cli, tmp_path, staffed_store, db_url):
     text = "Je controleert de uitkomst van AI altijd zelf."  # in t02 and in t03
-    rows = [["ID", "Completion time", "Email", text], [1, dt.datetime(2025, 3, 4, 11), "anna@gemeente.example", "Juist"]]
+    rows = [
+        ["ID", "Completion time", "Email", text],
+        [1, dt.datetime(2025, 3, 4, 11), "anna@gemeente.example", "Juist"],
+    ]
     path = write_xlsx(tmp_path / "gedeeld.xlsx", rows)
     result = cli("responses", "import", path, "--db", db_url)
     assert result.code == 1 and "passen bij meerdere toetsen (t02, t03); kies er een met --quiz" in result.err
@@ -147,7 +181,10 @@ def test_forms_question_shared_by_two_quizzes_needs_the_quiz_option(cli, tmp_pat
 
 
 def test_forms_export_without_any_known_question(cli, tmp_path, staffed_store, db_url):
-    rows = [["ID", "Completion time", "Email", "Iets anders"], [1, dt.datetime(2025, 3, 4, 11), "anna@gemeente.example", "x"]]
+    rows = [
+        ["ID", "Completion time", "Email", "Iets anders"],
+        [1, dt.datetime(2025, 3, 4, 11), "anna@gemeente.example", "x"],
+    ]
     result = cli("responses", "import", write_xlsx(tmp_path / "leeg.xlsx", rows), "--db", db_url)
     assert result.code == 1 and "geen kolom komt precies overeen met de tekst van een vraag" in result.err
 

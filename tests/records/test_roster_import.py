@@ -19,12 +19,15 @@ def stored(db_url):
         return {e.id: e for e in store.employees()}
 
 
-@pytest.mark.parametrize("delimiter, encoding, newline", [
-    (",", "utf-8", "\n"),
-    (";", "utf-8-sig", "\r\n"),      # Excel "CSV UTF-8" with Dutch list separator
-    (";", "cp1252", "\r\n"),         # Dutch Excel "CSV (gescheidingsteken)"
-    ("\t", "utf-16", "\r\n"),        # Excel "Unicode-tekst"
-])
+@pytest.mark.parametrize(
+    "delimiter, encoding, newline",
+    [
+        (",", "utf-8", "\n"),
+        (";", "utf-8-sig", "\r\n"),  # Excel "CSV UTF-8" with Dutch list separator
+        (";", "cp1252", "\r\n"),  # Dutch Excel "CSV (gescheidingsteken)"
+        ("\t", "utf-16", "\r\n"),  # Excel "Unicode-tekst"
+    ],
+)
 def test_roster_csv_in_every_shape_excel_writes(cli, tmp_path, db_url, delimiter, encoding, newline):
     path = write_csv(tmp_path / "medewerkers.csv", [HEADER, *ROWS], delimiter, encoding, newline)
     result = cli("roster", "import", path, "--db", db_url)
@@ -62,10 +65,20 @@ def test_reimport_counts_added_changed_and_unchanged(cli, tmp_path, db_url):
 
 
 def test_role_order_and_the_all_staff_role_do_not_count_as_a_change(cli, tmp_path, db_url):
-    cli("roster", "import", write_csv(tmp_path / "a.csv", [HEADER, ["E1", "A", "IT", "inkoper|beleidsadviseur", ""]]),
-        "--db", db_url)
-    result = cli("roster", "import", write_csv(tmp_path / "b.csv", [
-        HEADER, ["E1", "A", "IT", "alle-medewerkers | beleidsadviseur|inkoper", ""]]), "--db", db_url)
+    cli(
+        "roster",
+        "import",
+        write_csv(tmp_path / "a.csv", [HEADER, ["E1", "A", "IT", "inkoper|beleidsadviseur", ""]]),
+        "--db",
+        db_url,
+    )
+    result = cli(
+        "roster",
+        "import",
+        write_csv(tmp_path / "b.csv", [HEADER, ["E1", "A", "IT", "alle-medewerkers | beleidsadviseur|inkoper", ""]]),
+        "--db",
+        db_url,
+    )
     assert "0 gewijzigd, 1 ongewijzigd" in result.out
 
 
@@ -73,14 +86,19 @@ BAD_ROWS = [
     (["", "Naamloos", "IT", "", ""], "medewerker_id is leeg"),
     (["E8", "", "IT", "", ""], "naam is leeg"),
     (["E8", "Iemand", "", "", ""], "afdeling is leeg"),
-    (["E8", "Iemand", "IT", "wethouder", ""], "onbekende rol 'wethouder'; geldige rollen: alle-medewerkers, beleidsadviseur, inkoper"),
+    (
+        ["E8", "Iemand", "IT", "wethouder", ""],
+        "onbekende rol 'wethouder'; geldige rollen: alle-medewerkers, beleidsadviseur, inkoper",
+    ),
     (["E8", "Iemand", "IT", "", "geen-adres"], "ongeldig e-mailadres 'geen-adres'"),
     (["E1", "Dubbel", "IT", "", ""], "medewerker_id 'E1' staat ook in rij 2"),
     (["E8", "Iemand", "IT", "", "ANNA@gemeente.example"], "e-mailadres 'ANNA@gemeente.example' staat ook in rij 2"),
 ]
 
 
-@pytest.mark.parametrize("row, reason", BAD_ROWS, ids=[reason.split(" ")[0] + str(i) for i, (_, reason) in enumerate(BAD_ROWS)])
+@pytest.mark.parametrize(
+    "row, reason", BAD_ROWS, ids=[reason.split(" ")[0] + str(i) for i, (_, reason) in enumerate(BAD_ROWS)]
+)
 def test_a_bad_row_is_reported_with_file_row_and_reason_and_nothing_is_imported(cli, tmp_path, db_url, row, reason):
     path = write_csv(tmp_path / "lijst.csv", [HEADER, *ROWS, row])
     result = cli("roster", "import", path, "--db", db_url)

@@ -34,14 +34,17 @@ def test_ticking_two_boxes_on_a_single_answer_question_scores_zero(q):
     assert score_question(q["t01-q2"], ["juist", "onjuist"]) == 0.0
 
 
-@pytest.mark.parametrize("chosen, expected", [
-    (["a", "c", "d"], 1.0),             # all three correct
-    (["a", "c"], 2 / 3),                # +1/3 +1/3
-    (["a"], 1 / 3),
-    (["a", "c", "b"], 1 / 3),           # +1/3 +1/3 -1/3
-    (["a", "b", "c", "d"], 2 / 3),      # everything ticked: 3/3 - 1/3
-    (["b"], 0.0),                       # -1/3 clamped to 0
-])
+@pytest.mark.parametrize(
+    "chosen, expected",
+    [
+        (["a", "c", "d"], 1.0),  # all three correct
+        (["a", "c"], 2 / 3),  # +1/3 +1/3
+        (["a"], 1 / 3),
+        (["a", "c", "b"], 1 / 3),  # +1/3 +1/3 -1/3
+        (["a", "b", "c", "d"], 2 / 3),  # everything ticked: 3/3 - 1/3
+        (["b"], 0.0),  # -1/3 clamped to 0
+    ],
+)
 def test_multiple_answer_gives_plus_and_minus_one_over_k_clamped(q, chosen, expected):
     assert score_question(q["t01-q3"], chosen) == pytest.approx(expected)
 

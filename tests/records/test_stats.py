@@ -12,14 +12,22 @@ from .conftest import at
 
 
 def make_quiz(question_count: int) -> Quiz:
-    return Quiz.model_validate({
-        "module": "x01",
-        "vragen": [
-            {"id": f"x01-q{i}", "type": "enkelvoudig", "vraag": f"Vraag {i}", "opties": {"a": "A", "b": "B"},
-             "juist": "a", "uitleg": "Uitleg (artikel 4)."}
-            for i in range(1, question_count + 1)
-        ],
-    })
+    return Quiz.model_validate(
+        {
+            "module": "x01",
+            "vragen": [
+                {
+                    "id": f"x01-q{i}",
+                    "type": "enkelvoudig",
+                    "vraag": f"Vraag {i}",
+                    "opties": {"a": "A", "b": "B"},
+                    "juist": "a",
+                    "uitleg": "Uitleg (artikel 4).",
+                }
+                for i in range(1, question_count + 1)
+            ],
+        }
+    )
 
 
 def attempts(rows):

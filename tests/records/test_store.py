@@ -85,7 +85,7 @@ def test_attempt_and_answers_are_stored_with_their_scores(staffed_store, catalog
     [stored] = staffed_store.attempts_of("E1")
     assert stored.score_percent == pytest.approx(100 * (1 + 2 / 3) / 4)
     assert stored.passed is False
-    assert stored.taken_at == dt.datetime(2025, 1, 31, 9, 0, tzinfo=dt.timezone.utc)
+    assert stored.taken_at == dt.datetime(2025, 1, 31, 9, 0, tzinfo=dt.UTC)
     answers = staffed_store.answers_of(stored.id)
     assert list(answers) == ["t01-q1", "t01-q2", "t01-q3", "t01-q4"]  # every question, in quiz order
     assert (answers["t01-q3"].chosen, answers["t01-q3"].score) == ("a|c", pytest.approx(2 / 3))
@@ -102,7 +102,9 @@ def test_a_time_without_zone_is_refused(staffed_store, catalog):
 def test_concurrent_writers_never_duplicate_an_attempt(db_url, catalog):
     with Store.open(db_url) as setup:
         setup.upsert_employees(ROSTER)
-    batch = [attempt(catalog, employee, f"2025-02-0{day}T10:00") for employee in ("E1", "E2", "E3") for day in range(1, 8)]
+    batch = [
+        attempt(catalog, employee, f"2025-02-0{day}T10:00") for employee in ("E1", "E2", "E3") for day in range(1, 8)
+    ]
     results, errors = [], []
 
     def write() -> None:
@@ -197,8 +199,16 @@ def test_an_attempt_written_through_sqlalchemy_has_the_same_identity(staffed_sto
     from geletterdheid.records.schema import attempts as table
 
     with staffed_store.engine.begin() as connection:
-        connection.execute(table.insert().values(
-            employee_id="E1", quiz_id="t01", taken_at=dt.datetime(2025, 1, 31, 9, 0), source="orm", score=0.0,
-            passed=False, answers="{}"))
+        connection.execute(
+            table.insert().values(
+                employee_id="E1",
+                quiz_id="t01",
+                taken_at=dt.datetime(2025, 1, 31, 9, 0),
+                source="orm",
+                score=0.0,
+                passed=False,
+                answers="{}",
+            )
+        )
     assert staffed_store.record_attempt(attempt(catalog, "E1", "2025-01-31T10:00")) is False  # 10:00 Dutch = 09:00 UTC
     assert [a.source for a in staffed_store.attempts_of("E1")] == ["orm"]

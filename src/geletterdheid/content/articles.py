@@ -17,7 +17,22 @@ EURLEX_BASE = "https://eur-lex.europa.eu/eli/reg/2024/1689/2026-07-27/nld"
 #: Articles 1-113 of the original act, plus those inserted by Regulation (EU) 2026/1744.
 INSERTED_ARTICLES = frozenset({"4a", "60a", "75a", "75b", "75c", "75d"})
 ARTICLES = frozenset({str(n) for n in range(1, 114)}) | INSERTED_ARTICLES
-ANNEXES = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV")  # XIV inserted by 2026/1744
+ANNEXES = (
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+)  # XIV inserted by 2026/1744
 
 _ARTICLE_RE = re.compile(r"^(?:art(?:ikel)?\.?\s*)?(?P<num>\d{1,3}[a-z]?)(?P<rest>(?:\(\w{1,4}\))*)$", re.IGNORECASE)
 _ANNEX_RE = re.compile(r"^bijlage\s+(?P<num>[IVX]+)(?P<rest>(?:,?\s*(?:punt\s*)?[\w().]+)*)$", re.IGNORECASE)
@@ -62,4 +77,6 @@ def parse_provision(reference: str) -> Provision:
             raise UnknownProvision(f"bijlage {number} bestaat niet in de AI-verordening")
         rest = match.group("rest") or ""
         return Provision("bijlage", number, rest if not rest or rest.startswith(",") else f" {rest.strip()}")
-    raise UnknownProvision(f"'{reference}' is geen verwijzing naar een artikel of bijlage (voorbeelden: 26, 5(1)(f), bijlage III)")
+    raise UnknownProvision(
+        f"'{reference}' is geen verwijzing naar een artikel of bijlage (voorbeelden: 26, 5(1)(f), bijlage III)"
+    )

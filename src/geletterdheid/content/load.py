@@ -6,7 +6,6 @@ message and the file and line, so ``geletterdheid check`` can report all of them
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 from typing import TypeVar
 
@@ -106,7 +105,7 @@ def _find_cycles(requires: dict[str, list[str]]) -> list[list[str]]:
             if nxt not in requires:
                 continue
             if state.get(nxt) == 1:
-                cycles.append(stack[stack.index(nxt):] + [nxt])
+                cycles.append(stack[stack.index(nxt) :] + [nxt])
             elif nxt not in state:
                 visit(nxt)
         stack.pop()
@@ -174,7 +173,11 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
         if role is None:
             continue
         if role.id != path.stem:
-            problems.append(Problem(path, lines.line(("id",)), f"rol-id '{role.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'"))
+            problems.append(
+                Problem(
+                    path, lines.line(("id",)), f"rol-id '{role.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'"
+                )
+            )
             continue
         roles[role.id] = role
         role_paths[role.id] = path
@@ -192,7 +195,13 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
         if topic_file is not None:
             for index, topic in enumerate(topic_file.topics):
                 if topic.id in topics:
-                    problems.append(Problem(topics_path, topic_lines.line(("onderwerpen", index, "id")), f"dubbel onderwerp-id '{topic.id}'"))
+                    problems.append(
+                        Problem(
+                            topics_path,
+                            topic_lines.line(("onderwerpen", index, "id")),
+                            f"dubbel onderwerp-id '{topic.id}'",
+                        )
+                    )
                 topics[topic.id] = topic
 
     # Legal dates, amounts and terms
@@ -216,28 +225,55 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
         if module is None:
             continue
         if module.id in modules:
-            problems.append(Problem(path, lines.line(("id",)), f"dubbele module-id '{module.id}' (ook in {module_paths[module.id].name})"))
+            problems.append(
+                Problem(
+                    path,
+                    lines.line(("id",)),
+                    f"dubbele module-id '{module.id}' (ook in {module_paths[module.id].name})",
+                )
+            )
             continue
         modules[module.id] = module
         module_paths[module.id] = path
         module_lines[module.id] = lines
         for index, role_id in enumerate(module.roles):
             if roles and role_id not in roles:
-                problems.append(Problem(path, lines.line(("rollen", index)), f"onbekende rol '{role_id}': er is geen {ROLES_DIR / (role_id + '.md')}"))
+                problems.append(
+                    Problem(
+                        path,
+                        lines.line(("rollen", index)),
+                        f"onbekende rol '{role_id}': er is geen {ROLES_DIR / (role_id + '.md')}",
+                    )
+                )
         if topics and module.topic not in topics:
-            problems.append(Problem(path, lines.line(("onderwerp",)), f"onbekend onderwerp '{module.topic}': voeg het toe aan {TOPICS_FILE}"))
+            problems.append(
+                Problem(
+                    path,
+                    lines.line(("onderwerp",)),
+                    f"onbekend onderwerp '{module.topic}': voeg het toe aan {TOPICS_FILE}",
+                )
+            )
         _check_provisions(module.articles, path, lines, ("artikelen",), problems)
     for module_id, module in modules.items():
         path, lines = module_paths[module_id], module_lines[module_id]
         for index, required in enumerate(module.requires):
             if required == module_id:
-                problems.append(Problem(path, lines.line(("vereist", index)), "een module kan niet zichzelf als voorkennis hebben"))
+                problems.append(
+                    Problem(path, lines.line(("vereist", index)), "een module kan niet zichzelf als voorkennis hebben")
+                )
             elif required not in modules:
-                problems.append(Problem(path, lines.line(("vereist", index)), f"onbekende module '{required}' in 'vereist'"))
+                problems.append(
+                    Problem(path, lines.line(("vereist", index)), f"onbekende module '{required}' in 'vereist'")
+                )
     for cycle in _find_cycles({m.id: [r for r in m.requires if r != m.id] for m in modules.values()}):
         first = cycle[0]
-        problems.append(Problem(module_paths[first], module_lines[first].line(("vereist",)),
-                                "kringverwijzing in 'vereist': " + " -> ".join(cycle)))
+        problems.append(
+            Problem(
+                module_paths[first],
+                module_lines[first].line(("vereist",)),
+                "kringverwijzing in 'vereist': " + " -> ".join(cycle),
+            )
+        )
 
     # Quizzes
     quizzes: dict[str, Quiz] = {}
@@ -248,7 +284,13 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
         if quiz is None:
             continue
         if quiz.module != path.stem:
-            problems.append(Problem(path, lines.line(("module",)), f"'module: {quiz.module}' moet gelijk zijn aan de bestandsnaam '{path.stem}'"))
+            problems.append(
+                Problem(
+                    path,
+                    lines.line(("module",)),
+                    f"'module: {quiz.module}' moet gelijk zijn aan de bestandsnaam '{path.stem}'",
+                )
+            )
             continue
         if quiz.module not in modules and quiz.module not in _invalid_module_ids(root, modules):
             problems.append(Problem(path, lines.line(("module",)), f"onbekende module '{quiz.module}'"))
@@ -258,7 +300,13 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
         quiz_paths[quiz.module] = path
     for module_id, path in module_paths.items():
         if module_id not in quizzes and not (root / QUIZZES_DIR / f"{module_id}.yaml").exists():
-            problems.append(Problem(path, module_lines[module_id].line(("id",)), f"module '{module_id}' heeft geen toets: maak {QUIZZES_DIR}/{module_id}.yaml"))
+            problems.append(
+                Problem(
+                    path,
+                    module_lines[module_id].line(("id",)),
+                    f"module '{module_id}' heeft geen toets: maak {QUIZZES_DIR}/{module_id}.yaml",
+                )
+            )
 
     if problems:
         return None, sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
@@ -286,21 +334,47 @@ def _check_questions(quiz: Quiz, path: Path, lines: LineMap, seen: dict[str, Pat
     for index, question in enumerate(quiz.questions):
         loc = ("vragen", index)
         if question.id in seen:
-            problems.append(Problem(path, lines.line(loc + ("id",)), f"dubbele vraag-id '{question.id}' (ook in {seen[question.id].name})"))
+            problems.append(
+                Problem(
+                    path,
+                    lines.line(loc + ("id",)),
+                    f"dubbele vraag-id '{question.id}' (ook in {seen[question.id].name})",
+                )
+            )
         seen[question.id] = path
         if not question.correct:
-            problems.append(Problem(path, lines.line(loc + ("juist",)), f"vraag '{question.id}' heeft geen juist antwoord"))
+            problems.append(
+                Problem(path, lines.line(loc + ("juist",)), f"vraag '{question.id}' heeft geen juist antwoord")
+            )
         for key_index, key in enumerate(question.correct):
             if key not in question.options:
-                problems.append(Problem(path, lines.line(loc + ("juist", key_index)),
-                                        f"juist antwoord '{key}' staat niet bij de opties ({', '.join(question.options)})"))
+                problems.append(
+                    Problem(
+                        path,
+                        lines.line(loc + ("juist", key_index)),
+                        f"juist antwoord '{key}' staat niet bij de opties ({', '.join(question.options)})",
+                    )
+                )
         if question.type in ("enkelvoudig", "juist-onwaar") and len(question.correct) > 1:
-            problems.append(Problem(path, lines.line(loc + ("juist",)),
-                                    f"vraag '{question.id}' is {question.type} maar heeft {len(question.correct)} juiste antwoorden"))
+            problems.append(
+                Problem(
+                    path,
+                    lines.line(loc + ("juist",)),
+                    f"vraag '{question.id}' is {question.type} maar heeft {len(question.correct)} juiste antwoorden",
+                )
+            )
         if question.type == "juist-onwaar" and len(question.options) != 2:
-            problems.append(Problem(path, lines.line(loc + ("opties",)), f"vraag '{question.id}' is juist-onwaar en moet precies twee opties hebben"))
+            problems.append(
+                Problem(
+                    path,
+                    lines.line(loc + ("opties",)),
+                    f"vraag '{question.id}' is juist-onwaar en moet precies twee opties hebben",
+                )
+            )
         if len(set(question.correct)) != len(question.correct):
-            problems.append(Problem(path, lines.line(loc + ("juist",)), f"vraag '{question.id}' noemt een juist antwoord twee keer"))
+            problems.append(
+                Problem(path, lines.line(loc + ("juist",)), f"vraag '{question.id}' noemt een juist antwoord twee keer")
+            )
         _check_provisions(question.articles, path, lines, loc + ("artikelen",), problems)
 
 

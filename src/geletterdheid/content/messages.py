@@ -28,7 +28,11 @@ def dutch_message(error: ErrorDetails) -> str:
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"'{name}' moet een geheel getal zijn"
     if kind in ("greater_than", "greater_than_equal"):
-        return f"'{name}' moet groter zijn dan {ctx.get('gt', ctx.get('ge'))}" if "gt" in ctx else f"'{name}' moet minstens {ctx.get('ge')} zijn"
+        return (
+            f"'{name}' moet groter zijn dan {ctx.get('gt', ctx.get('ge'))}"
+            if "gt" in ctx
+            else f"'{name}' moet minstens {ctx.get('ge')} zijn"
+        )
     if kind in ("less_than", "less_than_equal"):
         return f"'{name}' mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn"
     if kind == "list_type":

@@ -28,15 +28,20 @@ class Module(_Strict):
 
     id: ContentId = Field(description="Vaste id van de module, bijvoorbeeld m01")
     title: NonEmptyText = Field(alias="titel")
-    summary: NonEmptyText = Field(alias="samenvatting",
-                                  description="Eén of twee zinnen, gewone tekst (geen Markdown): ook in leerpaden en pdf")
+    summary: NonEmptyText = Field(
+        alias="samenvatting", description="Eén of twee zinnen, gewone tekst (geen Markdown): ook in leerpaden en pdf"
+    )
     roles: list[ContentId] = Field(alias="rollen", min_length=1, description="Rollen (ids uit docs/rollen/)")
     topic: ContentId = Field(alias="onderwerp", description="Onderwerp-id uit docs/onderwerpen.yaml")
     duration_minutes: int = Field(alias="duur_minuten", gt=0, le=600)
-    learning_goals: list[NonEmptyText] = Field(alias="leerdoelen", min_length=1,
-                                               description="Wat je na de module kunt; gewone tekst (geen Markdown)")
-    articles: list[str] = Field(alias="artikelen", default_factory=list,
-                                description="Bepalingen van de AI-verordening, bv. '4', '5(1)(f)', 'bijlage III'")
+    learning_goals: list[NonEmptyText] = Field(
+        alias="leerdoelen", min_length=1, description="Wat je na de module kunt; gewone tekst (geen Markdown)"
+    )
+    articles: list[str] = Field(
+        alias="artikelen",
+        default_factory=list,
+        description="Bepalingen van de AI-verordening, bv. '4', '5(1)(f)', 'bijlage III'",
+    )
     requires: list[ContentId] = Field(alias="vereist", default_factory=list)
     level: Level = Field(alias="niveau")
     last_checked: dt.date = Field(alias="laatst_gecontroleerd")
@@ -114,7 +119,7 @@ class Catalog:
     quizzes: dict[str, Quiz]
     roles: dict[str, Role]
     topics: dict[str, Topic]
-    legal: "LegalFacts"
+    legal: LegalFacts
     module_paths: dict[str, Path] = field(default_factory=dict)
     quiz_paths: dict[str, Path] = field(default_factory=dict)
     role_paths: dict[str, Path] = field(default_factory=dict)
@@ -166,8 +171,20 @@ class LegalFacts(_Strict):
         return [*self.dates, *self.amounts, *self.terms]
 
 
-MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-             "september", "oktober", "november", "december")
+MONTHS_NL = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def dutch_date(value: dt.date) -> str:

@@ -26,7 +26,11 @@ def render_schemas() -> dict[str, str]:
     rendered = {}
     for filename, (model, title) in SCHEMAS.items():
         schema = model.model_json_schema(by_alias=True, mode="validation")
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **{k: v for k, v in schema.items() if k not in ("title", "description")}}
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": title,
+            **{k: v for k, v in schema.items() if k not in ("title", "description")},
+        }
         rendered[filename] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
     return rendered
 

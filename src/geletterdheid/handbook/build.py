@@ -36,7 +36,7 @@ def build_date() -> dt.date:
     """Today, or SOURCE_DATE_EPOCH for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
 
 
@@ -45,15 +45,21 @@ def content_version(root: Path, release: str) -> str:
     if release:
         return release
     try:
-        commit = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%h"], capture_output=True,
-                                text=True, timeout=10, check=False).stdout.strip()
+        commit = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%h"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         commit = ""
     return f"{__version__} ({commit})" if commit else __version__
 
 
-def build_handbooks(root: Path, out: Path, catalog: Catalog, roles: list[str], *, fresh_env: bool = True,
-                    workers: int | None = None) -> HandbookReport:
+def build_handbooks(
+    root: Path, out: Path, catalog: Catalog, roles: list[str], *, fresh_env: bool = True, workers: int | None = None
+) -> HandbookReport:
     """Write ``out/pdf/handboek-<rol>.pdf`` and ``out/pdf/trainer-<rol>.pdf`` for ``roles``."""
     from ..build import run_sphinx
 
@@ -62,12 +68,16 @@ def build_handbooks(root: Path, out: Path, catalog: Catalog, roles: list[str], *
     config: dict = {}
 
     def keep_config(app) -> None:
-        config.update(gemeente=app.config.geletterdheid_gemeente, release=app.config.release,
-                      site_url=app.config.html_baseurl or None)
+        config.update(
+            gemeente=app.config.geletterdheid_gemeente,
+            release=app.config.release,
+            site_url=app.config.html_baseurl or None,
+        )
 
     clock = time.perf_counter()
-    code, warnings = run_sphinx(root, single_dir, "singlehtml", doctrees=out / ".doctrees", fresh=fresh_env,
-                                on_built=keep_config)
+    code, warnings = run_sphinx(
+        root, single_dir, "singlehtml", doctrees=out / ".doctrees", fresh=fresh_env, on_built=keep_config
+    )
     report.seconds["singlehtml"] = time.perf_counter() - clock
     if warnings.strip():
         report.warnings.append(warnings.rstrip())
@@ -76,14 +86,14 @@ def build_handbooks(root: Path, out: Path, catalog: Catalog, roles: list[str], *
         return report
     clock = time.perf_counter()
     try:
-        modules, notes = extract_modules((single_dir / "index.html").read_text(encoding="utf-8"), catalog,
-                                         site_url=config["site_url"])
+        modules, notes = extract_modules(
+            (single_dir / "index.html").read_text(encoding="utf-8"), catalog, site_url=config["site_url"]
+        )
     except SourceProblem as exc:
         report.errors.append(str(exc))
         return report
     report.warnings += notes
-    facts = CoverFacts(gemeente=config["gemeente"], version=content_version(root, config["release"]),
-                       date=build_date())
+    facts = CoverFacts(gemeente=config["gemeente"], version=content_version(root, config["release"]), date=build_date())
     pdf_dir = out / "pdf"
     pdf_dir.mkdir(parents=True, exist_ok=True)
     work = single_dir / ASSET_DIR
@@ -104,8 +114,9 @@ def build_handbooks(root: Path, out: Path, catalog: Catalog, roles: list[str], *
                 markup[module_id] = converted.markup
             for role in largest_first:
                 source = work / pdf_name(edition, role).replace(".pdf", ".typ")
-                source.write_text(handbook_document(catalog, role, edition, paths[role], facts, markup),
-                                  encoding="utf-8")
+                source.write_text(
+                    handbook_document(catalog, role, edition, paths[role], facts, markup), encoding="utf-8"
+                )
                 pool.submit(TypstJob(source=source, target=pdf_dir / pdf_name(edition, role), root=single_dir))
         report.seconds["extract"] = time.perf_counter() - clock
         clock = time.perf_counter()

@@ -31,10 +31,13 @@ def register(subparsers) -> None:
         "curriculum",
         help="toon het leerpad van een of meer rollen: modules in volgorde, met studietijd",
         description="Toon het leerpad van een of meer rollen: de modules in de volgorde waarin je ze volgt "
-                    "(voorkennis eerst), met titel, studietijd, niveau en leerdoelen, en de totale studietijd. "
-                    "Bij meer rollen krijg je alle modules van die rollen samen, zonder dubbele.",
+        "(voorkennis eerst), met titel, studietijd, niveau en leerdoelen, en de totale studietijd. "
+        "Bij meer rollen krijg je alle modules van die rollen samen, zonder dubbele.",
     )
-    parser.add_argument("rollen", nargs="+", metavar="ROL", help="rol-id uit docs/rollen/, bijvoorbeeld beleidsadviseur")
-    parser.add_argument("--format", choices=FORMATS, default="text",
-                        help="uitvoer als tekst (standaard), Markdown, JSON of CSV")
+    parser.add_argument(
+        "rollen", nargs="+", metavar="ROL", help="rol-id uit docs/rollen/, bijvoorbeeld beleidsadviseur"
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help="uitvoer als tekst (standaard), Markdown, JSON of CSV"
+    )
     parser.set_defaults(func=cmd_curriculum)

@@ -10,9 +10,9 @@ from ..content import Catalog
 
 @dataclass(frozen=True)
 class Edition:
-    key: str            # first part of the file name: handboek-<rol>.pdf, trainer-<rol>.pdf
+    key: str  # first part of the file name: handboek-<rol>.pdf, trainer-<rol>.pdf
     with_answers: bool
-    name: str           # as on the cover, in the running header and in the document title
+    name: str  # as on the cover, in the running header and in the document title
 
 
 EMPLOYEE = Edition("handboek", False, "Handboek")

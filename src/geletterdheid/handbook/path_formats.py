@@ -40,8 +40,10 @@ def as_text(catalog: Catalog, path: LearningPath) -> str:
 def as_markdown(catalog: Catalog, path: LearningPath) -> str:
     lines = [f"# Leerpad {role_names(catalog, path)}", "", _summary(path), ""]
     for number, module in enumerate(path.modules, start=1):
-        lines.append(f"{number}. **{module.title}** ({module.id}): {duration_text(module.duration_minutes)}, "
-                     f"niveau {module.level.capitalize()}")
+        lines.append(
+            f"{number}. **{module.title}** ({module.id}): {duration_text(module.duration_minutes)}, "
+            f"niveau {module.level.capitalize()}"
+        )
         lines += [f"   - {goal}" for goal in module.learning_goals]
     lines += ["", f"**Totale studietijd:** {duration_text(path.minutes)}"]
     return "\n".join(lines) + "\n"
@@ -74,8 +76,9 @@ def as_csv(catalog: Catalog, path: LearningPath) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["volgorde", "module", "titel", "duur_minuten", "niveau", "leerdoelen"])
     for number, module in enumerate(path.modules, start=1):
-        writer.writerow([number, module.id, module.title, module.duration_minutes, module.level,
-                         " | ".join(module.learning_goals)])
+        writer.writerow(
+            [number, module.id, module.title, module.duration_minutes, module.level, " | ".join(module.learning_goals)]
+        )
     return out.getvalue()
 
 

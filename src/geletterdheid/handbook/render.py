@@ -23,9 +23,9 @@ BODY_FONTS = ("Liberation Sans", "DejaVu Sans", "Libertinus Serif")
 
 @dataclass(frozen=True)
 class TypstJob:
-    source: Path      # the .typ file, inside root
-    target: Path      # the PDF to write
-    root: Path        # Typst's project root: image paths like /_images/x.svg are relative to it
+    source: Path  # the .typ file, inside root
+    target: Path  # the PDF to write
+    root: Path  # Typst's project root: image paths like /_images/x.svg are relative to it
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,13 @@ def compile_one(job: TypstJob) -> PdfResult:
     try:
         try:
             _, warnings = typst.compile_with_warnings(
-                str(job.source), output=str(partial), root=str(job.root), pdf_standards=PDF_STANDARD,
-                pdf_tags=True, sys_inputs={"gl-letter": body_fonts()})
+                str(job.source),
+                output=str(partial),
+                root=str(job.root),
+                pdf_standards=PDF_STANDARD,
+                pdf_tags=True,
+                sys_inputs={"gl-letter": body_fonts()},
+            )
         except Exception as exc:  # typst.TypstError and whatever the binding raises
             raise RenderProblem(
                 f"{job.target.name}: Typst kon het handboek niet maken ({job.source.name}): {_describe(exc)}"
@@ -91,7 +96,7 @@ class RenderPool:
         self._pool = ThreadPoolExecutor(max_workers=max(1, workers))
         self._futures = []
 
-    def __enter__(self) -> "RenderPool":
+    def __enter__(self) -> RenderPool:
         return self
 
     def __exit__(self, *exc_info) -> None:

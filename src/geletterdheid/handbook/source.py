@@ -87,7 +87,9 @@ def module_docname(catalog: Catalog, module_id: str) -> str:
     return catalog.module_paths[module_id].resolve().relative_to(catalog.root.resolve()).with_suffix("").as_posix()
 
 
-def extract_modules(page_html: str, catalog: Catalog, site_url: str | None = None) -> tuple[dict[str, ModuleHtml], list[str]]:
+def extract_modules(
+    page_html: str, catalog: Catalog, site_url: str | None = None
+) -> tuple[dict[str, ModuleHtml], list[str]]:
     """Every module of ``catalog`` from the single page; also Dutch warnings (e.g. images without alt)."""
     soup = BeautifulSoup(page_html, "html.parser")
     docnames = {module_docname(catalog, module_id): module_id for module_id in catalog.modules}
@@ -96,8 +98,10 @@ def extract_modules(page_html: str, catalog: Catalog, site_url: str | None = Non
     for docname, module_id in docnames.items():
         start = soup.find(id=f"document-{docname}")
         if start is None:
-            raise SourceProblem(f"module {module_id} ({docname}.md) staat in geen inhoudsopgave (toctree) die "
-                                "vanuit index.md bereikbaar is, dus ook niet in de handboeken")
+            raise SourceProblem(
+                f"module {module_id} ({docname}.md) staat in geen inhoudsopgave (toctree) die "
+                "vanuit index.md bereikbaar is, dus ook niet in de handboeken"
+            )
         article = _cut_out(soup, start, module_id)
         warnings += _prepare(soup, article, module_id, catalog, docnames, site_url)
         result[module_id] = ModuleHtml(module_id, article)
@@ -116,8 +120,9 @@ def _cut_out(soup: BeautifulSoup, start: Tag, module_id: str) -> Tag:
     return article
 
 
-def _prepare(soup: BeautifulSoup, article: Tag, module_id: str, catalog: Catalog,
-             docnames: dict[str, str], site_url: str | None) -> list[str]:
+def _prepare(
+    soup: BeautifulSoup, article: Tag, module_id: str, catalog: Catalog, docnames: dict[str, str], site_url: str | None
+) -> list[str]:
     for link in article.find_all("a", class_="headerlink"):
         link.decompose()
     _lift_headings(article)
@@ -146,8 +151,10 @@ def _prepare(soup: BeautifulSoup, article: Tag, module_id: str, catalog: Catalog
     path = module_docname(catalog, module_id) + ".md"
     for image in article.find_all("img"):
         if not image.get("alt", "").strip():
-            warnings.append(f"{path}: afbeelding {image.get('src', '')} heeft geen alternatieve tekst; "
-                            "schrijf ![wat je ziet](bestand) zodat het handboek toegankelijk is")
+            warnings.append(
+                f"{path}: afbeelding {image.get('src', '')} heeft geen alternatieve tekst; "
+                "schrijf ![wat je ziet](bestand) zodat het handboek toegankelijk is"
+            )
     return warnings
 
 
@@ -172,11 +179,10 @@ def prerequisites(catalog: Catalog, module_id: str) -> set[str]:
     return found
 
 
-def _mend_link(link: Tag, module_id: str, docnames: dict[str, str], site_url: str | None,
-               linkable: set[str]) -> None:
+def _mend_link(link: Tag, module_id: str, docnames: dict[str, str], site_url: str | None, linkable: set[str]) -> None:
     href = link["href"]
     if href.startswith("#document-"):
-        docname, _, label = href[len("#document-"):].partition("#")
+        docname, _, label = href[len("#document-") :].partition("#")
         target = docnames.get(docname)
         if target is not None and target not in linkable:
             target = None  # a module that is not in every handbook this one is in: treat as a site page
@@ -194,11 +200,15 @@ def _mend_link(link: Tag, module_id: str, docnames: dict[str, str], site_url: st
 def _printable_quiz(soup: BeautifulSoup, form: Tag, quiz: Quiz) -> None:
     questions = {question.id: (number, question) for number, question in enumerate(quiz.questions, start=1)}
     intro = form.find_previous_sibling("p")
-    if intro is not None and ("gl-quiz-intro" in intro.get("class", []) or intro.get_text().startswith("Test wat je weet")):
+    if intro is not None and (
+        "gl-quiz-intro" in intro.get("class", []) or intro.get_text().startswith("Test wat je weet")
+    ):
         intro.clear()
         intro["class"] = ["gl-quiz-intro"]
-        intro.append(f"Test wat je weet met {len(quiz.questions)} vragen. Zet een kruisje bij het goede antwoord. "
-                     f"Je hebt de toets gehaald als je minstens {quiz.pass_mark}% goed hebt. ")
+        intro.append(
+            f"Test wat je weet met {len(quiz.questions)} vragen. Zet een kruisje bij het goede antwoord. "
+            f"Je hebt de toets gehaald als je minstens {quiz.pass_mark}% goed hebt. "
+        )
         intro.append(_span(soup, "Je trainer bespreekt de antwoorden met je.", EMPLOYEE_ONLY))
         intro.append(_span(soup, "Onder elke vraag staan het juiste antwoord en de uitleg.", TRAINER_ONLY))
     quiz_box = soup.new_tag("div", attrs={"class": "gl-quiz", "data-quiz": quiz.module})
@@ -255,10 +265,14 @@ def _forum_with_qr(soup: BeautifulSoup, box: Tag) -> None:
         return
     url = link["href"]
     name = link.get_text().strip()
-    figure = soup.new_tag("img", attrs={
-        "class": "gl-qr", "src": qr_data_uri(url),
-        "alt": f"QR-code met het adres van {name}: {url}",
-    })
+    figure = soup.new_tag(
+        "img",
+        attrs={
+            "class": "gl-qr",
+            "src": qr_data_uri(url),
+            "alt": f"QR-code met het adres van {name}: {url}",
+        },
+    )
     address = soup.new_tag("p", attrs={"class": "gl-forum-adres"})
     address.append("Scan de QR-code of ga naar ")
     text_link = soup.new_tag("a", attrs={"href": url, "class": "reference external gl-url"})

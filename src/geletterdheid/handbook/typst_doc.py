@@ -26,14 +26,22 @@ def _count(number: int) -> str:
     return f"{number} {'module' if number == 1 else 'modules'}"
 
 
-def handbook_document(catalog: Catalog, role_id: str, edition: Edition, path: LearningPath, facts: CoverFacts,
-                      module_markup: dict[str, str]) -> str:
+def handbook_document(
+    catalog: Catalog,
+    role_id: str,
+    edition: Edition,
+    path: LearningPath,
+    facts: CoverFacts,
+    module_markup: dict[str, str],
+) -> str:
     """The Typst source of one handbook; ``module_markup`` holds the converted modules of this edition."""
     role = catalog.roles[role_id]
     title = document_title(catalog, role_id, edition)
     extra = " Met antwoorden en uitleg voor de trainer." if edition.with_answers else ""
-    description = (f"Leerpad AI-geletterdheid voor de rol {role.title}: {_count(len(path.modules))}, "
-                   f"{duration_text(path.minutes)} studietijd.{extra}")
+    description = (
+        f"Leerpad AI-geletterdheid voor de rol {role.title}: {_count(len(path.modules))}, "
+        f"{duration_text(path.minutes)} studietijd.{extra}"
+    )
     parts = [
         f'#import "{TEMPLATE}": *',
         "#show: handboek.with("
@@ -57,20 +65,25 @@ def handbook_document(catalog: Catalog, role_id: str, edition: Edition, path: Le
 
 def _cover(catalog: Catalog, role_id: str, edition: Edition, path: LearningPath, facts: CoverFacts) -> str:
     role = catalog.roles[role_id]
-    foot = (f"Versie van de inhoud: {escape(facts.version)} #linebreak() "
-            f"Gemaakt op {escape(dutch_date(facts.date))} #parbreak() "
-            + escape("Gebaseerd op de Europese AI-verordening (Verordening (EU) 2024/1689, gewijzigd bij Verordening (EU) 2026/1744). "
-                     "Dit handboek is geen juridisch advies."))
-    return ("#gl-omslag("
-            f"gemeente: {_c(facts.gemeente)}, editie: {_c(edition.name)}, rol: {_c(role.title)}, "
-            f"trainer: {'true' if edition.with_answers else 'false'}, "
-            f"samenvatting: {_c(f'{_count(len(path.modules))} · {duration_text(path.minutes)} studietijd')}, "
-            f"voor-wie: {_c(role.description)}, voet: [{foot}])")
+    foot = (
+        f"Versie van de inhoud: {escape(facts.version)} #linebreak() "
+        f"Gemaakt op {escape(dutch_date(facts.date))} #parbreak() "
+        + escape(
+            "Gebaseerd op de Europese AI-verordening (Verordening (EU) 2024/1689, gewijzigd bij Verordening (EU) 2026/1744). "
+            "Dit handboek is geen juridisch advies."
+        )
+    )
+    return (
+        "#gl-omslag("
+        f"gemeente: {_c(facts.gemeente)}, editie: {_c(edition.name)}, rol: {_c(role.title)}, "
+        f"trainer: {'true' if edition.with_answers else 'false'}, "
+        f"samenvatting: {_c(f'{_count(len(path.modules))} · {duration_text(path.minutes)} studietijd')}, "
+        f"voor-wie: {_c(role.description)}, voet: [{foot}])"
+    )
 
 
 def _contents(path: LearningPath, edition: Edition) -> str:
-    lines = ['#gl-sectie([Inhoud])',
-             "#heading(level: 1, outlined: false, bookmarked: true)[Inhoud] <gl-inhoud>"]
+    lines = ["#gl-sectie([Inhoud])", "#heading(level: 1, outlined: false, bookmarked: true)[Inhoud] <gl-inhoud>"]
     for number, module in enumerate(path.modules, start=1):
         meta = f"{duration_text(module.duration_minutes)} · niveau {module.level.capitalize()}"
         lines.append(f"#gl-inhoud-regel(<{module.id}>, [{number}.], {_c(module.title)}, {_c(meta)})")
@@ -81,11 +94,15 @@ def _contents(path: LearningPath, edition: Edition) -> str:
 
 def _how_to_use(catalog: Catalog, role_id: str, edition: Edition, path: LearningPath, facts: CoverFacts) -> str:
     role = catalog.roles[role_id]
-    quiz = ("Na elke module staat een toets. Zet een kruisje bij het antwoord dat volgens jou klopt. "
-            "Je trainer bespreekt de antwoorden met je.")
+    quiz = (
+        "Na elke module staat een toets. Zet een kruisje bij het antwoord dat volgens jou klopt. "
+        "Je trainer bespreekt de antwoorden met je."
+    )
     if edition.with_answers:
-        quiz = ("Na elke module staat een toets. In deze trainerseditie staan onder elke vraag het juiste antwoord "
-                "en de uitleg; achterin staat een antwoordsleutel om snel na te kijken.")
+        quiz = (
+            "Na elke module staat een toets. In deze trainerseditie staan onder elke vraag het juiste antwoord "
+            "en de uitleg; achterin staat een antwoordsleutel om snel na te kijken."
+        )
     paragraphs = [
         f"Dit handboek hoort bij het leerpad voor de rol {role.title}. Je volgt {_count(len(path.modules))}, "
         f"samen ongeveer {duration_text(path.minutes)}. Volg de modules in deze volgorde: dan ken je de basis "
@@ -96,8 +113,10 @@ def _how_to_use(catalog: Catalog, role_id: str, edition: Edition, path: Learning
         f"Dit handboek is gemaakt voor {facts.gemeente}. Dezelfde inhoud staat ook op de website met de "
         "handleiding; daar kun je de toetsen ook online maken.",
     ]
-    return ("#v(1.5em)\n\n#heading(level: 1, outlined: false, bookmarked: true)[Zo gebruik je dit handboek] <gl-gebruik>\n\n"
-            + "\n\n".join(escape(text) for text in paragraphs))
+    return (
+        "#v(1.5em)\n\n#heading(level: 1, outlined: false, bookmarked: true)[Zo gebruik je dit handboek] <gl-gebruik>\n\n"
+        + "\n\n".join(escape(text) for text in paragraphs)
+    )
 
 
 def _answer_text(question: Question) -> str:
@@ -108,12 +127,19 @@ def answer_key(catalog: Catalog, path: LearningPath) -> str:
     """The answer key of a trainer handbook: per module the correct answers, in question order."""
     cells = []
     for number, module in enumerate(path.modules, start=1):
-        answers = " · ".join(f"#box{_c(f'{index}: {_answer_text(question)}')}"  # an answer is not split
-                             for index, question in enumerate(catalog.quizzes[module.id].questions, start=1))
+        answers = " · ".join(
+            f"#box{_c(f'{index}: {_answer_text(question)}')}"  # an answer is not split
+            for index, question in enumerate(catalog.quizzes[module.id].questions, start=1)
+        )
         cells.append(f"[{escape(f'{number}. {module.title}')}], [{answers}]")
-    return ("#pagebreak(weak: true)\n\n#gl-sectie([Antwoordsleutel])\n\n"
-            f"#heading(level: 1, outlined: false, bookmarked: true)[Antwoordsleutel] <{KEY_LABEL}>\n\n"
-            + escape("Per module de juiste antwoorden, op volgorde van de vragen. "
-                     "De uitleg staat bij elke vraag in de module.") + "\n\n"
-            "#gl-tabel(table(columns: (2fr, 3fr),\n  table.header([*Module*], [*Vraag: juiste antwoord*]),\n  "
-            + ",\n  ".join(cells) + "))")
+    return (
+        "#pagebreak(weak: true)\n\n#gl-sectie([Antwoordsleutel])\n\n"
+        f"#heading(level: 1, outlined: false, bookmarked: true)[Antwoordsleutel] <{KEY_LABEL}>\n\n"
+        + escape(
+            "Per module de juiste antwoorden, op volgorde van de vragen. De uitleg staat bij elke vraag in de module."
+        )
+        + "\n\n"
+        "#gl-tabel(table(columns: (2fr, 3fr),\n  table.header([*Module*], [*Vraag: juiste antwoord*]),\n  "
+        + ",\n  ".join(cells)
+        + "))"
+    )

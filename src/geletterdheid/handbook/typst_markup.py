@@ -23,8 +23,32 @@ _SPECIAL = re.compile(r"([\\#*_`$<>@=\-+/\[\]~\"'.():])")
 _SPACE = re.compile(r"\s+")
 _LABEL_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]")
 _HEADING = re.compile(r"^h([1-6])$")
-_BLOCK_TAGS = {"p", "div", "section", "article", "ul", "ol", "dl", "table", "pre", "blockquote", "figure",
-               "h1", "h2", "h3", "h4", "h5", "h6", "hr", "nav", "aside", "header", "footer", "form", "details"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "pre",
+    "blockquote",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "nav",
+    "aside",
+    "header",
+    "footer",
+    "form",
+    "details",
+}
 _SKIP = {"svg", "script", "style", "input", "button", "template"}
 _NOTE_KINDS = ("tip", "note", "hint", "important", "warning", "caution", "attention", "danger", "error", "seealso")
 
@@ -93,14 +117,19 @@ def _heading_labels(soup: BeautifulSoup, linked: frozenset[str] | set[str]) -> d
     for heading in soup.find_all(_HEADING):
         candidates = []
         node = heading
-        while node.parent is not None and node.parent.name in ("section", "article") \
-                and _first_child(node.parent) is node:
+        while (
+            node.parent is not None and node.parent.name in ("section", "article") and _first_child(node.parent) is node
+        ):
             node = node.parent
             if node.get("id"):
                 candidates.append(node["id"])
         previous = heading.find_previous_sibling()
-        while previous is not None and previous.name == "span" and previous.get("id") \
-                and not previous.get_text(strip=True):
+        while (
+            previous is not None
+            and previous.name == "span"
+            and previous.get("id")
+            and not previous.get_text(strip=True)
+        ):
             candidates.append(previous["id"])
             previous = previous.find_previous_sibling()
         if heading.get("id"):
@@ -215,8 +244,7 @@ class _Converter:
         if "admonition" in classes:
             heading = self.title(tag.find(class_="admonition-title", recursive=False))
             kind = next((c for c in classes if c in _NOTE_KINDS), "note")
-            return [f"#gl-kader(titel: {_content(heading)}, soort: {string(kind)})"
-                    f"{_content(_join(self.blocks(tag)))}"]
+            return [f"#gl-kader(titel: {_content(heading)}, soort: {string(kind)}){_content(_join(self.blocks(tag)))}"]
         return self.blocks(tag)
 
     def title(self, title: Tag | None) -> str:
@@ -279,13 +307,27 @@ class _Converter:
     def table(self, tag: Tag) -> str:
         head_rows = [row for part in tag.find_all("thead") for row in part.find_all("tr", recursive=False)]
         body_rows = [row for row in tag.find_all("tr") if row not in head_rows]
-        columns = max((sum(int(cell.get("colspan", 1) or 1) for cell in row.find_all(["th", "td"], recursive=False))
-                       for row in head_rows + body_rows), default=1)
+        columns = max(
+            (
+                sum(int(cell.get("colspan", 1) or 1) for cell in row.find_all(["th", "td"], recursive=False))
+                for row in head_rows + body_rows
+            ),
+            default=1,
+        )
         parts = [f"columns: {columns}"]
         if head_rows:
-            parts.append("table.header(" + ", ".join(self.cell(cell, True) for row in head_rows
-                                                      for cell in row.find_all(["th", "td"], recursive=False)) + ")")
-        parts += [self.cell(cell, cell.name == "th") for row in body_rows for cell in row.find_all(["th", "td"], recursive=False)]
+            parts.append(
+                "table.header("
+                + ", ".join(
+                    self.cell(cell, True) for row in head_rows for cell in row.find_all(["th", "td"], recursive=False)
+                )
+                + ")"
+            )
+        parts += [
+            self.cell(cell, cell.name == "th")
+            for row in body_rows
+            for cell in row.find_all(["th", "td"], recursive=False)
+        ]
         caption = tag.find("caption")
         table = "#gl-tabel(table(" + ",\n  ".join(parts) + "))"
         if caption is not None:
@@ -416,5 +458,5 @@ def _first_child(parent: Tag) -> Tag | None:
 def _code_language(classes: list[str]) -> str:
     for name in classes:
         if name.startswith("highlight-") and name not in ("highlight-default", "highlight-text"):
-            return name[len("highlight-"):]
+            return name[len("highlight-") :]
     return ""

@@ -20,8 +20,10 @@ from .model import Answer, NewAttempt
 from .schema import attempts
 
 _COLUMNS = ("employee_id", "quiz_id", "taken_at", "source", "score", "passed", "answers")
-_INSERT = (f"INSERT INTO {attempts.name} ({', '.join(_COLUMNS)}) {{source}} "
-           "ON CONFLICT (employee_id, quiz_id, taken_at) DO NOTHING")
+_INSERT = (
+    f"INSERT INTO {attempts.name} ({', '.join(_COLUMNS)}) {{source}} "
+    "ON CONFLICT (employee_id, quiz_id, taken_at) DO NOTHING"
+)
 
 
 def dialect_insert(connection: Connection, table: Table) -> Insert:
@@ -34,7 +36,7 @@ def dialect_insert(connection: Connection, table: Table) -> Insert:
 def to_utc_naive(moment: dt.datetime) -> dt.datetime:
     if moment.tzinfo is None:
         raise ValueError("taken_at moet een tijdzone hebben")
-    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 class _Fragments(dict):
@@ -46,7 +48,9 @@ class _Fragments(dict):
 
 
 def decode_answers(text: str) -> dict[str, Answer]:
-    return {question_id: Answer(question_id, chosen, score) for question_id, (chosen, score) in json.loads(text).items()}
+    return {
+        question_id: Answer(question_id, chosen, score) for question_id, (chosen, score) in json.loads(text).items()
+    }
 
 
 def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> int:
@@ -68,8 +72,17 @@ def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> int:
         if stored_time is None:
             stored_time = to_utc_naive(taken_at)
             stored_time = stored_times[id(taken_at)] = to_stored(stored_time) if to_stored else stored_time
-        rows.append((employee_id, quiz_id, stored_time, source, score_percent, as_flag(passed),
-                     f"{{{join(map(fragment, answers))}}}"))
+        rows.append(
+            (
+                employee_id,
+                quiz_id,
+                stored_time,
+                source,
+                score_percent,
+                as_flag(passed),
+                f"{{{join(map(fragment, answers))}}}",
+            )
+        )
     cursor = connection.connection.driver_connection.cursor()
     try:
         if connection.dialect.name == "postgresql":
@@ -87,13 +100,15 @@ def _insert_postgresql(cursor, rows: list[tuple]) -> int:
     imports with overlapping attempts wait for each other instead of deadlocking.
     """
     columns = ", ".join(_COLUMNS)
-    cursor.execute(f"CREATE TEMPORARY TABLE incoming_attempts ON COMMIT DROP AS "
-                   f"SELECT {columns} FROM {attempts.name} WITH NO DATA")
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE incoming_attempts ON COMMIT DROP AS SELECT {columns} FROM {attempts.name} WITH NO DATA"
+    )
     with cursor.copy(f"COPY incoming_attempts ({columns}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
-    cursor.execute(_INSERT.format(source=f"SELECT {columns} FROM incoming_attempts "
-                                         "ORDER BY employee_id, quiz_id, taken_at"))
+    cursor.execute(
+        _INSERT.format(source=f"SELECT {columns} FROM incoming_attempts ORDER BY employee_id, quiz_id, taken_at")
+    )
     added = cursor.rowcount
     cursor.execute("DROP TABLE incoming_attempts")  # a second batch in the same transaction makes its own
     return added

@@ -63,15 +63,17 @@ def _handled(command: Command) -> Command:
     return run
 
 
-def _catalog(args: argparse.Namespace) -> "Catalog":
+def _catalog(args: argparse.Namespace) -> Catalog:
     from ..content import load_catalog
 
     catalog, problems = load_catalog(args.root)
     if catalog is None:
         for problem in problems:
             _complain(problem.format(args.root))
-        raise RecordsError(f"de inhoud in {args.root} heeft {_plural(len(problems), 'fout', 'fouten')}; "
-                           "los die eerst op (geletterdheid check) of geef de juiste map met --root")
+        raise RecordsError(
+            f"de inhoud in {args.root} heeft {_plural(len(problems), 'fout', 'fouten')}; "
+            "los die eerst op (geletterdheid check) of geef de juiste map met --root"
+        )
     return catalog
 
 
@@ -79,8 +81,10 @@ def _report_problems(problems: list[Problem], skip_invalid: bool, what: str) -> 
     for problem in problems:
         _complain(_row_message(problem))
     if problems and not skip_invalid:
-        _complain(f"Niets geïmporteerd: {_plural(len(problems), 'probleem', 'problemen')} in {problems[0].path.name}. "
-                  f"Herstel het bestand, of gebruik --skip-invalid om alleen de geldige {what} te importeren.")
+        _complain(
+            f"Niets geïmporteerd: {_plural(len(problems), 'probleem', 'problemen')} in {problems[0].path.name}. "
+            f"Herstel het bestand, of gebruik --skip-invalid om alleen de geldige {what} te importeren."
+        )
 
 
 @_handled
@@ -99,8 +103,10 @@ def cmd_roster_import(args: argparse.Namespace) -> int:
     if result.parsed.problems:
         _say(f"{_plural(len(result.parsed.problems), 'ongeldige rij', 'ongeldige rijen')} overgeslagen.")
     if result.not_in_file:
-        _say(f"{_plural(result.not_in_file, 'medewerker staat', 'medewerkers staan')} in de database maar niet in dit "
-             "bestand; zij blijven bewaard (wissen kan met: geletterdheid forget MEDEWERKER_ID).")
+        _say(
+            f"{_plural(result.not_in_file, 'medewerker staat', 'medewerkers staan')} in de database maar niet in dit "
+            "bestand; zij blijven bewaard (wissen kan met: geletterdheid forget MEDEWERKER_ID)."
+        )
     return 0
 
 
@@ -118,14 +124,18 @@ def cmd_responses_import(args: argparse.Namespace) -> int:
     _report_problems(parsed.problems, args.skip_invalid, "pogingen")
     if result.stored is None:
         return 1
-    _say(f"{args.file.name} ({parsed.format_name}): {_plural(len(parsed.attempts), 'poging', 'pogingen')} gelezen, "
-         f"{result.stored.added} nieuw opgeslagen, {result.stored.already_present} al eerder opgeslagen.")
+    _say(
+        f"{args.file.name} ({parsed.format_name}): {_plural(len(parsed.attempts), 'poging', 'pogingen')} gelezen, "
+        f"{result.stored.added} nieuw opgeslagen, {result.stored.already_present} al eerder opgeslagen."
+    )
     if parsed.problems:
         _say(f"{_plural(len(parsed.problems), 'probleem', 'problemen')} overgeslagen (zie hierboven).")
     if parsed.ignored_columns:
         _say(f"Niet gelezen kolommen: {', '.join(parsed.ignored_columns)}.")
     if parsed.dropped_attempts:
-        _say(f"{_plural(parsed.dropped_attempts, 'poging', 'pogingen')} niet geïmporteerd omdat een rij ervan ongeldig is.")
+        _say(
+            f"{_plural(parsed.dropped_attempts, 'poging', 'pogingen')} niet geïmporteerd omdat een rij ervan ongeldig is."
+        )
     return 0
 
 
@@ -141,8 +151,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.out is not None:
         _say(f"Export geschreven naar {args.out}: {_plural(count, 'medewerker', 'medewerkers')}.")
     if count == 0:
-        _complain("Let op: de export bevat geen medewerkers"
-                  + (f" van afdeling '{args.afdeling}'." if args.afdeling else "; importeer eerst de personeelslijst."))
+        _complain(
+            "Let op: de export bevat geen medewerkers"
+            + (f" van afdeling '{args.afdeling}'." if args.afdeling else "; importeer eerst de personeelslijst.")
+        )
     return 0
 
 
@@ -194,64 +206,97 @@ def cmd_forget(args: argparse.Namespace) -> int:
         erased = store.forget(args.medewerker_id)
     if erased is None:
         raise RecordsError(f"onbekende medewerker '{args.medewerker_id}'; er is niets verwijderd")
-    _say(f"Verwijderd: medewerker {erased.employee.id} ({erased.employee.name}, {erased.employee.department}), "
-         f"{_plural(erased.attempts, 'poging', 'pogingen')} en {_plural(erased.answers, 'antwoord', 'antwoorden')}.")
+    _say(
+        f"Verwijderd: medewerker {erased.employee.id} ({erased.employee.name}, {erased.employee.department}), "
+        f"{_plural(erased.attempts, 'poging', 'pogingen')} en {_plural(erased.answers, 'antwoord', 'antwoorden')}."
+    )
     return 0
 
 
 def register(subparsers) -> None:
     db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", metavar="URL", default=None,
-                    help=f"database: sqlite:///pad/bestand.db, postgresql+psycopg://... of een bestandspad "
-                         f"(standaard: ${ENV_VAR}, anders {default_database_path()})")
+    db.add_argument(
+        "--db",
+        metavar="URL",
+        default=None,
+        help=f"database: sqlite:///pad/bestand.db, postgresql+psycopg://... of een bestandspad "
+        f"(standaard: ${ENV_VAR}, anders {default_database_path()})",
+    )
     skip = argparse.ArgumentParser(add_help=False)
-    skip.add_argument("--skip-invalid", action="store_true",
-                      help="importeer wat geldig is en meld de rest (standaard: bij één fout niets importeren)")
+    skip.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="importeer wat geldig is en meld de rest (standaard: bij één fout niets importeren)",
+    )
 
     roster = subparsers.add_parser("roster", help="personeelslijst van HR")
     roster_sub = roster.add_subparsers(dest="roster_command", metavar="OPDRACHT", required=True)
     roster_import = roster_sub.add_parser(
-        "import", parents=[db, skip], help="lees de personeelslijst (CSV of XLSX) in",
+        "import",
+        parents=[db, skip],
+        help="lees de personeelslijst (CSV of XLSX) in",
         description="Kolommen: medewerker_id, naam, afdeling, rollen (gescheiden door |) en eventueel email. "
-                    "Nieuwe medewerkers worden toegevoegd, gewijzigde bijgewerkt.")
+        "Nieuwe medewerkers worden toegevoegd, gewijzigde bijgewerkt.",
+    )
     roster_import.add_argument("file", type=Path, metavar="BESTAND")
     roster_import.set_defaults(func=cmd_roster_import)
 
     responses = subparsers.add_parser("responses", help="antwoorden op toetsen")
     responses_sub = responses.add_subparsers(dest="responses_command", metavar="OPDRACHT", required=True)
     responses_import = responses_sub.add_parser(
-        "import", parents=[db, skip], help="scoor en bewaar antwoorden (lange CSV, scoreblad, Microsoft Forms)",
+        "import",
+        parents=[db, skip],
+        help="scoor en bewaar antwoorden (lange CSV, scoreblad, Microsoft Forms)",
         description="Herkent zelf de indeling: lange CSV (medewerker_id,quiz,vraag,antwoord,tijdstip), "
-                    "een breed scoreblad (CSV/XLSX: medewerker_id, tijdstip, een kolom per vraag-id) of een "
-                    "export uit Microsoft Forms (XLSX). Opnieuw importeren voegt niets dubbel toe.")
+        "een breed scoreblad (CSV/XLSX: medewerker_id, tijdstip, een kolom per vraag-id) of een "
+        "export uit Microsoft Forms (XLSX). Opnieuw importeren voegt niets dubbel toe.",
+    )
     responses_import.add_argument("file", type=Path, metavar="BESTAND")
     responses_import.add_argument("--quiz", metavar="ID", help="de toets (module-id) waar het bestand bij hoort")
     responses_import.set_defaults(func=cmd_responses_import)
 
-    export = subparsers.add_parser("export", parents=[db], help="HR-overzicht: wie welke verplichte modules heeft gehaald")
+    export = subparsers.add_parser(
+        "export", parents=[db], help="HR-overzicht: wie welke verplichte modules heeft gehaald"
+    )
     export.add_argument("--out", type=Path, metavar="BESTAND", help="schrijf naar dit bestand (standaard: scherm)")
-    export.add_argument("--dialect", choices=list(DIALECTS), default="excel-nl",
-                        help="excel-nl: ; met BOM voor Nederlandse Excel (standaard); rfc4180: , zonder BOM")
-    export.add_argument("--layout", choices=list(hr_export.LAYOUTS), default="long",
-                        help="long: een rij per medewerker en module (standaard); wide: een rij per medewerker")
+    export.add_argument(
+        "--dialect",
+        choices=list(DIALECTS),
+        default="excel-nl",
+        help="excel-nl: ; met BOM voor Nederlandse Excel (standaard); rfc4180: , zonder BOM",
+    )
+    export.add_argument(
+        "--layout",
+        choices=list(hr_export.LAYOUTS),
+        default="long",
+        help="long: een rij per medewerker en module (standaard); wide: een rij per medewerker",
+    )
     export.add_argument("--afdeling", metavar="NAAM", help="alleen deze afdeling")
-    export.add_argument("--pseudonimiseer", action="store_true",
-                        help="vervang medewerker_id en naam door een pseudoniem (sleutel in $GELETTERDHEID_PSEUDONIEM_SLEUTEL)")
+    export.add_argument(
+        "--pseudonimiseer",
+        action="store_true",
+        help="vervang medewerker_id en naam door een pseudoniem (sleutel in $GELETTERDHEID_PSEUDONIEM_SLEUTEL)",
+    )
     export.set_defaults(func=cmd_export)
 
-    progress_parser = subparsers.add_parser("progress", parents=[db],
-                                            help="aandeel gehaalde verplichte modules per afdeling of rol")
-    progress_parser.add_argument("--by", choices=BY_CHOICES, default="afdeling",
-                                 help="groepeer per afdeling (standaard) of per rol")
+    progress_parser = subparsers.add_parser(
+        "progress", parents=[db], help="aandeel gehaalde verplichte modules per afdeling of rol"
+    )
+    progress_parser.add_argument(
+        "--by", choices=BY_CHOICES, default="afdeling", help="groepeer per afdeling (standaard) of per rol"
+    )
     progress_parser.set_defaults(func=cmd_progress)
 
     stats = subparsers.add_parser("stats", parents=[db], help="itemanalyse van een toets (eerste pogingen)")
     stats.add_argument("quiz", metavar="QUIZ", help="module-id van de toets, bijvoorbeeld m01")
     stats.add_argument("--csv", type=Path, metavar="BESTAND", help="schrijf de itemanalyse ook als CSV")
-    stats.add_argument("--dialect", choices=list(DIALECTS), default="excel-nl", help="CSV-dialect (standaard: excel-nl)")
+    stats.add_argument(
+        "--dialect", choices=list(DIALECTS), default="excel-nl", help="CSV-dialect (standaard: excel-nl)"
+    )
     stats.set_defaults(func=cmd_stats)
 
-    forget = subparsers.add_parser("forget", parents=[db],
-                                   help="wis een medewerker met alle pogingen (AVG, recht op vergetelheid)")
+    forget = subparsers.add_parser(
+        "forget", parents=[db], help="wis een medewerker met alle pogingen (AVG, recht op vergetelheid)"
+    )
     forget.add_argument("medewerker_id", metavar="MEDEWERKER_ID")
     forget.set_defaults(func=cmd_forget)

@@ -61,6 +61,7 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 
 # Alembic is imported where it is used: opening a store is the only time it is needed.
 
+
 def _alembic_config(connection: Connection | None = None):
     from alembic.config import Config
 

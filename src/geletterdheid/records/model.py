@@ -57,8 +57,9 @@ class NewAttempt(NamedTuple):
     answers: tuple[Answer, ...]
 
     @classmethod
-    def scored(cls, employee_id: str, quiz: Quiz, taken_at: dt.datetime, source: str,
-               answers: Mapping[str, Collection[str]]) -> "NewAttempt":
+    def scored(
+        cls, employee_id: str, quiz: Quiz, taken_at: dt.datetime, source: str, answers: Mapping[str, Collection[str]]
+    ) -> NewAttempt:
         """Score ``answers`` (question id -> chosen keys) with the quiz rules; raises ScoringError."""
         result = score_quiz(quiz, answers)
         return cls(

@@ -40,8 +40,10 @@ def parse_roster(path: Path, catalog: Catalog) -> ParsedRoster:
     positions = table.column_positions()
     missing = [column for column in REQUIRED if column not in positions]
     if missing:
-        raise RecordsError(f"{table.name}: kolom {', '.join(repr(c) for c in missing)} ontbreekt; "
-                           f"verwacht {', '.join(REQUIRED)} en eventueel email (gevonden: {', '.join(table.columns)})")
+        raise RecordsError(
+            f"{table.name}: kolom {', '.join(repr(c) for c in missing)} ontbreekt; "
+            f"verwacht {', '.join(REQUIRED)} en eventueel email (gevonden: {', '.join(table.columns)})"
+        )
     i_id, i_name, i_department, i_roles = (positions[column] for column in REQUIRED)
     i_email = positions.get("email")
     known_roles = set(catalog.roles)
@@ -61,7 +63,9 @@ def parse_roster(path: Path, catalog: Catalog) -> ParsedRoster:
         roles = [role.strip() for role in roles_text.split("|") if role.strip()]
         unknown = [role for role in roles if role not in known_roles]
         if unknown:
-            reasons.append(f"onbekende rol {', '.join(repr(r) for r in unknown)}; geldige rollen: {', '.join(catalog.roles)}")
+            reasons.append(
+                f"onbekende rol {', '.join(repr(r) for r in unknown)}; geldige rollen: {', '.join(catalog.roles)}"
+            )
         if email and not _EMAIL.match(email):
             reasons.append(f"ongeldig e-mailadres '{email}'")
         elif email and email.lower() in emails:

@@ -32,7 +32,7 @@ ROLE_SEPARATOR = "|"
 
 
 def _utc(moment: dt.datetime | None) -> dt.datetime | None:
-    return None if moment is None else moment.replace(tzinfo=dt.timezone.utc)
+    return None if moment is None else moment.replace(tzinfo=dt.UTC)
 
 
 def _roles(text: str) -> tuple[str, ...]:
@@ -44,8 +44,13 @@ def _employee(row) -> Employee:
 
 
 def _employee_params(employee: Employee) -> dict:
-    return {"id": employee.id, "name": employee.name, "department": employee.department,
-            "roles": ROLE_SEPARATOR.join(employee.roles), "email": employee.email}
+    return {
+        "id": employee.id,
+        "name": employee.name,
+        "department": employee.department,
+        "roles": ROLE_SEPARATOR.join(employee.roles),
+        "email": employee.email,
+    }
 
 
 def _driver_rows(connection: Connection, query) -> list[tuple]:
@@ -66,7 +71,7 @@ def _stored_time_reader(dialect) -> Callable[[object], dt.datetime | None]:
     if dialect.name == "sqlite":
         # Parsing text that carries its offset is ten times quicker than datetime.replace(tzinfo=...).
         return lambda value: None if value is None else dt.datetime.fromisoformat(value + "+00:00")
-    return lambda value: None if value is None else value.replace(tzinfo=dt.timezone.utc)
+    return lambda value: None if value is None else value.replace(tzinfo=dt.UTC)
 
 
 def _stored_hour_reader(dialect) -> Callable[[object], object]:
@@ -100,14 +105,16 @@ class Store:
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, url: str | None = None) -> "Store":
+    def open(cls, url: str | None = None) -> Store:
         """Open (and create or upgrade) the store at ``url``, ``$GELETTERDHEID_DB`` or the default file."""
         resolved = database_url(url)
         try:
             parsed = make_url(resolved)
         except ArgumentError:
-            raise StoreUnavailable(f"ongeldige database-URL '{resolved}'; "
-                                   "gebruik bijvoorbeeld sqlite:///pad/naar/geletterdheid.db of postgresql+psycopg://...") from None
+            raise StoreUnavailable(
+                f"ongeldige database-URL '{resolved}'; "
+                "gebruik bijvoorbeeld sqlite:///pad/naar/geletterdheid.db of postgresql+psycopg://..."
+            ) from None
         backend = parsed.get_backend_name()
         if backend not in SUPPORTED_BACKENDS:
             raise StoreUnavailable(f"database '{backend}' wordt niet ondersteund; gebruik SQLite of PostgreSQL")
@@ -131,8 +138,9 @@ class Store:
             raise StoreUnavailable(f"kan de database {location} niet openen: {describe_failure(exc)}") from None
         except CommandError:
             engine.dispose()
-            raise StoreUnavailable(f"de database {location} is gemaakt met een nieuwere versie van geletterdheid; "
-                                   "werk geletterdheid bij") from None
+            raise StoreUnavailable(
+                f"de database {location} is gemaakt met een nieuwere versie van geletterdheid; werk geletterdheid bij"
+            ) from None
         return cls(engine)
 
     @property
@@ -143,7 +151,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -158,14 +166,17 @@ class Store:
 
     def employees(self, department: str | None = None) -> list[Employee]:
         """All employees in id order; ``department`` filters case-insensitively."""
-        query = select(employees.c.id, employees.c.name, employees.c.department, employees.c.roles,
-                       employees.c.email).order_by(employees.c.id)
+        query = select(
+            employees.c.id, employees.c.name, employees.c.department, employees.c.roles, employees.c.email
+        ).order_by(employees.c.id)
         if department is not None:
             query = query.where(func.lower(employees.c.department) == department.strip().lower())
         with self.engine.connect() as connection:
             rows = _driver_rows(connection, query)  # an export reads the whole organisation
-        return [Employee(employee_id, name, department_, _roles(roles), email)
-                for employee_id, name, department_, roles, email in rows]
+        return [
+            Employee(employee_id, name, department_, _roles(roles), email)
+            for employee_id, name, department_, roles, email in rows
+        ]
 
     def employee_contacts(self) -> list[tuple[str, str | None]]:
         """(id, e-mail) of every employee: what an import needs to recognise people, and quick to load."""
@@ -200,38 +211,53 @@ class Store:
         return RecordCounts(added=added, already_present=len(new) - added)
 
     def attempts_of(self, employee_id: str) -> list[StoredAttempt]:
-        query = (select(attempts).where(attempts.c.employee_id == employee_id)
-                 .order_by(attempts.c.taken_at, attempts.c.id))
+        query = (
+            select(attempts).where(attempts.c.employee_id == employee_id).order_by(attempts.c.taken_at, attempts.c.id)
+        )
         with self.engine.connect() as connection:
             return [
-                StoredAttempt(id=row.id, employee_id=row.employee_id, quiz_id=row.quiz_id, taken_at=_utc(row.taken_at),
-                              source=row.source, score_percent=row.score, passed=row.passed)
+                StoredAttempt(
+                    id=row.id,
+                    employee_id=row.employee_id,
+                    quiz_id=row.quiz_id,
+                    taken_at=_utc(row.taken_at),
+                    source=row.source,
+                    score_percent=row.score,
+                    passed=row.passed,
+                )
                 for row in connection.execute(query)
             ]
 
     def answers_of(self, attempt_id: int) -> dict[str, Answer]:
         """Question id -> Answer(question id, chosen keys joined by '|', score) for one attempt."""
         with self.engine.connect() as connection:
-            text = connection.execute(select(attempts.c.answers).where(attempts.c.id == attempt_id)).scalar_one_or_none()
+            text = connection.execute(
+                select(attempts.c.answers).where(attempts.c.id == attempt_id)
+            ).scalar_one_or_none()
         return {} if text is None else decode_answers(text)
 
     def module_progress(self, department: str | None = None) -> list[ModuleProgress]:
         """Per employee and quiz: best score, first time passed and number of attempts."""
         stored = self.stored_progress(department)
         moment = stored.moment
-        return [ModuleProgress(employee_id, quiz_id, best, moment(first_passed), count)
-                for employee_id, quiz_id, best, first_passed, count in stored.rows]
+        return [
+            ModuleProgress(employee_id, quiz_id, best, moment(first_passed), count)
+            for employee_id, quiz_id, best, first_passed, count in stored.rows
+        ]
 
     def stored_progress(self, department: str | None = None) -> StoredProgress:
         """module_progress() without building a ModuleProgress and a datetime per row."""
-        query = (
-            select(attempts.c.employee_id, attempts.c.quiz_id, func.max(attempts.c.score),
-                   func.min(case((attempts.c.passed, attempts.c.taken_at))), func.count())
-            .group_by(attempts.c.employee_id, attempts.c.quiz_id)
-        )
+        query = select(
+            attempts.c.employee_id,
+            attempts.c.quiz_id,
+            func.max(attempts.c.score),
+            func.min(case((attempts.c.passed, attempts.c.taken_at))),
+            func.count(),
+        ).group_by(attempts.c.employee_id, attempts.c.quiz_id)
         if department is not None:
             query = query.join(employees, employees.c.id == attempts.c.employee_id).where(
-                func.lower(employees.c.department) == department.strip().lower())
+                func.lower(employees.c.department) == department.strip().lower()
+            )
         with self.engine.connect() as connection:
             # Straight from the driver: for a whole organisation SQLAlchemy's per-row result
             # processing took longer than the aggregation itself.
@@ -240,14 +266,19 @@ class Store:
 
     def first_attempt_scores(self, quiz_id: str) -> list[dict[str, float]]:
         """Question id -> score for each employee's first attempt at ``quiz_id`` (the basis of item analysis)."""
-        query = (select(attempts.c.employee_id, attempts.c.answers).where(attempts.c.quiz_id == quiz_id)
-                 .order_by(attempts.c.taken_at, attempts.c.id))
+        query = (
+            select(attempts.c.employee_id, attempts.c.answers)
+            .where(attempts.c.quiz_id == quiz_id)
+            .order_by(attempts.c.taken_at, attempts.c.id)
+        )
         first: dict[str, str] = {}
         with self.engine.connect() as connection:
             for employee_id, answers in connection.execute(query):
                 first.setdefault(employee_id, answers)
-        return [{question_id: answer.score for question_id, answer in decode_answers(text).items()}
-                for text in first.values()]
+        return [
+            {question_id: answer.score for question_id, answer in decode_answers(text).items()}
+            for text in first.values()
+        ]
 
     # -- erasure -----------------------------------------------------------------------------
 
@@ -257,8 +288,11 @@ class Store:
             row = connection.execute(select(employees).where(employees.c.id == employee_id)).first()
             if row is None:
                 return None
-            their_answers = connection.execute(
-                select(attempts.c.answers).where(attempts.c.employee_id == employee_id)).scalars().all()
+            their_answers = (
+                connection.execute(select(attempts.c.answers).where(attempts.c.employee_id == employee_id))
+                .scalars()
+                .all()
+            )
             connection.execute(delete(attempts).where(attempts.c.employee_id == employee_id))
             connection.execute(delete(employees).where(employees.c.id == employee_id))
         if self.engine.dialect.name == "sqlite":
@@ -266,13 +300,17 @@ class Store:
             # into the (secure_delete) main file and empties it.
             with self.engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        return Erasure(employee=_employee(row), attempts=len(their_answers),
-                       answers=sum(len(decode_answers(text)) for text in their_answers))
+        return Erasure(
+            employee=_employee(row),
+            attempts=len(their_answers),
+            answers=sum(len(decode_answers(text)) for text in their_answers),
+        )
 
     # -- for tests and summaries -------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as connection:
-            return {table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
-                    for table in (employees, attempts)}
-
+            return {
+                table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+                for table in (employees, attempts)
+            }

@@ -80,7 +80,9 @@ def read_table(path: Path) -> Table:
     if suffix in CSV_SUFFIXES:
         return _read_csv(path)
     if suffix == ".xls":
-        raise RecordsError(f"{path.name}: oude Excel-bestanden (.xls) worden niet gelezen; sla het op als .xlsx of .csv")
+        raise RecordsError(
+            f"{path.name}: oude Excel-bestanden (.xls) worden niet gelezen; sla het op als .xlsx of .csv"
+        )
     raise RecordsError(f"{path.name}: onbekend bestandstype '{suffix}'; gebruik .csv of .xlsx")
 
 

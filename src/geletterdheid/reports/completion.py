@@ -43,20 +43,29 @@ class EmployeeCompletion(NamedTuple):
 
 def _status(module_id: str, required: bool, progress: ModuleProgress) -> ModuleStatus:
     status = PASSED if progress.first_passed_at is not None else FAILED
-    return ModuleStatus(module_id, required, status, progress.best_score, progress.first_passed_at, progress.attempt_count)
+    return ModuleStatus(
+        module_id, required, status, progress.best_score, progress.first_passed_at, progress.attempt_count
+    )
 
 
 def check_roles(catalog: Catalog, employees: Sequence[Employee]) -> None:
     """Raise RecordsError listing every employee whose stored roles the content no longer has."""
-    stale = [f"{e.id} ({', '.join(r for r in e.roles if r not in catalog.roles)})"
-             for e in employees if any(role not in catalog.roles for role in e.roles)]
+    stale = [
+        f"{e.id} ({', '.join(r for r in e.roles if r not in catalog.roles)})"
+        for e in employees
+        if any(role not in catalog.roles for role in e.roles)
+    ]
     if stale:
-        raise RecordsError("deze medewerkers hebben een rol die niet (meer) bestaat: " + "; ".join(stale)
-                           + ". Importeer de personeelslijst opnieuw met geldige rollen.")
+        raise RecordsError(
+            "deze medewerkers hebben een rol die niet (meer) bestaat: "
+            + "; ".join(stale)
+            + ". Importeer de personeelslijst opnieuw met geldige rollen."
+        )
 
 
-def completions(catalog: Catalog, employees: Sequence[Employee],
-                progress: Iterable[ModuleProgress]) -> Iterator[EmployeeCompletion]:
+def completions(
+    catalog: Catalog, employees: Sequence[Employee], progress: Iterable[ModuleProgress]
+) -> Iterator[EmployeeCompletion]:
     """One EmployeeCompletion per employee, in the order given.
 
     Roles are checked before the first result, so a report never stops half-way.
@@ -65,8 +74,9 @@ def completions(catalog: Catalog, employees: Sequence[Employee],
     return _completions(catalog, employees, progress)
 
 
-def _completions(catalog: Catalog, employees: Sequence[Employee],
-                 progress: Iterable[ModuleProgress]) -> Iterator[EmployeeCompletion]:
+def _completions(
+    catalog: Catalog, employees: Sequence[Employee], progress: Iterable[ModuleProgress]
+) -> Iterator[EmployeeCompletion]:
     by_employee: dict[str, dict[str, ModuleProgress]] = defaultdict(dict)
     for item in progress:
         by_employee[item.employee_id][item.quiz_id] = item
@@ -78,15 +88,18 @@ def _completions(catalog: Catalog, employees: Sequence[Employee],
         path = untouched.get(employee.roles)
         if path is None:
             module_ids = required_module_ids(catalog, employee.roles)
-            path = untouched[employee.roles] = tuple(ModuleStatus(module_id, True, NOT_STARTED, None, None, 0)
-                                                     for module_id in module_ids)
+            path = untouched[employee.roles] = tuple(
+                ModuleStatus(module_id, True, NOT_STARTED, None, None, 0) for module_id in module_ids
+            )
             required[employee.roles] = frozenset(module_ids)
         attempted = by_employee.get(employee.id)
         if not attempted:
             yield EmployeeCompletion(employee, path)
             continue
-        modules = [_status(status.module_id, True, attempted[status.module_id])
-                   if status.module_id in attempted else status for status in path]
+        modules = [
+            _status(status.module_id, True, attempted[status.module_id]) if status.module_id in attempted else status
+            for status in path
+        ]
         extra = attempted.keys() - required[employee.roles]
         modules.extend(_status(module_id, False, attempted[module_id]) for module_id in sorted(extra))
         yield EmployeeCompletion(employee, tuple(modules))

@@ -28,8 +28,19 @@ if TYPE_CHECKING:
     from ..records.store import Store, StoredProgress
 
 LAYOUTS = ("long", "wide")
-LONG_HEADER = ["medewerker_id", "naam", "afdeling", "rollen", "module_id", "module_titel", "verplicht",
-               "status", "beste_score", "geslaagd_op", "pogingen"]
+LONG_HEADER = [
+    "medewerker_id",
+    "naam",
+    "afdeling",
+    "rollen",
+    "module_id",
+    "module_titel",
+    "verplicht",
+    "status",
+    "beste_score",
+    "geslaagd_op",
+    "pogingen",
+]
 WIDE_FIXED = ["medewerker_id", "naam", "afdeling", "rollen"]
 WIDE_TOTALS = ["verplicht_aantal", "verplicht_geslaagd"]
 YES, NO = "ja", "nee"
@@ -70,8 +81,9 @@ def _person_cells(employee: Employee, hide: Callable[[str], str] | None) -> list
     return _identity_cells(employee, hide) + _group_cells(employee)
 
 
-def long_rows(catalog: Catalog, items: Iterable[EmployeeCompletion], dialect: Dialect,
-              hide: Callable[[str], str] | None = None) -> Iterator[list[str]]:
+def long_rows(
+    catalog: Catalog, items: Iterable[EmployeeCompletion], dialect: Dialect, hide: Callable[[str], str] | None = None
+) -> Iterator[list[str]]:
     titles = {module_id: neutralise(module.title) for module_id, module in catalog.modules.items()}
     # An export of an organisation repeats a few hundred distinct cell groups: build each once.
     module_cells: dict[tuple[str, bool], list[str]] = {}
@@ -85,14 +97,24 @@ def long_rows(catalog: Catalog, items: Iterable[EmployeeCompletion], dialect: Di
             if module.status == NOT_STARTED:
                 cells = untouched.get(key)
                 if cells is None:
-                    cells = untouched[key] = [neutralise(module.module_id), titles.get(module.module_id, ""),
-                                              YES if module.required else NO, NOT_STARTED, "", "", "0"]
+                    cells = untouched[key] = [
+                        neutralise(module.module_id),
+                        titles.get(module.module_id, ""),
+                        YES if module.required else NO,
+                        NOT_STARTED,
+                        "",
+                        "",
+                        "0",
+                    ]
                 yield person + cells
                 continue
             head = module_cells.get(key)
             if head is None:
-                head = module_cells[key] = [neutralise(module.module_id), titles.get(module.module_id, ""),
-                                            YES if module.required else NO]
+                head = module_cells[key] = [
+                    neutralise(module.module_id),
+                    titles.get(module.module_id, ""),
+                    YES if module.required else NO,
+                ]
             score = scores.get(module.best_score)
             if score is None:
                 score = scores[module.best_score] = number(module.best_score, dialect)
@@ -116,8 +138,9 @@ class _Formatter:
     def __init__(self, dialect: Dialect):
         self.buffer = io.StringIO()
         # The export's own line end: csv.writer quotes cells that contain its characters.
-        self.writer = csv.writer(self.buffer, delimiter=dialect.delimiter, lineterminator="\r\n",
-                                 quoting=csv.QUOTE_MINIMAL)
+        self.writer = csv.writer(
+            self.buffer, delimiter=dialect.delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
+        )
         self.cells: dict[object, str] = {}
         self.delimiter = dialect.delimiter
         # what makes csv.writer (QUOTE_MINIMAL) quote a cell, besides the delimiter: the quote
@@ -148,8 +171,13 @@ class _Formatter:
         return done
 
 
-def _long_text(catalog: Catalog, employees: Sequence[Employee], progress: "StoredProgress",
-               dialect: Dialect, hide: Callable[[str], str] | None) -> Iterator[str]:
+def _long_text(
+    catalog: Catalog,
+    employees: Sequence[Employee],
+    progress: StoredProgress,
+    dialect: Dialect,
+    hide: Callable[[str], str] | None,
+) -> Iterator[str]:
     """The lines of long_rows(catalog, completions(...), dialect, hide), one string per employee.
 
     Roles are checked before the first line, so the export never stops half-way."""
@@ -157,8 +185,7 @@ def _long_text(catalog: Catalog, employees: Sequence[Employee], progress: "Store
     return _long_lines(catalog, employees, progress, dialect, hide)
 
 
-def _attempted_cells(progress: "StoredProgress", formatter: "_Formatter",
-                     dialect: Dialect) -> dict[str, dict[str, str]]:
+def _attempted_cells(progress: StoredProgress, formatter: _Formatter, dialect: Dialect) -> dict[str, dict[str, str]]:
     """employee id -> quiz id -> formatted status, best score, date passed and attempts."""
     delimiter = dialect.delimiter
     # Formatted score and local-date cells, once per distinct score and per UTC hour (the
@@ -187,8 +214,13 @@ def _attempted_cells(progress: "StoredProgress", formatter: "_Formatter",
     return by_employee
 
 
-def _long_lines(catalog: Catalog, employees: Sequence[Employee], progress: "StoredProgress",
-                dialect: Dialect, hide: Callable[[str], str] | None) -> Iterator[str]:
+def _long_lines(
+    catalog: Catalog,
+    employees: Sequence[Employee],
+    progress: StoredProgress,
+    dialect: Dialect,
+    hide: Callable[[str], str] | None,
+) -> Iterator[str]:
     formatter = _Formatter(dialect)
     by_employee = _attempted_cells(progress, formatter, dialect)
     delimiter = dialect.delimiter
@@ -212,10 +244,15 @@ def _long_lines(catalog: Catalog, employees: Sequence[Employee], progress: "Stor
         if group is None:
             path = paths.get(employee.roles)
             if path is None:
-                path = paths[employee.roles] = [(module_id, head(module_id, True), head(module_id, True) + untouched)
-                                                for module_id in required_module_ids(catalog, employee.roles)]
+                path = paths[employee.roles] = [
+                    (module_id, head(module_id, True), head(module_id, True) + untouched)
+                    for module_id in required_module_ids(catalog, employee.roles)
+                ]
             group = groups[employee.department, employee.roles] = (
-                formatter.join(_group_cells(employee)) + delimiter, path, [tail for _, _, tail in path])
+                formatter.join(_group_cells(employee)) + delimiter,
+                path,
+                [tail for _, _, tail in path],
+            )
         group_cells, path, tails = group
         person = formatter.join_plain(_identity_cells(employee, hide)) + delimiter + group_cells
         attempted = by_employee.pop(employee.id, None)
@@ -237,24 +274,42 @@ def wide_header(catalog: Catalog, extra_modules: Iterable[str] = ()) -> list[str
     return WIDE_FIXED + list(catalog.modules) + sorted(set(extra_modules) - set(catalog.modules)) + WIDE_TOTALS
 
 
-def wide_rows(header: list[str], items: Iterable[EmployeeCompletion],
-              hide: Callable[[str], str] | None = None) -> Iterator[list[str]]:
-    module_columns = header[len(WIDE_FIXED):-len(WIDE_TOTALS)]
+def wide_rows(
+    header: list[str], items: Iterable[EmployeeCompletion], hide: Callable[[str], str] | None = None
+) -> Iterator[list[str]]:
+    module_columns = header[len(WIDE_FIXED) : -len(WIDE_TOTALS)]
     for item in items:
         status = {module.module_id: module.status for module in item.modules}
-        yield (_person_cells(item.employee, hide) + [status.get(module_id, "") for module_id in module_columns]
-               + [str(item.required_count), str(item.required_passed)])
+        yield (
+            _person_cells(item.employee, hide)
+            + [status.get(module_id, "") for module_id in module_columns]
+            + [str(item.required_count), str(item.required_passed)]
+        )
 
 
-def export(store: "Store", catalog: Catalog, out: Path | None, dialect: Dialect, layout: str = "long",
-           department: str | None = None, pseudonym_key: bytes | None = None) -> int:
+def export(
+    store: Store,
+    catalog: Catalog,
+    out: Path | None,
+    dialect: Dialect,
+    layout: str = "long",
+    department: str | None = None,
+    pseudonym_key: bytes | None = None,
+) -> int:
     """Write the export; returns the number of employees in it."""
     with cyclic_gc_paused():
         return _export(store, catalog, out, dialect, layout, department, pseudonym_key)
 
 
-def _export(store: "Store", catalog: Catalog, out: Path | None, dialect: Dialect, layout: str,
-            department: str | None, pseudonym_key: bytes | None) -> int:
+def _export(
+    store: Store,
+    catalog: Catalog,
+    out: Path | None,
+    dialect: Dialect,
+    layout: str,
+    department: str | None,
+    pseudonym_key: bytes | None,
+) -> int:
     employees = store.employees(department)
     hide = (lambda employee_id: pseudonym(pseudonym_key, employee_id)) if pseudonym_key else None
     if layout == "long":

@@ -23,13 +23,23 @@ def format_report(quiz: Quiz, stats: QuizStatistics) -> str:
     ]
     rows = [("Vraag", "Type", "Facility", "Discriminatie", "Signaal")]
     for question in stats.questions:
-        rows.append((question.question_id, types[question.question_id],
-                     _percent(None if question.facility is None else 100 * question.facility),
-                     _percent(question.discrimination_percent), ", ".join(question.flags)))
+        rows.append(
+            (
+                question.question_id,
+                types[question.question_id],
+                _percent(None if question.facility is None else 100 * question.facility),
+                _percent(question.discrimination_percent),
+                ", ".join(question.flags),
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
-        lines.append("  ".join(cell.ljust(width) if i in (0, 1, 4) else cell.rjust(width)
-                               for i, (cell, width) in enumerate(zip(row, widths))).rstrip())
+        lines.append(
+            "  ".join(
+                cell.ljust(width) if i in (0, 1, 4) else cell.rjust(width)
+                for i, (cell, width) in enumerate(zip(row, widths))
+            ).rstrip()
+        )
     alpha = "-" if stats.cronbach_alpha is None else f"{stats.cronbach_alpha:.2f}".replace(".", ",")
     lines += [
         "",
@@ -44,7 +54,9 @@ def csv_rows(quiz: Quiz, stats: QuizStatistics, dialect: Dialect) -> Iterator[li
     types = {question.id: question.type for question in quiz.questions}
     for question in stats.questions:
         yield [
-            neutralise(question.question_id), types[question.question_id], str(stats.attempt_count),
+            neutralise(question.question_id),
+            types[question.question_id],
+            str(stats.attempt_count),
             number(None if question.facility is None else 100 * question.facility, dialect),
             number(question.discrimination_percent, dialect),
             "|".join(question.flags),

@@ -41,8 +41,13 @@ def progress_by(items: Iterable[EmployeeCompletion], by: str) -> list[ProgressLi
 def format_table(lines: list[ProgressLine], by: str) -> str:
     header = ("Afdeling" if by == "afdeling" else "Rol", "Medewerkers", "Verplicht", "Geslaagd", "Voortgang")
     rows = [
-        (line.group, str(line.employees), str(line.required), str(line.passed),
-         "-" if line.percent is None else f"{line.percent:.1f}%".replace(".", ","))
+        (
+            line.group,
+            str(line.employees),
+            str(line.required),
+            str(line.passed),
+            "-" if line.percent is None else f"{line.percent:.1f}%".replace(".", ","),
+        )
         for line in lines
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]

@@ -19,8 +19,10 @@ HEX_DIGITS = 16  # 64 bits: no collision among any realistic number of employees
 def key_from_environment() -> bytes:
     key = os.environ.get(KEY_ENV, "")
     if not key:
-        raise RecordsError(f"--pseudonimiseer heeft een geheime sleutel nodig: zet de omgevingsvariabele {KEY_ENV} "
-                           f"(minstens {MIN_KEY_LENGTH} tekens) en bewaar die sleutel buiten de export")
+        raise RecordsError(
+            f"--pseudonimiseer heeft een geheime sleutel nodig: zet de omgevingsvariabele {KEY_ENV} "
+            f"(minstens {MIN_KEY_LENGTH} tekens) en bewaar die sleutel buiten de export"
+        )
     if len(key) < MIN_KEY_LENGTH:
         raise RecordsError(f"de sleutel in {KEY_ENV} is te kort: gebruik minstens {MIN_KEY_LENGTH} tekens")
     return key.encode("utf-8")

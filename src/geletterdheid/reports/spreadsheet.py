@@ -64,7 +64,7 @@ def write_rows(stream: TextIO, dialect: Dialect, header: Sequence[str], rows: It
 @contextlib.contextmanager
 def open_output(out: Path | None, dialect: Dialect) -> Iterator[TextIO]:
     """A text stream to ``out`` (atomically replaced) or to standard output when ``out`` is None."""
-    with (_atomic_file(Path(out)) if out is not None else _standard_output()) as stream:
+    with _atomic_file(Path(out)) if out is not None else _standard_output() as stream:
         if dialect.bom:
             stream.write("\ufeff")  # by hand: the utf-8-sig codec encodes in Python code, utf-8 in C
         yield stream

@@ -27,7 +27,7 @@ from starlette.staticfiles import StaticFiles
 from ..content.model import Catalog
 from ..reports import hr_export
 from ..reports.spreadsheet import DIALECTS
-from .identity import IdentityError, Identifier
+from .identity import Identifier, IdentityError
 from .recorder import Recorder
 from .roster import KnownEmployees
 from .settings import ServerSettings
@@ -101,7 +101,7 @@ def _bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def create_app(settings: ServerSettings, catalog: Catalog, store: "Store") -> Starlette:
+def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Starlette:
     identifier = Identifier(settings.secret, settings.sso_header)
     employees = KnownEmployees(store)
     recorder = Recorder(store)
@@ -117,8 +117,11 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: "Store") -> St
             return _error(401, str(exc), {"WWW-Authenticate": 'Bearer realm="geletterdheid"'})
         employee = await find_employee(employee_id)
         if employee is None:
-            return _error(403, "Je staat niet in de personeelslijst van deze training, dus je resultaat kan niet "
-                               "worden opgeslagen. Neem contact op met HR.")
+            return _error(
+                403,
+                "Je staat niet in de personeelslijst van deze training, dus je resultaat kan niet "
+                "worden opgeslagen. Neem contact op met HR.",
+            )
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
             if content_type != "application/json":
@@ -136,16 +139,20 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: "Store") -> St
             employees.forget(employee.id)
             log.error("storing an attempt failed: %s", exc)
             return _error(503, "Je resultaat kon niet worden opgeslagen. Probeer het over een paar minuten opnieuw.")
-        return JSONResponse(result_body(attempt, submission.quiz, employee.name), status_code=201,
-                            headers={"Cache-Control": "no-store"})
+        return JSONResponse(
+            result_body(attempt, submission.quiz, employee.name), status_code=201, headers={"Cache-Control": "no-store"}
+        )
 
     async def export_csv(request: Request) -> Response:
         if settings.hr_token is None:
             return _error(403, "De HR-export staat uit: er is geen HR-token ingesteld (GELETTERDHEID_HR_TOKEN).")
         token = _bearer(request)
         if token is None:
-            return _error(401, "Log in met het HR-token (Authorization: Bearer ...).",
-                          {"WWW-Authenticate": 'Bearer realm="geletterdheid-hr"'})
+            return _error(
+                401,
+                "Log in met het HR-token (Authorization: Bearer ...).",
+                {"WWW-Authenticate": 'Bearer realm="geletterdheid-hr"'},
+            )
         if not hmac.compare_digest(token.encode(), settings.hr_token.encode()):
             return _error(403, "Dit HR-token is niet juist.")
         dialect = request.query_params.get("dialect", "excel-nl")
@@ -168,14 +175,22 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: "Store") -> St
             cleanup()
             raise
         filename = f"geletterdheid-{layout}-{dt.date.today().isoformat()}.csv"
-        return FileResponse(path, media_type="text/csv; charset=utf-8", filename=filename,
-                            headers={"Cache-Control": "no-store"}, background=BackgroundTask(cleanup))
+        return FileResponse(
+            path,
+            media_type="text/csv; charset=utf-8",
+            filename=filename,
+            headers={"Cache-Control": "no-store"},
+            background=BackgroundTask(cleanup),
+        )
 
     async def http_error(request: Request, exc: HTTPException) -> Response:
         if request.url.path.startswith("/api/"):
             messages = {404: "Dit adres bestaat niet in de API.", 405: "Deze methode is hier niet toegestaan."}
-            return _error(exc.status_code, messages.get(exc.status_code, "Dit verzoek kan niet worden verwerkt."),
-                          dict(exc.headers or {}))
+            return _error(
+                exc.status_code,
+                messages.get(exc.status_code, "Dit verzoek kan niet worden verwerkt."),
+                dict(exc.headers or {}),
+            )
         if exc.status_code == 404:
             return HTMLResponse(_NOT_FOUND_PAGE, status_code=404)
         return Response(status_code=exc.status_code, headers=exc.headers)
@@ -190,13 +205,17 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: "Store") -> St
         await recorder.close()
 
     routes = [
-        Mount("/api", routes=[  # its own router: a wrong method is a 405, an unknown path a JSON 404
-            Route("/pogingen", submit, methods=["POST"]),
-            Route("/export.csv", export_csv, methods=["GET"]),
-        ]),
+        Mount(
+            "/api",
+            routes=[  # its own router: a wrong method is a 405, an unknown path a JSON 404
+                Route("/pogingen", submit, methods=["POST"]),
+                Route("/export.csv", export_csv, methods=["GET"]),
+            ],
+        ),
         Mount("/", app=StaticFiles(directory=settings.site, html=True)),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: http_error, Exception: server_error},
-                    lifespan=lifespan)
+    app = Starlette(
+        routes=routes, exception_handlers={HTTPException: http_error, Exception: server_error}, lifespan=lifespan
+    )
     app.add_middleware(SecurityHeaders)
     return app

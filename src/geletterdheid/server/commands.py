@@ -24,7 +24,9 @@ def _catalog(root: Path):
     if catalog is None:
         for problem in problems:
             _complain(problem.format(root))
-        raise RecordsError(f"de inhoud in {root} heeft {len(problems)} fout(en); los die eerst op (geletterdheid check)")
+        raise RecordsError(
+            f"de inhoud in {root} heeft {len(problems)} fout(en); los die eerst op (geletterdheid check)"
+        )
     return catalog
 
 
@@ -38,8 +40,10 @@ def _listen(host: str, port: int) -> socket.socket:
         sock.bind((host, port))
     except OSError as exc:
         sock.close()
-        raise RecordsError(f"kan niet luisteren op {host}:{port}: {exc.strerror}"
-                           + (" (draait de server al?)" if exc.errno == 98 else "")) from None
+        raise RecordsError(
+            f"kan niet luisteren op {host}:{port}: {exc.strerror}"
+            + (" (draait de server al?)" if exc.errno == 98 else "")
+        ) from None
     sock.listen(2048)
     sock.set_inheritable(True)
     return sock
@@ -59,9 +63,13 @@ def _serve(args: argparse.Namespace) -> int:
     from ..records.store import Store
     from .app import create_app
 
-    settings = resolve_settings(config=args.config, site=args.site, db=args.db, sso=args.sso, sso_header=args.sso_header)
+    settings = resolve_settings(
+        config=args.config, site=args.site, db=args.db, sso=args.sso, sso_header=args.sso_header
+    )
     if not (settings.site / "index.html").is_file():
-        raise RecordsError(f"geen gebouwde website in {settings.site}; draai eerst 'geletterdheid build' of geef --site MAP")
+        raise RecordsError(
+            f"geen gebouwde website in {settings.site}; draai eerst 'geletterdheid build' of geef --site MAP"
+        )
     catalog = _catalog(args.root)
     store = Store.open(settings.db)
     try:
@@ -70,12 +78,24 @@ def _serve(args: argparse.Namespace) -> int:
         host, port = sock.getsockname()[:2]
         shown = f"[{host}]" if ":" in host else host
         print(f"Server draait op http://{shown}:{port}/ (website: {settings.site}, database: {store.location}).")
-        print("Eenmalige aanmelding (SSO): " + (f"aan, header {settings.sso_header}." if settings.sso_header else
-                                                 "uit; medewerkers gebruiken hun persoonlijke link."))
+        print(
+            "Eenmalige aanmelding (SSO): "
+            + (
+                f"aan, header {settings.sso_header}."
+                if settings.sso_header
+                else "uit; medewerkers gebruiken hun persoonlijke link."
+            )
+        )
         print("HR-export: " + ("aan (/api/export.csv)." if settings.hr_token else f"uit; stel {HR_TOKEN_ENV} in."))
         print("Stoppen: Ctrl+C.", flush=True)
-        config = uvicorn.Config(app, log_level="warning", access_log=args.toegangslog, server_header=False,
-                                lifespan="on", timeout_graceful_shutdown=10)
+        config = uvicorn.Config(
+            app,
+            log_level="warning",
+            access_log=args.toegangslog,
+            server_header=False,
+            lifespan="on",
+            timeout_graceful_shutdown=10,
+        )
         uvicorn.Server(config).run(sockets=[sock])
     finally:
         store.close()
@@ -84,8 +104,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def cmd_links(args: argparse.Namespace) -> int:
-    from ..reports.spreadsheet import open_output, write_rows
     from ..records.store import Store
+    from ..reports.spreadsheet import open_output, write_rows
     from .links import HEADER, link_rows, personal_links
 
     try:
@@ -100,7 +120,9 @@ def cmd_links(args: argparse.Namespace) -> int:
                 raise RecordsError(f"onbekende medewerker(s): {', '.join(unknown)}")
             employees = [known[employee_id] for employee_id in args.medewerker]
         if not employees:
-            raise RecordsError("geen medewerkers gevonden; importeer eerst de personeelslijst (geletterdheid roster import)")
+            raise RecordsError(
+                "geen medewerkers gevonden; importeer eerst de personeelslijst (geletterdheid roster import)"
+            )
         dialect = DIALECTS[args.dialect]
         links = personal_links(employees, settings.secret, args.basis_url, days)
         with open_output(args.out, dialect) as stream:
@@ -115,32 +137,50 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 def register(subparsers) -> None:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="URL", default=None,
-                        help=f"database (standaard: ${ENV_VAR}, anders {default_database_path()})")
+    common.add_argument(
+        "--db", metavar="URL", default=None, help=f"database (standaard: ${ENV_VAR}, anders {default_database_path()})"
+    )
     common.add_argument("--config", type=Path, metavar="BESTAND", help="instellingenbestand (TOML) van de server")
 
     serve = subparsers.add_parser(
-        "serve", parents=[common], help="start de server: website, toetsresultaten opslaan en HR-export",
+        "serve",
+        parents=[common],
+        help="start de server: website, toetsresultaten opslaan en HR-export",
         description=f"Geheimen komen uit de omgeving of het instellingenbestand, nooit van de opdrachtregel: "
-                    f"{SECRET_ENV} (ondertekent persoonlijke links) en {HR_TOKEN_ENV} (HR-export).")
+        f"{SECRET_ENV} (ondertekent persoonlijke links) en {HR_TOKEN_ENV} (HR-export).",
+    )
     serve.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren (standaard: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="poort (standaard: 8000; 0 kiest een vrije poort)")
     serve.add_argument("--site", type=Path, metavar="MAP", help="de gebouwde website (standaard: _build/html)")
-    serve.add_argument("--sso", action="store_true",
-                       help="vertrouw de header van de SSO-proxy van de gemeente (alleen achter die proxy!)")
+    serve.add_argument(
+        "--sso",
+        action="store_true",
+        help="vertrouw de header van de SSO-proxy van de gemeente (alleen achter die proxy!)",
+    )
     serve.add_argument("--sso-header", metavar="NAAM", help="naam van die header (standaard: X-Remote-User)")
-    serve.add_argument("--toegangslog", action="store_true", help="log elk verzoek (standaard uit: minder persoonsgegevens)")
+    serve.add_argument(
+        "--toegangslog", action="store_true", help="log elk verzoek (standaard uit: minder persoonsgegevens)"
+    )
     serve.set_defaults(func=cmd_serve)
 
     links = subparsers.add_parser(
-        "links", parents=[common], help="maak persoonlijke toetslinks voor medewerkers (CSV voor HR)",
+        "links",
+        parents=[common],
+        help="maak persoonlijke toetslinks voor medewerkers (CSV voor HR)",
         description="Elke link bevat een ondertekende sleutel met een vervaldatum. Wie de link opent, kan "
-                    "toetsen maken die op zijn of haar naam worden opgeslagen.")
-    links.add_argument("--basis-url", required=True, metavar="URL",
-                       help="adres van de website, bijvoorbeeld https://leren.gemeente.nl/")
+        "toetsen maken die op zijn of haar naam worden opgeslagen.",
+    )
+    links.add_argument(
+        "--basis-url",
+        required=True,
+        metavar="URL",
+        help="adres van de website, bijvoorbeeld https://leren.gemeente.nl/",
+    )
     links.add_argument("--geldig-dagen", type=int, metavar="DAGEN", help="hoe lang een link werkt (standaard: 180)")
     links.add_argument("--medewerker", action="append", metavar="ID", help="alleen deze medewerker (mag vaker)")
     links.add_argument("--afdeling", metavar="NAAM", help="alleen deze afdeling")
     links.add_argument("--out", type=Path, metavar="BESTAND", help="schrijf naar dit bestand (standaard: scherm)")
-    links.add_argument("--dialect", choices=list(DIALECTS), default="excel-nl", help="CSV-dialect (standaard: excel-nl)")
+    links.add_argument(
+        "--dialect", choices=list(DIALECTS), default="excel-nl", help="CSV-dialect (standaard: excel-nl)"
+    )
     links.set_defaults(func=cmd_links)

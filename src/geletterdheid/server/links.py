@@ -33,9 +33,10 @@ def site_url(base_url: str) -> str:
     return base if base.endswith((".html", "/")) else base + "/"
 
 
-def personal_links(employees: Iterable[Employee], secret: bytes, base_url: str, days: int,
-                   now: dt.datetime | None = None) -> Iterator[PersonalLink]:
-    now = now or dt.datetime.now(dt.timezone.utc)
+def personal_links(
+    employees: Iterable[Employee], secret: bytes, base_url: str, days: int, now: dt.datetime | None = None
+) -> Iterator[PersonalLink]:
+    now = now or dt.datetime.now(dt.UTC)
     expires = (now + dt.timedelta(days=days)).replace(microsecond=0)
     page = site_url(base_url)
     for employee in employees:
@@ -46,5 +47,11 @@ def personal_links(employees: Iterable[Employee], secret: bytes, base_url: str, 
 def link_rows(links: Iterable[PersonalLink]) -> Iterator[list[str]]:
     for link in links:
         employee = link.employee
-        yield [neutralise(employee.id), neutralise(employee.name), neutralise(employee.department),
-               neutralise(employee.email or ""), link.url, link.expires.astimezone(LOCAL_ZONE).date().isoformat()]
+        yield [
+            neutralise(employee.id),
+            neutralise(employee.name),
+            neutralise(employee.department),
+            neutralise(employee.email or ""),
+            link.url,
+            link.expires.astimezone(LOCAL_ZONE).date().isoformat(),
+        ]

@@ -38,18 +38,18 @@ class Clock:
     """Aware UTC times that strictly increase, even when called twice in one microsecond."""
 
     def __init__(self):
-        self._last = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+        self._last = dt.datetime.min.replace(tzinfo=dt.UTC)
         self._lock = threading.Lock()
 
     def now(self) -> dt.datetime:
         with self._lock:
-            moment = max(dt.datetime.now(dt.timezone.utc), self._last + _MICROSECOND)
+            moment = max(dt.datetime.now(dt.UTC), self._last + _MICROSECOND)
             self._last = moment
             return moment
 
 
 class Recorder:
-    def __init__(self, store: "Store", max_batch: int = MAX_BATCH):
+    def __init__(self, store: Store, max_batch: int = MAX_BATCH):
         self._store = store
         self._max_batch = max_batch
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
@@ -124,11 +124,16 @@ class Recorder:
         for attempt in attempts:
             if attempt.employee_id not in stored_by_employee:
                 stored_by_employee[attempt.employee_id] = self._store.attempts_of(attempt.employee_id)
-            ours = any(stored.quiz_id == attempt.quiz_id and stored.taken_at == attempt.taken_at
-                       and stored.source == attempt.source and stored.score_percent == attempt.score_percent
-                       for stored in stored_by_employee[attempt.employee_id])
-            outcomes.append(attempt if ours else self._store_one(
-                attempt._replace(taken_at=attempt.taken_at + _MICROSECOND)))
+            ours = any(
+                stored.quiz_id == attempt.quiz_id
+                and stored.taken_at == attempt.taken_at
+                and stored.source == attempt.source
+                and stored.score_percent == attempt.score_percent
+                for stored in stored_by_employee[attempt.employee_id]
+            )
+            outcomes.append(
+                attempt if ours else self._store_one(attempt._replace(taken_at=attempt.taken_at + _MICROSECOND))
+            )
         return outcomes
 
 

@@ -17,7 +17,7 @@ class KnownEmployees:
     """``get(id)`` is the employee or None. A roster import shows up within CACHE_SECONDS; an
     unknown id is looked up every time, so a newly added employee can submit at once."""
 
-    def __init__(self, store: "Store", cache_seconds: float = CACHE_SECONDS):
+    def __init__(self, store: Store, cache_seconds: float = CACHE_SECONDS):
         self._store = store
         self._cache_seconds = cache_seconds
         self._cache: dict[str, tuple[float, Employee]] = {}

@@ -69,8 +69,10 @@ def read_config_file(path: Path | None) -> dict:
         raise SettingsError(f"{path}: ongeldige TOML: {exc}") from None
     unknown = sorted(set(data) - _FILE_KEYS) + sorted(f"sso.{key}" for key in set(data.get("sso", {})) - _SSO_KEYS)
     if unknown:
-        raise SettingsError(f"{path}: onbekende instelling(en): {', '.join(unknown)}; "
-                            f"bekend zijn: {', '.join(sorted(_FILE_KEYS))}, sso.aan, sso.header")
+        raise SettingsError(
+            f"{path}: onbekende instelling(en): {', '.join(unknown)}; "
+            f"bekend zijn: {', '.join(sorted(_FILE_KEYS))}, sso.aan, sso.header"
+        )
     return data
 
 
@@ -101,8 +103,14 @@ def load_secret(configured: str | None = None) -> bytes:
     return key
 
 
-def resolve_settings(*, config: Path | None = None, site: Path | None = None, db: str | None = None,
-                     sso: bool = False, sso_header: str | None = None) -> ServerSettings:
+def resolve_settings(
+    *,
+    config: Path | None = None,
+    site: Path | None = None,
+    db: str | None = None,
+    sso: bool = False,
+    sso_header: str | None = None,
+) -> ServerSettings:
     """Combine options, environment and configuration file into settings; raises SettingsError."""
     data = read_config_file(config)
     sso_data = data.get("sso", {})

@@ -47,8 +47,9 @@ def parse_submission(body: bytes, catalog: Catalog) -> Submission:
         raise SubmissionError(400, "Stuur een JSON-object met 'quiz' en 'antwoorden'.")
     unknown = sorted(set(data) - _FIELDS)
     if unknown:
-        raise SubmissionError(422, f"Onbekend veld '{unknown[0]}'. Stuur alleen 'quiz' en 'antwoorden'; "
-                                   "de server berekent de score zelf.")
+        raise SubmissionError(
+            422, f"Onbekend veld '{unknown[0]}'. Stuur alleen 'quiz' en 'antwoorden'; de server berekent de score zelf."
+        )
     quiz_id = data.get("quiz")
     if not isinstance(quiz_id, str):
         raise SubmissionError(422, "Het veld 'quiz' ontbreekt of is geen tekst.")
@@ -57,10 +58,14 @@ def parse_submission(body: bytes, catalog: Catalog) -> Submission:
         raise SubmissionError(422, f"Onbekende toets '{quiz_id[:80]}'.")
     answers = data.get("antwoorden")
     if not isinstance(answers, dict):
-        raise SubmissionError(422, "Het veld 'antwoorden' ontbreekt of is geen object (vraag-id: lijst van antwoorden).")
+        raise SubmissionError(
+            422, "Het veld 'antwoorden' ontbreekt of is geen object (vraag-id: lijst van antwoorden)."
+        )
     for question_id, keys in answers.items():
         if not isinstance(keys, list) or not all(isinstance(key, str) for key in keys):
-            raise SubmissionError(422, f"De antwoorden bij vraag '{question_id[:80]}' moeten een lijst van teksten zijn.")
+            raise SubmissionError(
+                422, f"De antwoorden bij vraag '{question_id[:80]}' moeten een lijst van teksten zijn."
+            )
     return Submission(quiz, answers)
 
 
@@ -85,8 +90,12 @@ def result_body(attempt: NewAttempt, quiz: Quiz, employee_name: str) -> dict:
         "medewerker": employee_name,
         "bericht": f"Je resultaat is opgeslagen voor {employee_name}.",
         "feedback": [
-            {"vraag": question.id, "score": scores[question.id], "juist": list(question.correct),
-             "uitleg": question.explanation}
+            {
+                "vraag": question.id,
+                "score": scores[question.id],
+                "juist": list(question.correct),
+                "uitleg": question.explanation,
+            }
             for question in quiz.questions
         ],
     }

@@ -22,7 +22,8 @@ from .catalog_html import setup as setup_catalog_html
 from .directives import CARD, ForumDirective, ModuleCardDirective
 from .learning_paths import LearningPathDirective, append_learning_path_link, generate_learning_path_pages
 from .quiz import INTRO_CLASS, QuizDirective
-from .results import CONFIG_NAME as RESULTS_URL, add_results_script, check_results_url
+from .results import CONFIG_NAME as RESULTS_URL
+from .results import add_results_script, check_results_url
 from .roles import ArticleRole, LegalFactRole
 from .timeline import TimelineDirective
 from .translations import add_dutch_texts, add_search_texts

@@ -29,7 +29,7 @@ from .html_text import HtmlText
 logger = logging.getLogger(__name__)
 
 
-class catalog_html(nodes.General, nodes.Element):  # noqa: N801 - docutils naming convention
+class catalog_html(nodes.General, nodes.Element):
     """Placeholder: ``renderer`` names the function that writes it, ``args`` are its arguments."""
 
 
@@ -55,8 +55,9 @@ class Page:
     def doc_link(self, docname: str, title: str) -> str:
         """A link like Sphinx's ``{doc}`` role makes; a missing page is a warning (an error in the build)."""
         if docname not in self._app.env.all_docs:
-            logger.warning("pagina '%s' bestaat niet; de link '%s' kan niet worden gemaakt", docname, title,
-                           location=self._node)
+            logger.warning(
+                "pagina '%s' bestaat niet; de link '%s' kan niet worden gemaakt", docname, title, location=self._node
+            )
             return self.text(title)
         uri = self._app.builder.get_relative_uri(self._node["docname"], docname)
         return f'<a class="reference internal" href="{escape(uri)}"><span class="doc">{self.text(title)}</span></a>'
@@ -68,9 +69,11 @@ RENDERERS: dict[str, Renderer] = {}
 
 def renderer(name: str) -> Callable[[Renderer], Renderer]:
     """Register ``function(page: Page, **args) -> str`` as the writer of placeholders named ``name``."""
+
     def register(function: Renderer) -> Renderer:
         RENDERERS[name] = function
         return function
+
     return register
 
 

@@ -47,8 +47,11 @@ class ModuleCardDirective(CatalogDirective):
 def module_card(page: Page, module: str) -> str:
     catalog, text = page.catalog, page.text
     shown = catalog.modules[module]
-    roles = ", ".join(page.doc_link(page.doc_of(catalog.role_paths[r]), catalog.roles[r].title)
-                      for r in shown.roles if r in catalog.roles)
+    roles = ", ".join(
+        page.doc_link(page.doc_of(catalog.role_paths[r]), catalog.roles[r].title)
+        for r in shown.roles
+        if r in catalog.roles
+    )
     html = [
         '<div class="gl-module-kaart-wrapper docutils container">',
         '<div class="sd-card sd-sphinx-override sd-mb-3 sd-shadow-sm gl-module-kaart docutils">',
@@ -56,12 +59,13 @@ def module_card(page: Page, module: str) -> str:
         '<div class="sd-card-title sd-font-weight-bold docutils">\nOver deze module</div>',
         f'<p class="sd-card-text">{text(shown.summary)}</p>',
         f'<p class="sd-card-text"><strong>Studietijd:</strong> {shown.duration_minutes} minuten · '
-        f'<strong>Niveau:</strong> {LEVEL_LABELS[shown.level]}</p>',
+        f"<strong>Niveau:</strong> {LEVEL_LABELS[shown.level]}</p>",
         f'<p class="sd-card-text"><strong>Voor wie:</strong> {roles}</p>',
     ]
     if shown.requires:
-        prerequisites = ", ".join(page.doc_link(page.doc_of(catalog.module_paths[m]), catalog.modules[m].title)
-                                  for m in shown.requires)
+        prerequisites = ", ".join(
+            page.doc_link(page.doc_of(catalog.module_paths[m]), catalog.modules[m].title) for m in shown.requires
+        )
         html.append(f'<p class="sd-card-text"><strong>Lees eerst:</strong> {prerequisites}</p>')
     html += [
         '<p class="sd-card-text"><strong>Na deze module kun je:</strong></p>',
@@ -91,9 +95,12 @@ class ForumDirective(CatalogDirective):
         box = nodes.container(classes=["gl-forum", "admonition", "tip"])
         box += nodes.paragraph("", "Praat mee", classes=["admonition-title"])
         box += nodes.paragraph(
-            "", "",
+            "",
+            "",
             nodes.Text("Heb je een vraag of een ervaring over dit onderwerp? Bespreek het met collega's op "),
-            nodes.reference("", f"het forum over {topic.title}", refuri=str(topic.forum_url), classes=["gl-forum-link"]),
+            nodes.reference(
+                "", f"het forum over {topic.title}", refuri=str(topic.forum_url), classes=["gl-forum-link"]
+            ),
             nodes.Text("."),
         )
         return [box]

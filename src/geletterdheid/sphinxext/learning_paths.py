@@ -37,20 +37,23 @@ def _escape(text: str) -> str:
 
 
 def role_page(role: Role) -> str:
-    return "\n".join([
-        GENERATED_NOTE,
-        "",
-        f"(leerpad-{role.id})=",
-        f"# Leerpad {role.title}",
-        "",
-        f"```{{leerpad}} {role.id}",
-        "```",
-        "",
-    ])
+    return "\n".join(
+        [
+            GENERATED_NOTE,
+            "",
+            f"(leerpad-{role.id})=",
+            f"# Leerpad {role.title}",
+            "",
+            f"```{{leerpad}} {role.id}",
+            "```",
+            "",
+        ]
+    )
 
 
-def role_cards(catalog: Catalog, *, link_prefix: str, container_class: str, card_class: str,
-               footer_prefix: str = "") -> list[str]:
+def role_cards(
+    catalog: Catalog, *, link_prefix: str, container_class: str, card_class: str, footer_prefix: str = ""
+) -> list[str]:
     """A sphinx-design grid (MyST lines) with a card per role linking to its learning path.
 
     Shared by the learning-path overview and the landing page's "Wat is jouw rol?".
@@ -138,14 +141,19 @@ def append_learning_path_link(app: Sphinx, docname: str, source: list[str]) -> N
     if role is None or target in source[0]:
         return
     path = learning_path(catalog, [role.id])
-    source[0] = source[0].rstrip("\n") + "\n".join([
-        "", "", "## Jouw leerpad", "",
-        f"Het leerpad voor deze rol heeft {_count(len(path.modules))}. Samen kosten ze ongeveer "
-        f"{duration_text(path.minutes)}.",
-        "",
-        f"Bekijk het {{doc}}`Leerpad {_escape(role.title)} <{target}>`: alle modules op een rij, in de goede volgorde.",
-        "",
-    ])
+    source[0] = source[0].rstrip("\n") + "\n".join(
+        [
+            "",
+            "",
+            "## Jouw leerpad",
+            "",
+            f"Het leerpad voor deze rol heeft {_count(len(path.modules))}. Samen kosten ze ongeveer "
+            f"{duration_text(path.minutes)}.",
+            "",
+            f"Bekijk het {{doc}}`Leerpad {_escape(role.title)} <{target}>`: alle modules op een rij, in de goede volgorde.",
+            "",
+        ]
+    )
 
 
 class LearningPathDirective(SphinxDirective):
@@ -197,7 +205,8 @@ def learning_path_html(page: Page, role: str) -> str:
         meta = f"{module.id} · {duration_text(module.duration_minutes)} · niveau {LEVEL_LABELS[module.level]}"
         if module.requires:
             meta += " · lees eerst: " + ", ".join(
-                page.doc_link(page.doc_of(catalog.module_paths[m]), catalog.modules[m].title) for m in module.requires)
+                page.doc_link(page.doc_of(catalog.module_paths[m]), catalog.modules[m].title) for m in module.requires
+            )
         html += [
             f'<li class="gl-leerpad-module" id="leerpad-{module.id}"><p class="gl-leerpad-titel"><strong>'
             f"{page.doc_link(page.doc_of(catalog.module_paths[module.id]), module.title)}</strong></p>",

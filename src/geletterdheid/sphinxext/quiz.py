@@ -98,8 +98,14 @@ class _QuizWriter:
 
     def quiz(self, quiz: Quiz, module_title: str) -> None:
         self.start(
-            "form", ["gl-quiz"], action="#", aria_label=f"Toets: {module_title}", data_drempel=str(quiz.pass_mark),
-            data_quiz=quiz.module, data_resultaten_url=self.results_url, novalidate="novalidate",
+            "form",
+            ["gl-quiz"],
+            action="#",
+            aria_label=f"Toets: {module_title}",
+            data_drempel=str(quiz.pass_mark),
+            data_quiz=quiz.module,
+            data_resultaten_url=self.results_url,
+            novalidate="novalidate",
         )
         for number, question in enumerate(quiz.questions, start=1):
             self.question(question, number)
@@ -108,8 +114,12 @@ class _QuizWriter:
     def question(self, question: Question, number: int) -> None:
         # data-juist lets quiz.js give instant feedback; the same answer is on the page in <details>.
         self.start(
-            "div", ["gl-vraag"], data_juist=" ".join(question.correct), data_type=question.type,
-            data_vraag=question.id, id=f"vraag-{question.id}",
+            "div",
+            ["gl-vraag"],
+            data_juist=" ".join(question.correct),
+            data_type=question.type,
+            data_vraag=question.id,
+            id=f"vraag-{question.id}",
         )
         if question.case:
             self.start("div", ["gl-casus"])
@@ -126,7 +136,9 @@ class _QuizWriter:
         for key, text in question.options.items():
             input_id = f"{question.id}-{key}"
             self.start("div", ["gl-optie"])
-            self.html.append(f'<input{attributes({"id": input_id, "name": question.id, "type": input_type, "value": key})} />')
+            self.html.append(
+                f"<input{attributes({'id': input_id, 'name': question.id, 'type': input_type, 'value': key})} />"
+            )
             self.element("label", option_label(key, text), for_=input_id)
             self.html.append("</div>\n")
         self.html.append("</fieldset>\n")
@@ -159,6 +171,9 @@ class _QuizWriter:
             self.parts.append(self.directive.state.document.reporter.error(str(exc), line=self.directive.lineno))
             return
         self.element(
-            "a", provision.label, ["gl-artikel", "reference", "external"], href=provision.url,
+            "a",
+            provision.label,
+            ["gl-artikel", "reference", "external"],
+            href=provision.url,
             title=f"AI-verordening, {provision.label}",
         )

@@ -12,7 +12,11 @@ def provision_reference(reference: str, text: str | None = None) -> nodes.refere
     """A link node for ``reference``; raises UnknownProvision for articles that do not exist."""
     provision = parse_provision(reference)
     return nodes.reference(
-        "", text or provision.label, refuri=provision.url, classes=["gl-artikel"], reftitle=f"AI-verordening, {provision.label}"
+        "",
+        text or provision.label,
+        refuri=provision.url,
+        classes=["gl-artikel"],
+        reftitle=f"AI-verordening, {provision.label}",
     )
 
 

@@ -38,7 +38,11 @@ def _table(headers: list[str], rows: list[list[nodes.Node]], widths: list[int]) 
         row = nodes.row()
         for cell in cells:
             entry = nodes.entry()
-            entry += cell if isinstance(cell, nodes.Element) and not isinstance(cell, nodes.Text) else nodes.paragraph("", str(cell))
+            entry += (
+                cell
+                if isinstance(cell, nodes.Element) and not isinstance(cell, nodes.Text)
+                else nodes.paragraph("", str(cell))
+            )
             row += entry
         body += row
     group += body
@@ -54,17 +58,37 @@ class TimelineDirective(SphinxDirective):
         rows = []
         for fact in sorted(legal.dates.values(), key=lambda fact: fact.date):
             status = "geldt al" if fact.date <= today else "komt nog"
-            rows.append([nodes.paragraph("", "", nodes.strong("", dutch_date(fact.date))),
-                         nodes.paragraph("", fact.what), nodes.paragraph("", status), _sources(fact.articles)])
+            rows.append(
+                [
+                    nodes.paragraph("", "", nodes.strong("", dutch_date(fact.date))),
+                    nodes.paragraph("", fact.what),
+                    nodes.paragraph("", status),
+                    _sources(fact.articles),
+                ]
+            )
         result: list[nodes.Node] = [_table(["Datum", "Wat gaat er gelden", "Stand", "Artikel"], rows, [14, 56, 10, 20])]
         if legal.amounts:
             result.append(nodes.rubric("", "Maximale boetes"))
-            result.append(_table(["Overtreding", "Maximaal", "Artikel"],
-                                 [[nodes.paragraph("", a.what), nodes.paragraph("", a.amount), _sources(a.articles)]
-                                  for a in legal.amounts.values()], [50, 30, 20]))
+            result.append(
+                _table(
+                    ["Overtreding", "Maximaal", "Artikel"],
+                    [
+                        [nodes.paragraph("", a.what), nodes.paragraph("", a.amount), _sources(a.articles)]
+                        for a in legal.amounts.values()
+                    ],
+                    [50, 30, 20],
+                )
+            )
         if legal.terms:
             result.append(nodes.rubric("", "Termijnen"))
-            result.append(_table(["Termijn", "Waarde", "Artikel"],
-                                 [[nodes.paragraph("", t.what), nodes.paragraph("", t.value), _sources(t.articles)]
-                                  for t in legal.terms.values()], [50, 30, 20]))
+            result.append(
+                _table(
+                    ["Termijn", "Waarde", "Artikel"],
+                    [
+                        [nodes.paragraph("", t.what), nodes.paragraph("", t.value), _sources(t.articles)]
+                        for t in legal.terms.values()
+                    ],
+                    [50, 30, 20],
+                )
+            )
         return result

@@ -29,8 +29,13 @@ class RoleChoiceDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         catalog = catalog_of(self.env)
-        lines = role_cards(catalog, link_prefix=f"{LEARNING_PATHS}/", container_class="gl-rolkeuze",
-                           card_class="gl-rolkeuze-kaart", footer_prefix="Leerpad: ")
+        lines = role_cards(
+            catalog,
+            link_prefix=f"{LEARNING_PATHS}/",
+            container_class="gl-rolkeuze",
+            card_class="gl-rolkeuze-kaart",
+            footer_prefix="Leerpad: ",
+        )
         lines += ["", f"Twijfel je? Bekijk dan {{doc}}`alle leerpaden <{LEARNING_PATHS}/index>`.", ""]
         container = nodes.container(classes=["gl-rolkeuze-wrapper"])
         self.state.nested_parse(StringList(lines, source=self.env.docname), self.content_offset, container)
@@ -56,16 +61,25 @@ class TopicsDirective(SphinxDirective):
                         para += nodes.Text(", ")
                     docname = "/" + self.env.path2doc(str(catalog.module_paths[module.id]))
                     para += addnodes.pending_xref(
-                        "", nodes.inline(module.title, module.title, classes=["xref", "std", "std-doc"]),
-                        refdomain="std", reftype="doc", reftarget=docname, refexplicit=True, refwarn=True,
-                        refdoc=self.env.docname)
+                        "",
+                        nodes.inline(module.title, module.title, classes=["xref", "std", "std-doc"]),
+                        refdomain="std",
+                        reftype="doc",
+                        reftarget=docname,
+                        refexplicit=True,
+                        refwarn=True,
+                        refdoc=self.env.docname,
+                    )
             else:
                 para += nodes.Text("nog geen.")
             section += para
             section += nodes.paragraph(
-                "", "", nodes.strong("", "Praat mee: "),
-                nodes.reference("", f"het forum over {topic.title}", refuri=str(topic.forum_url),
-                                classes=["gl-forum-link"]),
+                "",
+                "",
+                nodes.strong("", "Praat mee: "),
+                nodes.reference(
+                    "", f"het forum over {topic.title}", refuri=str(topic.forum_url), classes=["gl-forum-link"]
+                ),
             )
             sections.append(section)
         return sections

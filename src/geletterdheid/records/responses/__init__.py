@@ -42,11 +42,11 @@ def parse_responses(path: Path, catalog: Catalog, people: Directory, quiz_id: st
     )
 
 
-def import_responses(store: Store, catalog: Catalog, path: Path, quiz_id: str | None = None,
-                     skip_invalid: bool = False) -> ResponsesImport:
+def import_responses(
+    store: Store, catalog: Catalog, path: Path, quiz_id: str | None = None, skip_invalid: bool = False
+) -> ResponsesImport:
     with cyclic_gc_paused():
         parsed = parse_responses(path, catalog, Directory(store.employee_contacts()), quiz_id)
         if parsed.problems and not skip_invalid:
             return ResponsesImport(parsed, None)
         return ResponsesImport(parsed, store.record_attempts(parsed.attempts))
-

@@ -110,7 +110,9 @@ class AttemptBuilder:
         if len(given) == len(self.question_ids):
             answers = tuple(map(given.__getitem__, self.question_ids))
         else:
-            answers = tuple(given.get(question_id) or self._unanswered[question_id] for question_id in self.question_ids)
+            answers = tuple(
+                given.get(question_id) or self._unanswered[question_id] for question_id in self.question_ids
+            )
         return self._attempt(employee_id, taken_at, answers)
 
     def in_order(self, employee_id: str, taken_at: dt.datetime, answers: Sequence[Answer]) -> NewAttempt | None:
@@ -122,17 +124,29 @@ class AttemptBuilder:
 
     def _attempt(self, employee_id: str, taken_at: dt.datetime, answers: tuple[Answer, ...]) -> NewAttempt:
         percent = quiz_percent(map(_score, answers), len(answers))
-        return NewAttempt(employee_id, self.quiz.module, taken_at, self.source, percent,
-                          is_passed(percent, self.quiz.pass_mark), answers)
+        return NewAttempt(
+            employee_id,
+            self.quiz.module,
+            taken_at,
+            self.source,
+            percent,
+            is_passed(percent, self.quiz.pass_mark),
+            answers,
+        )
 
 
 _score = operator.itemgetter(2)
 question_id_of = operator.itemgetter(0)  # of an Answer
 
 
-def attempt_per_row(table: Table, result: ParsedResponses, build: AttemptBuilder, i_time: int,
-                    identify: Callable[[list], str],
-                    score_row: Callable[[list], tuple[dict[str, Answer], list[str]]]) -> None:
+def attempt_per_row(
+    table: Table,
+    result: ParsedResponses,
+    build: AttemptBuilder,
+    i_time: int,
+    identify: Callable[[list], str],
+    score_row: Callable[[list], tuple[dict[str, Answer], list[str]]],
+) -> None:
     """Read a sheet with one attempt per row (a workshop score sheet, a Forms export) into ``result``.
 
     ``identify`` gives a row's employee id (ValueError with the reason when it cannot);
@@ -170,5 +184,7 @@ def choose_quiz(catalog: Catalog, quiz_id: str | None, name: str) -> Quiz | None
     if quiz_id is None:
         return None
     if quiz_id not in catalog.quizzes:
-        raise RecordsError(f"{name}: onbekende toets '{quiz_id}' (--quiz); bekende toetsen: {', '.join(catalog.quizzes)}")
+        raise RecordsError(
+            f"{name}: onbekende toets '{quiz_id}' (--quiz); bekende toetsen: {', '.join(catalog.quizzes)}"
+        )
     return catalog.quizzes[quiz_id]

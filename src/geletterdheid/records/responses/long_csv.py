@@ -73,8 +73,13 @@ class _KnownAnswers(dict):
         return answer
 
 
-def _quick(table: Table, indexes: tuple[int, ...], quizzes: dict[str, Quiz],
-           builders: dict[str, AttemptBuilder], people: Directory) -> ParsedResponses:
+def _quick(
+    table: Table,
+    indexes: tuple[int, ...],
+    quizzes: dict[str, Quiz],
+    builders: dict[str, AttemptBuilder],
+    people: Directory,
+) -> ParsedResponses:
     i_employee, i_quiz, i_question, i_answer, i_time = indexes
     attempt_of = operator.itemgetter(i_employee, i_quiz, i_time)
     answer_of = operator.itemgetter(i_question, i_answer)
@@ -122,8 +127,14 @@ def _quick(table: Table, indexes: tuple[int, ...], quizzes: dict[str, Quiz],
     return result
 
 
-def _thorough(table: Table, indexes: tuple[int, ...], catalog: Catalog, only_quiz: Quiz | None,
-              builders: dict[str, AttemptBuilder], people: Directory) -> ParsedResponses:
+def _thorough(
+    table: Table,
+    indexes: tuple[int, ...],
+    catalog: Catalog,
+    only_quiz: Quiz | None,
+    builders: dict[str, AttemptBuilder],
+    people: Directory,
+) -> ParsedResponses:
     width = max(indexes) + 1
     score = AnswerScorer()
     parse_time = TimeParser()
@@ -133,8 +144,10 @@ def _thorough(table: Table, indexes: tuple[int, ...], catalog: Catalog, only_qui
     for row_number, cells in table.rows():
         reasons, key, answer = _check_row(cells, width, indexes, catalog, only_quiz, people, score, parse_time)
         if not reasons and answer.question_id in groups.get(key, {}):
-            reasons.append(f"vraag '{answer.question_id}' staat al eerder in het bestand voor dezelfde poging "
-                           f"(medewerker {key[0]}, tijdstip {str(cells[indexes[4]]).strip()})")
+            reasons.append(
+                f"vraag '{answer.question_id}' staat al eerder in het bestand voor dezelfde poging "
+                f"(medewerker {key[0]}, tijdstip {str(cells[indexes[4]]).strip()})"
+            )
         if reasons:
             result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
             if key is not None:
@@ -150,8 +163,16 @@ def _thorough(table: Table, indexes: tuple[int, ...], catalog: Catalog, only_qui
     return result
 
 
-def _check_row(cells, width, indexes, catalog: Catalog, only_quiz: Quiz | None, people: Directory,
-               score: AnswerScorer, parse_time: TimeParser) -> tuple[list[str], AttemptKey | None, Answer | None]:
+def _check_row(
+    cells,
+    width,
+    indexes,
+    catalog: Catalog,
+    only_quiz: Quiz | None,
+    people: Directory,
+    score: AnswerScorer,
+    parse_time: TimeParser,
+) -> tuple[list[str], AttemptKey | None, Answer | None]:
     """Every reason a row is invalid; the attempt it belongs to when that can be told; its scored answer."""
     if len(cells) < width:
         return [f"te weinig kolommen ({len(cells)} in plaats van {width})"], None, None

@@ -22,8 +22,19 @@ COMPLETION_TIME = ("completion time", "tijd van voltooien", "voltooiingstijd")
 START_TIME = ("start time", "begintijd", "starttijd")
 EMAIL = ("email", "e-mail", "e-mailadres")
 EMPLOYEE_ID = ("medewerker_id",)
-OTHER_FORMS_COLUMNS = ("id", "name", "naam", "last modified time", "tijd laatst gewijzigd", "tijd van laatste wijziging",
-                       "total points", "totaal aantal punten", "totaal punten", "quiz feedback", "feedback voor quiz")
+OTHER_FORMS_COLUMNS = (
+    "id",
+    "name",
+    "naam",
+    "last modified time",
+    "tijd laatst gewijzigd",
+    "tijd van laatste wijziging",
+    "total points",
+    "totaal aantal punten",
+    "totaal punten",
+    "quiz feedback",
+    "feedback voor quiz",
+)
 PER_QUESTION_PREFIXES = ("points - ", "feedback - ", "punten - ")
 
 
@@ -37,14 +48,17 @@ def _first(positions: dict[str, int], names: tuple[str, ...]) -> int | None:
 
 def _is_forms_column(column: str) -> bool:
     lower = column.lower()
-    return (lower in COMPLETION_TIME + START_TIME + EMAIL + EMPLOYEE_ID + OTHER_FORMS_COLUMNS
-            or lower.startswith(PER_QUESTION_PREFIXES))
+    return lower in COMPLETION_TIME + START_TIME + EMAIL + EMPLOYEE_ID + OTHER_FORMS_COLUMNS or lower.startswith(
+        PER_QUESTION_PREFIXES
+    )
 
 
-def _match_quiz(table: Table, catalog: Catalog, only_quiz: Quiz | None,
-                result: ParsedResponses) -> tuple[Quiz, dict[int, Question]]:
-    texts = [(position, column) for position, column in enumerate(table.columns)
-             if column and not _is_forms_column(column)]
+def _match_quiz(
+    table: Table, catalog: Catalog, only_quiz: Quiz | None, result: ParsedResponses
+) -> tuple[Quiz, dict[int, Question]]:
+    texts = [
+        (position, column) for position, column in enumerate(table.columns) if column and not _is_forms_column(column)
+    ]
     candidates = [only_quiz] if only_quiz is not None else list(catalog.quizzes.values())
 
     def matched(quiz: Quiz) -> dict[int, Question]:
@@ -54,21 +68,33 @@ def _match_quiz(table: Table, catalog: Catalog, only_quiz: Quiz | None,
     best = max(candidates, key=lambda quiz: len(matched(quiz)))
     columns = matched(best)
     if not columns:
-        raise RecordsError(f"{table.name}: geen kolom komt precies overeen met de tekst van een vraag"
-                           + (f" van toets {only_quiz.module}" if only_quiz else "")
-                           + "; controleer of de vragen in Forms letterlijk gelijk zijn aan de toets")
+        raise RecordsError(
+            f"{table.name}: geen kolom komt precies overeen met de tekst van een vraag"
+            + (f" van toets {only_quiz.module}" if only_quiz else "")
+            + "; controleer of de vragen in Forms letterlijk gelijk zijn aan de toets"
+        )
     rivals = [quiz.module for quiz in candidates if quiz is not best and len(matched(quiz)) == len(columns)]
     if rivals:
-        raise RecordsError(f"{table.name}: de vragen passen bij meerdere toetsen ({best.module}, {', '.join(rivals)}); "
-                           "kies er een met --quiz")
+        raise RecordsError(
+            f"{table.name}: de vragen passen bij meerdere toetsen ({best.module}, {', '.join(rivals)}); "
+            "kies er een met --quiz"
+        )
     for position, text in texts:
         if position not in columns:
-            result.problems.append(Problem(table.path, 1, f"kolom {column_letter(position)} ('{text}') komt niet "
-                                                         f"overeen met een vraag van toets {best.module}"))
+            result.problems.append(
+                Problem(
+                    table.path,
+                    1,
+                    f"kolom {column_letter(position)} ('{text}') komt niet "
+                    f"overeen met een vraag van toets {best.module}",
+                )
+            )
             result.ignored_columns.append(text)
     missing = [question.id for question in best.questions if question not in columns.values()]
     if missing:
-        result.notes.append(f"{table.name}: geen kolom voor {', '.join(missing)}; die vragen tellen als niet beantwoord")
+        result.notes.append(
+            f"{table.name}: geen kolom voor {', '.join(missing)}; die vragen tellen als niet beantwoord"
+        )
     return best, columns
 
 
@@ -97,8 +123,10 @@ def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | N
     i_employee = _first(positions, EMPLOYEE_ID)
     i_email = _first(positions, EMAIL)
     if i_employee is None and i_email is None:
-        raise RecordsError(f"{table.name}: er is geen kolom 'medewerker_id' en geen kolom 'E-mail'; "
-                           "zo is niet te zien wie de toets maakte")
+        raise RecordsError(
+            f"{table.name}: er is geen kolom 'medewerker_id' en geen kolom 'E-mail'; "
+            "zo is niet te zien wie de toets maakte"
+        )
 
     def identify(cells: list) -> str:
         given_id = str(cells[i_employee]).strip() if i_employee is not None else ""

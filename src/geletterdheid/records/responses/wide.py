@@ -21,20 +21,28 @@ def matches(positions: dict[str, int]) -> bool:
     return all(column in positions for column in REQUIRED)
 
 
-def _question_columns(table: Table, catalog: Catalog, only_quiz: Quiz | None,
-                      result: ParsedResponses) -> tuple[Quiz, dict[int, str]]:
+def _question_columns(
+    table: Table, catalog: Catalog, only_quiz: Quiz | None, result: ParsedResponses
+) -> tuple[Quiz, dict[int, str]]:
     """The sheet's quiz and its question columns (position -> question id); odd columns become problems."""
     quiz_of: dict[str, Quiz] = {q.id: quiz for quiz in catalog.quizzes.values() for q in quiz.questions}
-    candidates = [(position, column) for position, column in enumerate(table.columns)
-                  if column and column.lower() not in REQUIRED + INFORMATIONAL]
+    candidates = [
+        (position, column)
+        for position, column in enumerate(table.columns)
+        if column and column.lower() not in REQUIRED + INFORMATIONAL
+    ]
     quizzes = {quiz_of[column].module for _, column in candidates if column in quiz_of}
     if only_quiz is None:
         if len(quizzes) > 1:
-            raise RecordsError(f"{table.name}: de vraagkolommen horen bij verschillende toetsen ({', '.join(sorted(quizzes))}); "
-                               "gebruik één blad per toets")
+            raise RecordsError(
+                f"{table.name}: de vraagkolommen horen bij verschillende toetsen ({', '.join(sorted(quizzes))}); "
+                "gebruik één blad per toets"
+            )
         if not quizzes:
-            raise RecordsError(f"{table.name}: geen enkele kolom is een vraag-id (zoals m01-q01); "
-                               "noem de toets met --quiz of controleer de kopregel")
+            raise RecordsError(
+                f"{table.name}: geen enkele kolom is een vraag-id (zoals m01-q01); "
+                "noem de toets met --quiz of controleer de kopregel"
+            )
         quiz = catalog.quizzes[quizzes.pop()]
     else:
         quiz = only_quiz
@@ -53,7 +61,9 @@ def _question_columns(table: Table, catalog: Catalog, only_quiz: Quiz | None,
         result.ignored_columns.append(column)
     missing = [q.id for q in quiz.questions if q.id not in columns.values()]
     if missing:
-        result.notes.append(f"{table.name}: geen kolom voor {', '.join(missing)}; die vragen tellen als niet beantwoord")
+        result.notes.append(
+            f"{table.name}: geen kolom voor {', '.join(missing)}; die vragen tellen als niet beantwoord"
+        )
     return quiz, columns
 
 
@@ -77,6 +87,7 @@ def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | N
                 reasons.append(f"kolom {column_letter(position)}: {exc}")
         return given, reasons
 
-    attempt_per_row(table, result, AttemptBuilder(quiz, f"{FORMAT}:{table.name}"), positions["tijdstip"],
-                    identify, score_row)
+    attempt_per_row(
+        table, result, AttemptBuilder(quiz, f"{FORMAT}:{table.name}"), positions["tijdstip"], identify, score_row
+    )
     return result

@@ -35,7 +35,9 @@ def upgrade() -> None:
         sa.Column("passed", sa.Boolean(), nullable=False),
         sa.Column("answers", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_attempts"),
-        sa.ForeignKeyConstraint(["employee_id"], ["employees.id"], name="fk_attempts_employee_id_employees", ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["employee_id"], ["employees.id"], name="fk_attempts_employee_id_employees", ondelete="CASCADE"
+        ),
         sa.UniqueConstraint("employee_id", "quiz_id", "taken_at", name="uq_attempts_employee_id_quiz_id_taken_at"),
     )
 
