@@ -38,7 +38,7 @@ def test_module_page_has_card_with_metadata_under_title(built):
     assert section.find("h1").get_text(strip=True).startswith("Vervolg")
     card = section.find(class_="gl-module-kaart")
     # The card is the first thing after the title, before the module's own text.
-    assert section.find(class_="gl-module-kaart-wrapper") is section.find("h1").find_next_sibling()
+    assert card is section.find("h1").find_next_sibling()
     text = card.get_text(" ", strip=True)
     assert "30 minuten" in text and "Bekwaam" in text
     assert "Je kent de plichten." in text
@@ -176,13 +176,15 @@ def test_quiz_texts_with_markdown_are_parsed_in_place_and_plain_texts_are_escape
     assert [a.get_text() for a in explanation[-1].find_all("a")] == ["artikel 4", "artikel 26"]
 
 
-def test_module_card_uses_only_classes_that_sphinx_design_styles(built):
-    """The card is written as sphinx-design's card markup: if sphinx-design renames a class, the
-    card would silently lose its look, so every sd-* class it uses must be in the shipped stylesheet."""
-    stylesheet = next((Path(built.outdir) / "_static").glob("sphinx-design*.css")).read_text(encoding="utf-8")
-    wrapper = _soup(built, "modules/m02-vervolg.html").find(class_="gl-module-kaart-wrapper")
-    used = {cls for element in wrapper.find_all(True) for cls in element.get("class", []) if cls.startswith("sd-")}
-    assert {"sd-card", "sd-card-body", "sd-card-title", "sd-card-text"} <= used
+def test_components_use_only_classes_that_the_extension_styles(built):
+    """The card and the role cards have their own markup: each class they use is styled in geletterdheid.css
+    (a renamed class would otherwise silently lose its look)."""
+    stylesheet = (Path(built.outdir) / "_static" / "geletterdheid.css").read_text(encoding="utf-8")
+    card = _soup(built, "modules/m02-vervolg.html").find(class_="gl-module-kaart")
+    cards = _soup(built, "index.html").find(class_="gl-rolkaarten")
+    used = {cls for part in (card, cards) for el in [part, *part.find_all(True)] for cls in el.get("class", [])}
+    used -= {"simple", "reference", "internal", "doc", "gl-rolkeuze", "gl-rolkeuze-kaart"}  # Sphinx's, or hooks
+    assert {"gl-module-kaart", "gl-module-kaart-titel", "gl-rolkaarten", "gl-rolkaart", "gl-rolkaart-titel"} <= used
     assert [cls for cls in sorted(used) if f".{cls}" not in stylesheet] == []
 
 
@@ -193,7 +195,7 @@ def test_catalog_parts_link_like_the_doc_role_from_every_folder_depth(built):
     assert card.find("a", string="Beleidsadviseur")["href"] == "../docs/rollen/beleidsadviseur.html"
 
 
-def test_a_builder_that_does_not_write_html_still_builds(tmp_path):
+def test_the_text_builder_writes_every_component_as_plain_text(tmp_path):
     srcdir = tmp_path / "src"
     shutil.copytree(ROOTS / "test-minimal", srcdir)
     app = SphinxTestApp("text", srcdir=srcdir, warningiserror=True)
@@ -203,7 +205,10 @@ def test_a_builder_that_does_not_write_html_still_builds(tmp_path):
     finally:
         app.cleanup()
     assert "Over de plichten van de gebruiksverantwoordelijke" in text
-    assert "Over deze module" not in text and "<form" not in text  # HTML-only parts are left out
+    assert "Over deze module" in text and "Studietijd: 30 minuten · Niveau: Bekwaam" in text  # the card
+    assert "Vraag 2. Geldt <artikel 4> & artikel 26 hier?" in text and "[ ] A. Ja, “altijd”" in text  # the quiz
+    assert "het forum over Regels: https://forum.example.org/c/regels" in text  # the forum box
+    assert "<form" not in text and "Juiste antwoord" not in text  # no HTML, no answers
 
 
 def test_quiz_text_is_searchable_word_by_word(built):
@@ -230,3 +235,40 @@ def test_a_link_to_a_page_outside_the_build_is_an_error_naming_the_module_page(t
         r"de link 'Beleidsadviseur' kan niet worden gemaakt",
         warnings,
     )
+
+
+def test_warnings_are_typed_so_an_editor_sees_the_kind_and_a_site_can_silence_it(tmp_path):
+    def edit(src: Path):
+        page = src / "index.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nZie {artikel}`114` en {wet}`ooit`.\n", encoding="utf-8")
+
+    code, output = _build_variant(tmp_path, edit)
+    assert code != 0
+    assert re.search(r"index\.md:\d+: WARNING: \{artikel\}: artikel 114 .*\[geletterdheid\.artikel\]", output)
+    assert re.search(r"index\.md:\d+: WARNING: \{wet\}: onbekende sleutel 'ooit'.*\[geletterdheid\.wet\]", output)
+
+    srcdir = tmp_path / "stil"
+    shutil.copytree(ROOTS / "test-minimal", srcdir)
+    edit(srcdir)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + '\nsuppress_warnings = ["geletterdheid.artikel"]\n')
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        app.build()
+        warnings = app.warning.getvalue()
+    finally:
+        app.cleanup()
+    assert "geletterdheid.wet" in warnings and "artikel 114" not in warnings
+
+
+def test_a_builder_without_visitors_for_the_components_builds_without_them(tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-minimal", srcdir)
+    app = SphinxTestApp("latex", srcdir=srcdir, warningiserror=True)
+    try:
+        app.build()
+        tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    finally:
+        app.cleanup()
+    assert "Over de plichten van de gebruiksverantwoordelijke" in tex  # the module's own text
+    assert "Over deze module" not in tex  # the card is left out, not an error

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from handbook_fixture import PATHS, TITLES, copy_tree, handbook_catalog  # noqa: F401 - fixture
 from sphinx.testing.util import SphinxTestApp
 
-from geletterdheid.sphinxext.learning_paths import generated_pages, write_pages
+from geletterdheid.sphinxext.learning_path_pages import generated_pages, write_pages
 
 REPO = Path(__file__).resolve().parents[2]
 

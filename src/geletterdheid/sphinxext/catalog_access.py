@@ -29,7 +29,8 @@ def load_into(app: Sphinx) -> None:
 
 
 def catalog_of(env: BuildEnvironment) -> Catalog:
-    return getattr(env, _ATTR)
+    catalog: Catalog = getattr(env, _ATTR)
+    return catalog
 
 
 def module_of_doc(env: BuildEnvironment, docname: str) -> Module | None:

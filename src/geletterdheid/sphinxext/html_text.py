@@ -1,7 +1,8 @@
-"""Plain text from the Catalog as HTML, with the typography Sphinx gives the rest of the page.
+"""Plain text from the Catalog with the typography Sphinx gives the rest of the page.
 
-Sphinx's SmartQuotes transform skips raw HTML, so parts written as raw HTML (the quiz, the
-module card, the learning path) apply it themselves: “Dutch quotes”, dashes and ellipses.
+Sphinx's SmartQuotes transform only sees text nodes. Parts written from the Catalog by a visitor
+(the quiz, the module card, the learning path) apply it themselves: “Dutch quotes”, dashes and
+ellipses, in the site and in the handbooks alike.
 """
 
 from __future__ import annotations
@@ -20,12 +21,21 @@ def attributes(attrs: dict[str, str | None]) -> str:
     return "".join(f' {name}="{escape(value)}"' for name, value in attrs.items() if value is not None)
 
 
-class HtmlText:
+class Typography:
+    """SmartQuotes as conf.py sets it (``smartquotes``, ``smartquotes_action``, ``language``)."""
+
     def __init__(self, config: Config) -> None:
-        self.language = config.smartquotes and (config.language or "en")
+        self.language = (config.language or "en") if config.smartquotes else ""
         self.action = config.smartquotes_action
 
     def __call__(self, text: str) -> str:
         if self.language and _TYPOGRAPHY.search(text):  # smartyPants is slow; most texts need nothing
-            text = smartyPants(text, self.action, self.language)
-        return escape(text, quote=False)
+            return smartyPants(text, self.action, self.language)
+        return text
+
+
+class HtmlText(Typography):
+    """Plain text as HTML: typography, then escaped."""
+
+    def __call__(self, text: str) -> str:
+        return escape(super().__call__(text), quote=False)

@@ -1,23 +1,36 @@
-"""The ``quiz`` directive: a module's quiz as an HTML form, written straight from the Catalog.
+"""The quiz of a module: ``{quiz}`` makes one ``quiz`` node; each builder's visitor writes it from the Catalog.
 
-The quiz only exists in HTML (the PDF handbooks are made from the HTML too), so it is written as
-raw HTML rather than as docutils nodes. As nodes, its ~40 nodes per question made up a third of
-the site's doctree, and every Sphinx transform and the writer walked them: 0.4 s of a 2.7 s
-build. Sphinx still indexes the text of raw HTML for search. Only a text that holds Markdown
-markup (a role, a link, emphasis) is parsed, and its nodes sit between the raw parts.
+- HTML: a form with a fieldset per question and the answer in a ``<details>`` (practice mode:
+  quiz.js gives feedback at once, and without JavaScript the reader opens the answer);
+- text: the questions and options;
+- Typst (handbooks): printable questions with boxes to tick; the trainer edition adds the
+  correct options and the explanation.
+
+Question and option texts are plain text. A casus or uitleg that holds Markdown (a role, a link,
+emphasis) is parsed once while reading, into a ``quiz_text`` child that the visitors write in its
+place. The node also holds one text node with the quiz's words, for Sphinx's search index
+(which reads text nodes); no visitor writes it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.text import TextTranslator
 
 from ..content import Question, Quiz
-from ..content.articles import UnknownProvision, parse_provision
+from ..content.articles import parse_provision
 from .catalog_access import catalog_of
-from .directives import CatalogDirective
-from .html_text import HtmlText, attributes
+from .catalog_directive import CatalogDirective
+from .html_text import HtmlText, Typography, attributes
+
+if TYPE_CHECKING:
+    from ..handbook.translator import TypstTranslator
 
 _MARKUP = re.compile(r"[*_`\[\]{}<>#|\\]|^\s*([-+]|\d+[.)])\s", re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -27,7 +40,15 @@ TYPE_HINTS = {
     "juist-onwaar": "Kies juist of onjuist.",
     "meervoudig": "Kies alle antwoorden die kloppen.",
 }
-INTRO_CLASS = "gl-quiz-intro"
+CASE, EXPLANATION = "casus", "uitleg"
+
+
+class quiz(nodes.General, nodes.Element):
+    """Attribute ``module``: the module id. Children: ``quiz_text`` parts and the words for search."""
+
+
+class quiz_text(nodes.General, nodes.Element):
+    """A casus or uitleg with Markdown, parsed: attributes ``question`` (id) and ``part`` (casus/uitleg)."""
 
 
 def option_label(key: str, text: str) -> str:
@@ -39,77 +60,102 @@ def has_markup(text: str) -> bool:
     return _MARKUP.search(text) is not None
 
 
+def paragraphs(text: str) -> list[str]:
+    """A plain text's paragraphs, each on one line."""
+    return [" ".join(block.split()) for block in _BLANK_LINE.split(text.strip())]
+
+
+def correct_text(question: Question) -> tuple[str, str]:
+    """('Juiste antwoord', 'B. De optie') or ('Juiste antwoorden', 'A. Een; C. Drie')."""
+    label = "Juiste antwoord" if len(question.correct) == 1 else "Juiste antwoorden"
+    return label, "; ".join(option_label(key, question.options[key]) for key in question.correct)
+
+
+def intro_text(quiz_: Quiz) -> str:
+    return (
+        f"Test wat je weet met {len(quiz_.questions)} vragen. Je hebt de toets gehaald als je minstens "
+        f"{quiz_.pass_mark}% goed hebt. Klik onder een vraag op 'Antwoord en uitleg' om het antwoord te zien."
+    )
+
+
+def _search_words(quiz_: Quiz) -> str:
+    lines = []
+    for question in quiz_.questions:
+        lines += [question.case or "", question.text, *question.options.values(), question.explanation]
+    return "\n".join(line for line in lines if line)
+
+
 class QuizDirective(CatalogDirective):
-    """The quiz of a module: a form with a fieldset per question and a collapsible answer."""
-
     def run(self) -> list[nodes.Node]:
-        module = self._module()
+        module = self.module()
         if module is None:
-            return self._error("quiz: deze pagina hoort bij geen module; geef de module-id op")
-        quiz = catalog_of(self.env).quizzes[module.id]
-        intro = nodes.paragraph(
-            "",
-            f"Test wat je weet met {len(quiz.questions)} vragen. Je hebt de toets gehaald als je minstens "
-            f"{quiz.pass_mark}% goed hebt. Klik onder een vraag op 'Antwoord en uitleg' om het antwoord te zien.",
-            classes=[INTRO_CLASS],
-        )
-        writer = _QuizWriter(self)
-        writer.quiz(quiz, module.title)
-        return [intro, *writer.finish()]
+            return []
+        quiz_ = catalog_of(self.env).quizzes[module.id]
+        node = self.located(quiz(module=module.id))
+        for question in quiz_.questions:
+            for part, text in ((CASE, question.case), (EXPLANATION, question.explanation)):
+                if text and has_markup(text):
+                    node += self.parse_markdown(text, quiz_text(question=question.id, part=part))
+        node += nodes.Text(_search_words(quiz_))
+        return [node]
 
 
-class _QuizWriter:
-    """Collects HTML text, and the nodes of texts that need a Markdown parse, in document order."""
+def _parsed_parts(node: quiz) -> dict[tuple[str, str], quiz_text]:
+    return {(part["question"], part["part"]): part for part in node.children if isinstance(part, quiz_text)}
 
-    def __init__(self, directive: QuizDirective) -> None:
-        self.directive = directive
-        self.results_url = directive.config.geletterdheid_resultaten_url or None
-        self.text = HtmlText(directive.config)
-        self.parts: list[nodes.Node] = []
-        self.html: list[str] = []
 
-    def finish(self) -> list[nodes.Node]:
-        self._flush()
-        return self.parts
+def _quiz_of(translator: HTML5Translator | TextTranslator | TypstTranslator, node: quiz) -> Quiz:
+    return catalog_of(translator.builder.env).quizzes[node["module"]]
 
-    def _flush(self) -> None:
-        if self.html:
-            self.parts.append(nodes.raw("", "".join(self.html), format="html"))
-            self.html = []
+
+# -- HTML ---------------------------------------------------------------------------------------
+
+
+class _HtmlQuiz:
+    """Writes the form into the translator's body; parsed parts are walked by the translator in place."""
+
+    def __init__(self, translator: HTML5Translator, node: quiz) -> None:
+        self.translator = translator
+        self.body = translator.body
+        self.text = HtmlText(translator.config)
+        self.parsed = _parsed_parts(node)
 
     def start(self, tag: str, classes: list[str] | None = None, **attrs: str | None) -> None:
         values = {"class": " ".join(classes) if classes else None}
         values.update((key.rstrip("_").replace("_", "-"), value) for key, value in attrs.items())
-        self.html.append(f"<{tag}{attributes(values)}>")
+        self.body.append(f"<{tag}{attributes(values)}>")
 
     def element(self, tag: str, text: str, classes: list[str] | None = None, **attrs: str | None) -> None:
         self.start(tag, classes, **attrs)
-        self.html.append(f"{self.text(text)}</{tag}>")
+        self.body.append(f"{self.text(text)}</{tag}>")
 
-    def prose(self, text: str) -> None:
-        """Paragraphs of an author's text (casus, uitleg): plain text directly, Markdown through MyST."""
-        if not has_markup(text):
-            for block in _BLANK_LINE.split(text.strip()):
-                self.element("p", " ".join(block.split()))
-                self.html.append("\n")
+    def prose(self, question: Question, part: str, text: str) -> None:
+        """An author's text (casus, uitleg): plain paragraphs, or the nodes MyST parsed from it."""
+        parsed = self.parsed.get((question.id, part))
+        if parsed is not None:
+            for child in parsed.children:
+                child.walkabout(self.translator)
             return
-        self._flush()
-        self.parts.extend(self.directive.parse_markdown(text))
+        for paragraph in paragraphs(text):
+            self.element("p", paragraph)
+            self.body.append("\n")
 
-    def quiz(self, quiz: Quiz, module_title: str) -> None:
+    def quiz(self, quiz_: Quiz, module_title: str, results_url: str | None) -> None:
+        self.element("p", intro_text(quiz_), ["gl-quiz-intro"])
+        self.body.append("\n")
         self.start(
             "form",
             ["gl-quiz"],
             action="#",
             aria_label=f"Toets: {module_title}",
-            data_drempel=str(quiz.pass_mark),
-            data_quiz=quiz.module,
-            data_resultaten_url=self.results_url,
+            data_drempel=str(quiz_.pass_mark),
+            data_quiz=quiz_.module,
+            data_resultaten_url=results_url,
             novalidate="novalidate",
         )
-        for number, question in enumerate(quiz.questions, start=1):
+        for number, question in enumerate(quiz_.questions, start=1):
             self.question(question, number)
-        self.html.append("</form>\n")
+        self.body.append("</form>\n")
 
     def question(self, question: Question, number: int) -> None:
         # data-juist lets quiz.js give instant feedback; the same answer is on the page in <details>.
@@ -123,57 +169,167 @@ class _QuizWriter:
         )
         if question.case:
             self.start("div", ["gl-casus"])
-            self.html.append("\n<p><strong>Casus</strong></p>\n")
-            self.prose(question.case)
-            self.html.append("</div>\n")
+            self.body.append("\n<p><strong>Casus</strong></p>\n")
+            self.prose(question, CASE, question.case)
+            self.body.append("</div>\n")
         # Line breaks between the blocks keep words apart in the search index, which strips the tags.
-        self.html.append("<fieldset>")
+        self.body.append("<fieldset>")
         self.element("legend", f"Vraag {number}. {question.text}")
-        self.html.append("\n")
+        self.body.append("\n")
         self.element("p", TYPE_HINTS[question.type], ["gl-hint"])
-        self.html.append("\n")
+        self.body.append("\n")
         input_type = "checkbox" if question.type == "meervoudig" else "radio"
         for key, text in question.options.items():
             input_id = f"{question.id}-{key}"
             self.start("div", ["gl-optie"])
-            self.html.append(
+            self.body.append(
                 f"<input{attributes({'id': input_id, 'name': question.id, 'type': input_type, 'value': key})} />"
             )
             self.element("label", option_label(key, text), for_=input_id)
-            self.html.append("</div>\n")
-        self.html.append("</fieldset>\n")
+            self.body.append("</div>\n")
+        self.body.append("</fieldset>\n")
         self.answer(question, number)
-        self.html.append("</div>\n")
+        self.body.append("</div>\n")
 
     def answer(self, question: Question, number: int) -> None:
         self.start("details", ["gl-antwoord"])
         self.element("summary", f"Antwoord en uitleg bij vraag {number}")
-        self.html.append("\n")
+        self.body.append("\n")
         self.start("div", ["gl-antwoord-inhoud"])
-        label = "Juiste antwoord" if len(question.correct) == 1 else "Juiste antwoorden"
-        correct = "; ".join(option_label(key, question.options[key]) for key in question.correct)
-        self.html.append(f"\n<p><strong>{label}: </strong>{self.text(correct)}</p>\n")
-        self.prose(question.explanation)
+        label, correct = correct_text(question)
+        self.body.append(f"\n<p><strong>{label}: </strong>{self.text(correct)}</p>\n")
+        self.prose(question, EXPLANATION, question.explanation)
         if question.articles:
-            self.html.append("<p>Bron: ")
+            self.body.append("<p>Bron: ")
             for index, reference in enumerate(question.articles):
                 if index:
-                    self.html.append(", ")
-                self.article_link(reference)
-            self.html.append("</p>\n")
-        self.html.append("</div>\n</details>\n")
+                    self.body.append(", ")
+                provision = parse_provision(reference)  # the loader checked every reference
+                self.element(
+                    "a",
+                    provision.label,
+                    ["gl-artikel", "reference", "external"],
+                    href=provision.url,
+                    title=f"AI-verordening, {provision.label}",
+                )
+            self.body.append("</p>\n")
+        self.body.append("</div>\n</details>\n")
 
-    def article_link(self, reference: str) -> None:
-        try:
-            provision = parse_provision(reference)
-        except UnknownProvision as exc:  # the loader rejects these; keep the build honest anyway
-            self._flush()
-            self.parts.append(self.directive.state.document.reporter.error(str(exc), line=self.directive.lineno))
-            return
-        self.element(
-            "a",
-            provision.label,
-            ["gl-artikel", "reference", "external"],
-            href=provision.url,
-            title=f"AI-verordening, {provision.label}",
+
+def visit_quiz_html(self: HTML5Translator, node: quiz) -> None:
+    quiz_ = _quiz_of(self, node)
+    title = catalog_of(self.builder.env).modules[quiz_.module].title
+    _HtmlQuiz(self, node).quiz(quiz_, title, self.config.geletterdheid_resultaten_url or None)
+    raise nodes.SkipNode
+
+
+# -- text ---------------------------------------------------------------------------------------
+
+
+def visit_quiz_text(self: TextTranslator, node: quiz) -> None:
+    quiz_ = _quiz_of(self, node)
+    typography = Typography(self.config)
+    parsed = _parsed_parts(node)
+
+    def line(text: str) -> None:
+        self.new_state(0)
+        self.add_text(typography(text))
+        self.end_state()
+
+    line(
+        f"Test wat je weet met {len(quiz_.questions)} vragen. Je hebt de toets gehaald als je minstens "
+        f"{quiz_.pass_mark}% goed hebt."
+    )
+    for number, question in enumerate(quiz_.questions, start=1):
+        if question.case:
+            line("Casus")
+            if (question.id, CASE) in parsed:
+                for child in parsed[question.id, CASE].children:
+                    child.walkabout(self)
+            else:
+                for paragraph in paragraphs(question.case):
+                    line(paragraph)
+        line(f"Vraag {number}. {question.text} ({TYPE_HINTS[question.type]})")
+        for key, text in question.options.items():
+            line(f"[ ] {option_label(key, text)}")
+    raise nodes.SkipNode
+
+
+# -- Typst (handbooks) --------------------------------------------------------------------------
+
+
+def _typst_prose(
+    self: TypstTranslator, parsed: dict[tuple[str, str], quiz_text], question: Question, part: str, text: str
+) -> Iterator[str]:
+    from ..handbook.typst_syntax import escape
+
+    if (question.id, part) in parsed:
+        yield self.blocks_of(parsed[question.id, part])
+        return
+    typography = Typography(self.config)
+    for paragraph in paragraphs(text):
+        yield escape(typography(paragraph))
+
+
+def visit_quiz_typst(self: TypstTranslator, node: quiz) -> None:
+    from ..handbook.typst_syntax import escape, label_name, string
+
+    quiz_ = _quiz_of(self, node)
+    parsed = _parsed_parts(node)
+    typography = Typography(self.config)
+
+    def plain(text: str) -> str:
+        return escape(typography(text))
+
+    answers = self.with_answers
+    after = (
+        "Onder elke vraag staan het juiste antwoord en de uitleg."
+        if answers
+        else ("Je trainer bespreekt de antwoorden met je.")
+    )
+    self.add_block(
+        plain(
+            f"Test wat je weet met {len(quiz_.questions)} vragen. Zet een kruisje bij het goede antwoord. "
+            f"Je hebt de toets gehaald als je minstens {quiz_.pass_mark}% goed hebt. {after}"
         )
+    )
+    blocks: list[str] = []
+    for number, question in enumerate(quiz_.questions, start=1):
+        blocks.append(f"#metadata(none) <{label_name(f'{self.module_id}.vraag-{question.id}')}>")
+        parts = []
+        if question.case:
+            case = "\n\n".join(["#strong[Casus]", *_typst_prose(self, parsed, question, CASE, question.case)])
+            parts.append(f"#gl-casus[{case}]")
+        parts.append(f"#gl-vraagtekst[#strong[Vraag {number}\\.] {plain(question.text)}]")
+        parts.append(f"#gl-hint[{plain(TYPE_HINTS[question.type])}]")
+        options = []
+        for key, text in question.options.items():
+            right = answers and key in question.correct
+            suffix = " \\(juist\\)" if right else ""
+            options.append(
+                f"#gl-optie(juist: {'true' if right else 'false'})[{plain(option_label(key, text))}{suffix}]"
+            )
+        parts.append("#gl-opties[" + "\n\n".join(options) + "]")
+        blocks.append("#gl-vraag[" + "\n\n".join(parts) + "]")
+        if answers:
+            label, correct = correct_text(question)
+            answer = [
+                f"#gl-tussenkop[Antwoord en uitleg bij vraag {number}]",
+                f"#strong[{escape(label)}\\: ]{plain(correct)}",
+                *_typst_prose(self, parsed, question, EXPLANATION, question.explanation),
+            ]
+            if question.articles:
+                links = ", ".join(
+                    f"#link({string(provision.url)})[{escape(provision.label)}]"
+                    for provision in map(parse_provision, question.articles)
+                )
+                answer.append(f"Bron\\: {links}")
+            blocks.append("#gl-antwoord[" + "\n\n".join(answer) + "]")
+    self.add_block("#gl-toets[" + "\n\n".join(blocks) + "]")
+    raise nodes.SkipNode
+
+
+def setup_quiz(app: Sphinx) -> None:
+    app.add_node(quiz, html=(visit_quiz_html, None), text=(visit_quiz_text, None), typst=(visit_quiz_typst, None))
+    app.add_node(quiz_text)  # only ever written by the quiz's visitors
+    app.add_directive("quiz", QuizDirective)

@@ -1,4 +1,4 @@
-"""The ``{artikel}`` role: a link to a provision in the Dutch consolidated AI Act on EUR-Lex."""
+"""Roles: ``{artikel}`` links a provision of the AI Act; ``{wet}`` shows a date or amount from docs/wetgeving.yaml."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
 from ..content.articles import UnknownProvision, parse_provision
+from .catalog_access import catalog_of
+from .typed_warnings import WarningKind, warn
 
 
 def provision_reference(reference: str, text: str | None = None) -> nodes.reference:
@@ -20,37 +22,39 @@ def provision_reference(reference: str, text: str | None = None) -> nodes.refere
     )
 
 
-class ArticleRole(SphinxRole):
+class _CatalogRole(SphinxRole):
+    def problem(self, kind: WarningKind, message: str) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        """A typed warning at the role's line; the page shows the role's text as it was written."""
+        warn(kind, message, (self.env.docname, self.lineno))
+        return [nodes.literal(self.rawtext, self.rawtext, classes=["gl-fout"])], []
+
+
+class ArticleRole(_CatalogRole):
     """``{artikel}`26``` or ``{artikel}`de meldplicht <26(5)>```."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        text, reference = self.text, self.text
+        text: str | None = None
+        reference = self.text
         if self.text.endswith(">") and "<" in self.text:
             text, _, reference = self.text[:-1].rpartition("<")
             text = text.strip()
-        else:
-            text = None
         try:
             return [provision_reference(reference.strip(), text)], []
         except UnknownProvision as exc:
-            message = self.inliner.reporter.error(f"{{artikel}}: {exc}", line=self.lineno)
-            problematic = self.inliner.problematic(self.rawtext, self.rawtext, message)
-            return [problematic], [message]
+            return self.problem(WarningKind.ARTICLE, f"{{artikel}}: {exc}")
 
 
-class LegalFactRole(SphinxRole):
+class LegalFactRole(_CatalogRole):
     """``{wet}`hoog-risico-bijlage-iii``` shows '2 december 2027' from docs/wetgeving.yaml."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        from .catalog_access import catalog_of
-
         legal = catalog_of(self.env).legal
         key = self.text.strip()
         text = legal.text(key)
         if text is None:
-            message = self.inliner.reporter.error(
-                f"{{wet}}: onbekende sleutel '{key}' in docs/wetgeving.yaml; bekend zijn: {', '.join(legal.keys())}",
-                line=self.lineno,
+            known = ", ".join(legal.keys())
+            return self.problem(
+                WarningKind.LEGAL_FACT,
+                f"{{wet}}: onbekende sleutel '{key}' in docs/wetgeving.yaml; bekend zijn: {known}",
             )
-            return [self.inliner.problematic(self.rawtext, self.rawtext, message)], [message]
         return [nodes.inline("", text, classes=["gl-wet"])], []

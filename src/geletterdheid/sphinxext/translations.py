@@ -40,7 +40,9 @@ def add_dutch_texts(app: Sphinx) -> None:
     app.add_message_catalog(DOMAIN, str(target))
 
 
-def add_search_texts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def add_search_texts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: object
+) -> None:
     """The search page gets Dutch result messages (after Sphinx's translations.js)."""
     if pagename == "search" and (app.config.language or "").startswith("nl"):
         app.add_js_file("zoeken-nl.js", priority=600)
