@@ -27,10 +27,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from geletterdheid.build import run_sphinx  # noqa: E402
 from geletterdheid.content import load_catalog_or_raise  # noqa: E402
 from geletterdheid.handbook.build import build_handbooks  # noqa: E402
 from geletterdheid.handbook.render import default_workers  # noqa: E402
+from geletterdheid.sphinx_run import run_sphinx  # noqa: E402
 
 #: Processor time (all threads of this process) per run: less sensitive to other work on the machine.
 CPU: dict[str, list[float]] = {"html": [], "pdf": []}

@@ -15,7 +15,6 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from .. import __version__
-from .builders import SinglePageBuilder
 from .catalog_access import catalog_of, load_into, module_of_doc
 from .catalog_html import catalog_html
 from .catalog_html import setup as setup_catalog_html
@@ -87,7 +86,6 @@ def _add_quiz_script(app: Sphinx, pagename: str, templatename: str, context: dic
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_design")
-    app.add_builder(SinglePageBuilder, override=True)
     setup_catalog_html(app)
     app.add_config_value("geletterdheid_root", None, "env", types=[str, type(None)])
     app.add_config_value(RESULTS_URL, "", "env", types=[str])
