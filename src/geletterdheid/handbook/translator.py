@@ -223,7 +223,7 @@ class TypstTranslator(SphinxTranslator):
     def visit_paragraph(self, node: nodes.paragraph) -> None:
         self._add_markers(node)
         images = list(node.findall(nodes.image))
-        if images and not node.astext().strip():  # a picture on its own
+        if images and not any(text.strip() for text in node.findall(nodes.Text)):  # a picture on its own
             for image in images:
                 self.add_block(self._image(image))
         else:
@@ -475,7 +475,7 @@ class TypstTranslator(SphinxTranslator):
         if not alt:
             self.warn(
                 "afbeelding",
-                f"afbeelding {uri} heeft geen alternatieve tekst; "
+                f"afbeelding {node.get('original_uri', uri)} heeft geen alternatieve tekst; "
                 "schrijf ![wat je ziet](bestand) zodat het handboek toegankelijk is",
                 node,
             )
@@ -569,6 +569,8 @@ class TypstTranslator(SphinxTranslator):
     visit_download_reference = _children_in_place
     depart_download_reference = _nothing
     visit_only = _nothing
+    visit_PassthroughTextElement = _children_in_place  # sphinx-design: a card's title text
+    depart_PassthroughTextElement = _nothing
     depart_only = _nothing
 
     def visit_reference(self, node: nodes.reference) -> None:

@@ -53,7 +53,6 @@ class TypstBuilder(Builder):
     allow_parallel = False
 
     def init(self) -> None:
-        self.catalog: Catalog = catalog_of(self.env)
         #: Module ids to translate (all when None); set it before the build.
         self.module_ids: Collection[str] | None = None
         #: Called per edition with its markup; set it before the build.
@@ -63,6 +62,11 @@ class TypstBuilder(Builder):
         self.modules_by_doc: dict[str, str] = {}
         self._assets: dict[str, bytes] = {}  # path under the Typst root -> contents, not yet written
         self._warned: set[tuple[str, str, str]] = set()
+
+    @property
+    def catalog(self) -> Catalog:
+        """The Catalog, as the extension loaded it on ``builder-inited`` (after ``init``)."""
+        return catalog_of(self.env)
 
     # -- what Sphinx asks a builder --------------------------------------------------------------
 
@@ -77,7 +81,6 @@ class TypstBuilder(Builder):
 
     def write_documents(self, docnames: Collection[str]) -> None:
         """Translate the module pages (whatever ``docnames`` Sphinx found outdated), per edition."""
-        self.catalog = catalog_of(self.env)  # reloaded on builder-inited, after init()
         doctrees = self._resolved_modules()
         site_url = self.config.html_baseurl or None
         self.linked = frozenset(self.catalog.modules) | frozenset(
@@ -116,12 +119,13 @@ class TypstBuilder(Builder):
 
     def warn_once(self, kind: str, message: str, node: nodes.Node) -> None:
         """A typed warning; both editions meet the same node, the editor hears of it once."""
-        source, line = get_source_line(node)
+        located = _with_line(node)
+        source, line = get_source_line(located)
         key = (kind, message, f"{source}:{line}")
         if key in self._warned:
             return
         self._warned.add(key)
-        logger.warning(message, type=WARNING_TYPE, subtype=kind, location=node)
+        logger.warning(message, type=WARNING_TYPE, subtype=kind, location=located)
 
     # -- the steps -------------------------------------------------------------------------------
 
@@ -167,6 +171,16 @@ class TypstBuilder(Builder):
             partial.write_bytes(data)
             os.replace(partial, file)
         self._assets.clear()
+
+
+def _with_line(node: nodes.Node) -> nodes.Node:
+    """``node``, or its nearest ancestor that knows its source line (MyST gives images line 0)."""
+    current: nodes.Node | None = node
+    while current is not None:
+        if current.line:
+            return current
+        current = current.parent
+    return node
 
 
 def setup(app: Sphinx) -> dict[str, object]:
