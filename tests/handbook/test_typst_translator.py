@@ -47,6 +47,12 @@ def test_a_heading_takes_the_linked_id_of_its_section_else_the_first(app, employ
         f"#metadata(none) <m03.{other}>\n\n#heading(level: 2, outlined: false)[Zonder link] <m03.{first}>"
         in (employee["m03"])
     )
+    # A linked label before the module title takes the heading; the module id stays, as a marker.
+    assert employee["m02"].startswith(
+        "#metadata(none) <m02.vervolg>\n\n#metadata(none) <m02>\n\n"
+        "#heading(level: 1, outlined: true, bookmarked: true)[Vervolg] <m02.m02-begin>\n\n"
+    )
+    assert "[Terug naar het begin]" in employee["m02"]
     for module, markup in employee.items():  # every label once: a PDF needs unique destinations
         labels = [part.split(">")[0] for part in markup.split(" <")[1:]]
         assert len(labels) == len(set(labels)), module

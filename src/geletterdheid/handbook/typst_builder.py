@@ -49,7 +49,7 @@ class TypstBuilder(Builder):
     default_translator_class = TypstTranslator
     supported_image_types = ["image/svg+xml", "image/png", "image/jpeg", "image/gif", "image/webp"]
     supported_remote_images = False
-    supported_data_uri_images = False  # Sphinx writes data: images to files; they are copied as any image
+    supported_data_uri_images = False  # Sphinx's DataURIExtractor makes files of them, copied as any image
     allow_parallel = False
 
     def init(self) -> None:
@@ -82,11 +82,11 @@ class TypstBuilder(Builder):
     def write_documents(self, docnames: Collection[str]) -> None:
         """Translate the module pages (whatever ``docnames`` Sphinx found outdated), per edition."""
         doctrees = self._resolved_modules()
-        site_url = self.config.html_baseurl or None
+        # Which labels are linked decides which label a heading carries (see the translator).
         self.linked = frozenset(self.catalog.modules) | frozenset(
             label
             for module_id, doctree in doctrees.items()
-            for label in linked_labels(doctree, self.link_rules(module_id, site_url))
+            for label in linked_labels(doctree, self.link_rules(module_id))
         )
         self._copy_images()
         self.phase = BuildPhase.WRITING
@@ -103,10 +103,8 @@ class TypstBuilder(Builder):
 
     # -- for the translator ----------------------------------------------------------------------
 
-    def link_rules(self, module_id: str, site_url: str | None = None) -> LinkRules:
-        return LinkRules.for_module(
-            self.catalog, module_id, self.modules_by_doc, site_url or self.config.html_baseurl or None
-        )
+    def link_rules(self, module_id: str) -> LinkRules:
+        return LinkRules.for_module(self.catalog, module_id, self.modules_by_doc, self.config.html_baseurl or None)
 
     def image_path(self, uri: str) -> str:
         """The path under the Typst root of a content image (copied there, as the HTML builder does)."""
