@@ -37,7 +37,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build_site
+    from .site_build import build_site
 
     return build_site(args.root, Path(args.out), only=args.only, roles=args.rol)
 

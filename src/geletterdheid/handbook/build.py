@@ -1,7 +1,9 @@
-"""Build the PDF handbooks: one Sphinx ``singlehtml`` page for all roles, then a Typst PDF per role and edition.
+"""Build the PDF handbooks: the ``typst`` Sphinx builder makes each module's markup once per
+edition, then Typst compiles a PDF per role and edition.
 
-The single page is built with the environment the HTML build left behind when there is one, so
-the content is read by Sphinx once per ``geletterdheid build``.
+The builder runs on the environment the HTML build left behind when there is one, so the content
+is read by Sphinx once per ``geletterdheid build``. The employee edition's handbooks compile while
+the trainer edition is translated.
 """
 
 from __future__ import annotations
@@ -13,14 +15,20 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sphinx.application import Sphinx
+
 from .. import __version__
 from ..content import Catalog
 from ..curriculum import learning_path
-from .edition import EDITIONS, CoverFacts, pdf_name
+from ..output_names import PDF_FOLDER, Edition, pdf_name
+from ..sphinx_run import run_sphinx
+from .edition import CoverFacts
 from .render import TEMPLATE_SOURCE, PdfResult, RenderPool, TypstJob, default_workers
-from .source import SourceProblem, extract_modules
+from .translator import ASSET_DIR
+from .typst_builder import TypstBuilder
 from .typst_doc import TEMPLATE, handbook_document
-from .typst_markup import ASSET_DIR, convert, link_targets
+
+TYPST_ROOT = ".typst"  # under --out: the Typst project root (images, documents, template)
 
 
 @dataclass
@@ -61,67 +69,51 @@ def build_handbooks(
     root: Path, out: Path, catalog: Catalog, roles: list[str], *, fresh_env: bool = True, workers: int | None = None
 ) -> HandbookReport:
     """Write ``out/pdf/handboek-<rol>.pdf`` and ``out/pdf/trainer-<rol>.pdf`` for ``roles``."""
-    from ..build import run_sphinx
-
     report = HandbookReport(ok=False)
-    single_dir = out / ".singlehtml"
-    config: dict = {}
-
-    def keep_config(app) -> None:
-        config.update(
-            gemeente=app.config.geletterdheid_gemeente,
-            release=app.config.release,
-            site_url=app.config.html_baseurl or None,
-        )
-
-    clock = time.perf_counter()
-    code, warnings = run_sphinx(
-        root, single_dir, "singlehtml", doctrees=out / ".doctrees", fresh=fresh_env, on_built=keep_config
-    )
-    report.seconds["singlehtml"] = time.perf_counter() - clock
-    if warnings.strip():
-        report.warnings.append(warnings.rstrip())
-    if code != 0:
-        report.errors.append("de pagina voor de handboeken kon niet gebouwd worden (zie de meldingen hierboven)")
-        return report
-    clock = time.perf_counter()
-    try:
-        modules, notes = extract_modules(
-            (single_dir / "index.html").read_text(encoding="utf-8"), catalog, site_url=config["site_url"]
-        )
-    except SourceProblem as exc:
-        report.errors.append(str(exc))
-        return report
-    report.warnings += notes
-    facts = CoverFacts(gemeente=config["gemeente"], version=content_version(root, config["release"]), date=build_date())
-    pdf_dir = out / "pdf"
+    typst_root = out / TYPST_ROOT
+    work = typst_root / ASSET_DIR
+    pdf_dir = out / PDF_FOLDER
     pdf_dir.mkdir(parents=True, exist_ok=True)
-    work = single_dir / ASSET_DIR
-    work.mkdir(exist_ok=True)
-    (work / TEMPLATE).write_bytes(TEMPLATE_SOURCE.read_bytes())
     paths = {role: learning_path(catalog, [role]) for role in roles}
     needed = {module.id for path in paths.values() for module in path.modules}
-    linked = set(needed) | {target for module in modules.values() for target in link_targets(module.article)}
     largest_first = sorted(roles, key=lambda role: -sum(m.duration_minutes for m in paths[role].modules))
-    with RenderPool(workers or default_workers()) as pool:  # compiles while the next edition is converted
-        for edition in EDITIONS:
-            markup = {}
-            for module_id in sorted(needed):
-                with modules[module_id].edition(edition.with_answers) as article:
-                    converted = convert(article, linked)
-                for asset, data in converted.assets.items():
-                    _write_asset(single_dir / asset.lstrip("/"), data)
-                markup[module_id] = converted.markup
-            for role in largest_first:
-                source = work / pdf_name(edition, role).replace(".pdf", ".typ")
-                source.write_text(
-                    handbook_document(catalog, role, edition, paths[role], facts, markup), encoding="utf-8"
-                )
-                pool.submit(TypstJob(source=source, target=pdf_dir / pdf_name(edition, role), root=single_dir))
-        report.seconds["extract"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    with RenderPool(workers or default_workers()) as pool:
+
+        def prepare(app: Sphinx) -> None:
+            facts = CoverFacts(
+                gemeente=app.config.geletterdheid_gemeente,
+                version=content_version(root, app.config.release),
+                date=build_date(),
+            )
+            work.mkdir(parents=True, exist_ok=True)
+            (work / TEMPLATE).write_bytes(TEMPLATE_SOURCE.read_bytes())
+
+            def compile_edition(edition: Edition, markup: dict[str, str]) -> None:
+                for role in largest_first:
+                    source = work / pdf_name(edition, role).replace(".pdf", ".typ")
+                    source.write_text(
+                        handbook_document(catalog, role, edition, paths[role], facts, markup), encoding="utf-8"
+                    )
+                    pool.submit(TypstJob(source=source, target=pdf_dir / pdf_name(edition, role), root=typst_root))
+
+            builder = app.builder
+            assert isinstance(builder, TypstBuilder)
+            builder.module_ids = needed
+            builder.on_edition = compile_edition
+
+        code, warnings = run_sphinx(
+            root, typst_root, "typst", doctrees=out / ".doctrees", fresh=fresh_env, prepare=prepare
+        )
+        report.seconds["typst"] = time.perf_counter() - clock
         clock = time.perf_counter()
         report.pdfs, errors = pool.finish()
     report.seconds["render"] = time.perf_counter() - clock  # what was left to compile after the conversion
+    if warnings.strip():
+        report.warnings.append(warnings.rstrip())
+    if code != 0:
+        report.errors.append("de handboeken konden niet gemaakt worden (zie de meldingen hierboven)")
+        return report
     for result in report.pdfs:
         report.warnings += [f"{result.target.name}: {message}" for message in result.messages]
     if errors:
@@ -129,12 +121,3 @@ def build_handbooks(
         return report
     report.ok = True
     return report
-
-
-def _write_asset(path: Path, data: bytes) -> None:
-    """Write an image once (its name is its hash): Typst may be reading it for another handbook."""
-    if path.is_file() and path.stat().st_size == len(data):
-        return
-    partial = path.with_name(path.name + ".deel")
-    partial.write_bytes(data)
-    os.replace(partial, path)

@@ -1,4 +1,5 @@
-"""What a handbook edition is, the facts on every cover, and the names of the files."""
+"""The facts on every handbook cover and the document title; editions and file names live in
+``output_names`` (re-exported here for ``sphinxext.learning_paths``)."""
 
 from __future__ import annotations
 
@@ -6,18 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..content import Catalog
+from ..output_names import EDITIONS, EMPLOYEE, SITE_FOLDER, TRAINER, Edition, pdf_name
 
-
-@dataclass(frozen=True)
-class Edition:
-    key: str  # first part of the file name: handboek-<rol>.pdf, trainer-<rol>.pdf
-    with_answers: bool
-    name: str  # as on the cover, in the running header and in the document title
-
-
-EMPLOYEE = Edition("handboek", False, "Handboek")
-TRAINER = Edition("trainer", True, "Trainershandboek")
-EDITIONS = (EMPLOYEE, TRAINER)
+__all__ = ["EDITIONS", "EMPLOYEE", "SITE_FOLDER", "TRAINER", "CoverFacts", "Edition", "document_title", "pdf_name"]
 
 
 @dataclass(frozen=True)
@@ -25,14 +17,6 @@ class CoverFacts:
     gemeente: str
     version: str
     date: dt.date
-
-
-#: Folder in the built site (``html/``) with the handbooks, so the learning paths can link them.
-SITE_FOLDER = "handboeken"
-
-
-def pdf_name(edition: Edition, role_id: str) -> str:
-    return f"{edition.key}-{role_id}.pdf"
 
 
 def document_title(catalog: Catalog, role_id: str, edition: Edition) -> str:

@@ -2,7 +2,7 @@
 
 A small bitmap is cheap to embed. At 28 mm a QR code of 37 modules has 0.75 mm modules: sharp at
 any print resolution, because PDF viewers and printers scale this image without smoothing
-(``scaling: "pixelated"`` in the Typst markup, see typst_markup.py).
+(``scaling: "pixelated"`` in the Typst markup).
 """
 
 from __future__ import annotations

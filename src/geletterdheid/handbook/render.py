@@ -8,12 +8,13 @@ when complete. Typst's errors become Dutch messages naming the handbook.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
-PDF_STANDARD = "ua-1"
+PDF_STANDARD: Final = "ua-1"
 TEMPLATE_SOURCE = Path(__file__).with_name("handboek.typ")
 #: Body text fonts, most wanted first. Typst warns about every family in a list that is not
 #: installed (and a warning fails the build), so only the installed ones are passed on.
@@ -94,12 +95,12 @@ class RenderPool:
 
     def __init__(self, workers: int) -> None:
         self._pool = ThreadPoolExecutor(max_workers=max(1, workers))
-        self._futures = []
+        self._futures: list[Future[PdfResult | RenderProblem]] = []
 
     def __enter__(self) -> RenderPool:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self._pool.shutdown(wait=True)
 
     def submit(self, job: TypstJob) -> None:
@@ -107,7 +108,8 @@ class RenderPool:
 
     def finish(self) -> tuple[list[PdfResult], list[str]]:
         """Wait for every job: the results that worked and the Dutch errors, in submission order."""
-        results, errors = [], []
+        results: list[PdfResult] = []
+        errors: list[str] = []
         for future in self._futures:
             outcome = future.result()
             if isinstance(outcome, RenderProblem):
@@ -122,14 +124,6 @@ def _attempt(job: TypstJob) -> PdfResult | RenderProblem:
         return compile_one(job)
     except RenderProblem as exc:
         return exc
-
-
-def compile_all(jobs: list[TypstJob], workers: int) -> tuple[list[PdfResult], list[str]]:
-    """Compile every job (``workers`` at once); the results that worked and the Dutch errors."""
-    with RenderPool(workers) as pool:
-        for job in jobs:
-            pool.submit(job)
-        return pool.finish()
 
 
 def default_workers() -> int:

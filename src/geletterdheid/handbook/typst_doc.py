@@ -11,7 +11,7 @@ from ..content import Catalog, Question
 from ..content.model import dutch_date
 from ..curriculum import LearningPath, duration_text
 from .edition import CoverFacts, Edition, document_title
-from .typst_markup import escape, string
+from .typst_syntax import escape, string
 
 TEMPLATE = "handboek.typ"
 KEY_LABEL = "gl-antwoordsleutel"
@@ -69,7 +69,8 @@ def _cover(catalog: Catalog, role_id: str, edition: Edition, path: LearningPath,
         f"Versie van de inhoud: {escape(facts.version)} #linebreak() "
         f"Gemaakt op {escape(dutch_date(facts.date))} #parbreak() "
         + escape(
-            "Gebaseerd op de Europese AI-verordening (Verordening (EU) 2024/1689, gewijzigd bij Verordening (EU) 2026/1744). "
+            "Gebaseerd op de Europese AI-verordening (Verordening (EU) 2024/1689, "
+            "gewijzigd bij Verordening (EU) 2026/1744). "
             "Dit handboek is geen juridisch advies."
         )
     )
@@ -114,7 +115,8 @@ def _how_to_use(catalog: Catalog, role_id: str, edition: Edition, path: Learning
         "handleiding; daar kun je de toetsen ook online maken.",
     ]
     return (
-        "#v(1.5em)\n\n#heading(level: 1, outlined: false, bookmarked: true)[Zo gebruik je dit handboek] <gl-gebruik>\n\n"
+        "#v(1.5em)\n\n"
+        "#heading(level: 1, outlined: false, bookmarked: true)[Zo gebruik je dit handboek] <gl-gebruik>\n\n"
         + "\n\n".join(escape(text) for text in paragraphs)
     )
 

@@ -16,7 +16,6 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .. import __version__
-from .builders import SinglePageBuilder
 from .catalog_access import catalog_of, load_into
 from .forum import forum_box, setup_forum
 from .learning_path import learning_path_node, setup_learning_path
@@ -59,7 +58,6 @@ def _leave_out_components(app: Sphinx, doctree: nodes.document, docname: str) ->
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_design")
-    app.add_builder(SinglePageBuilder, override=True)
     app.add_config_value("geletterdheid_root", None, "env", types=[str, type(None)])
     app.add_config_value(RESULTS_URL, "", "env", types=[str])
     # The gemeente's name on the cover of the PDF handbooks.

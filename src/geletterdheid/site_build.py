@@ -1,72 +1,25 @@
-"""Build the handbook site with Sphinx, and the PDF handbooks: content is checked first, warnings are errors."""
+"""``geletterdheid build``: the site (Sphinx HTML) and the PDF handbooks.
+
+Content is checked first; warnings are errors.
+"""
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.application import Sphinx
-from sphinx.errors import SphinxError
-from sphinx.util.console import nocolor
-from sphinx.util.docutils import docutils_namespace, patch_docutils
-
 from .content import load_catalog
 from .curriculum import UnknownRole, roles_to_build
-from .handbook.edition import SITE_FOLDER
+from .output_names import HTML_FOLDER, PDF_FOLDER, SITE_FOLDER
+from .sphinx_run import run_sphinx
 
 if TYPE_CHECKING:  # the handbook code loads only when handbooks are built
     from .handbook.render import PdfResult
 
 OUTPUTS = ("html", "pdf")
-
-
-def run_sphinx(
-    root: Path,
-    outdir: Path,
-    builder: str = "html",
-    extra_config: dict | None = None,
-    quiet: bool = True,
-    doctrees: Path | None = None,
-    fresh: bool = True,
-    on_built: Callable[[Sphinx], None] | None = None,
-) -> tuple[int, str]:
-    """Run Sphinx in-process; return (exit code, warnings text).
-
-    ``fresh=False`` with a ``doctrees`` folder another builder filled reuses its environment, so
-    nothing is read again; ``on_built`` sees the application after a successful build.
-    """
-    warnings = io.StringIO()
-    if not sys.stderr.isatty():
-        nocolor()  # plain text for logs and CI
-    doctrees = doctrees or outdir.parent / ".doctrees" / builder
-    try:
-        with patch_docutils(root), docutils_namespace():
-            app = Sphinx(
-                srcdir=root,
-                confdir=root,
-                outdir=outdir,
-                doctreedir=doctrees,
-                buildername=builder,
-                confoverrides=extra_config or {},
-                status=None if quiet else sys.stdout,
-                warning=warnings,
-                freshenv=fresh,
-                warningiserror=True,
-                keep_going=True,
-            )
-            app.build(force_all=fresh)
-            code = app.statuscode
-            if code == 0 and on_built is not None:
-                on_built(app)
-    except SphinxError as exc:
-        warnings.write(f"{exc.category}: {exc}\n")
-        code = 1
-    return code, warnings.getvalue()
 
 
 def publish_in_site(pdfs: list[PdfResult], folder: Path) -> None:
@@ -102,7 +55,7 @@ def build_site(
         return 1
     shared_doctrees = out / ".doctrees"
     if only in (None, "html"):
-        html_dir = out / "html"
+        html_dir = out / HTML_FOLDER
         # The learning paths link the handbooks only when this build makes them too.
         handbooks = {"geletterdheid_handboeken": selected} if only is None else {}
         code, warnings = run_sphinx(root, html_dir, extra_config=handbooks, doctrees=shared_doctrees)
@@ -126,7 +79,7 @@ def build_site(
             )
             return 1
         pages = sum(result.pages for result in report.pdfs)
-        print(f"{len(report.pdfs)} pdf-handboeken gebouwd ({pages} pagina's): {out / 'pdf'}")
+        print(f"{len(report.pdfs)} pdf-handboeken gebouwd ({pages} pagina's): {out / PDF_FOLDER}")
         if only is None:
-            publish_in_site(report.pdfs, out / "html" / SITE_FOLDER)
+            publish_in_site(report.pdfs, out / HTML_FOLDER / SITE_FOLDER)
     return 0
