@@ -19,12 +19,6 @@ from geletterdheid.cli import main
 from geletterdheid.curriculum import learning_path
 
 REPO = Path(__file__).resolve().parents[2]
-#: The quiz, the module card and the forum box reach the handbooks as component nodes with Typst
-#: visitors (the other half of issue 10). Until those land, the checks that need them cannot pass;
-#: strict, so they fail (XPASS) the moment the components arrive, and this marker must then go.
-NEEDS_COMPONENTS = pytest.mark.xfail(
-    strict=True, reason="toets, modulekaart en forum als Typst-componenten zijn nog niet samengevoegd"
-)
 A4 = (595.28, 841.89)  # points
 
 
@@ -116,7 +110,6 @@ def test_pdfs_are_tagged_dutch_and_titled(built):
         assert {"/Document", "/H1", "/P", "/Link"} <= kinds, pdf.name
 
 
-@NEEDS_COMPONENTS
 def test_pdfs_tag_lists_and_figures(built):
     """The card's goals and the quiz options are lists; the forum's QR code is a figure."""
     out, paths = built[0], built[1]
@@ -144,7 +137,6 @@ def test_modules_appear_in_path_order(built):
                 position = body.index(title, position) + len(title)
 
 
-@NEEDS_COMPONENTS
 def test_employee_edition_has_no_answers_and_trainer_edition_has_them(built):
     out, paths = built[0], built[1]
     for role in paths:
@@ -156,7 +148,6 @@ def test_employee_edition_has_no_answers_and_trainer_edition_has_them(built):
         assert "Vraag 1." in employee and "Kies één antwoord." in employee
 
 
-@NEEDS_COMPONENTS
 def test_trainer_edition_explains_every_answer(fixture_build):
     for role, module_ids in PATHS.items():
         employee = _flat(_pdf_text(fixture_build / "pdf" / f"handboek-{role}.pdf"))
@@ -195,7 +186,6 @@ def test_images_keep_their_alt_text(fixture_build):
     assert "Schema met invoer, model en uitkomst" in alts
 
 
-@NEEDS_COMPONENTS
 def test_forum_links_as_url_and_qr_code_with_alt_text(fixture_build):
     reader = PdfReader(fixture_build / "pdf" / "handboek-beleidsadviseur.pdf")
     text = _flat(_pdf_text(fixture_build / "pdf" / "handboek-beleidsadviseur.pdf"))

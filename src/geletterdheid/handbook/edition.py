@@ -1,5 +1,4 @@
-"""The facts on every handbook cover and the document title; editions and file names live in
-``output_names`` (re-exported here for ``sphinxext.learning_paths``)."""
+"""The facts on every handbook cover and the document title (editions and file names: ``output_names``)."""
 
 from __future__ import annotations
 
@@ -7,9 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..content import Catalog
-from ..output_names import EDITIONS, EMPLOYEE, SITE_FOLDER, TRAINER, Edition, pdf_name
-
-__all__ = ["EDITIONS", "EMPLOYEE", "SITE_FOLDER", "TRAINER", "CoverFacts", "Edition", "document_title", "pdf_name"]
+from ..output_names import Edition
 
 
 @dataclass(frozen=True)

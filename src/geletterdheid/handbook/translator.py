@@ -16,6 +16,7 @@ from sphinx.locale import admonitionlabels
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxTranslator
 
+from ..sphinxext.typed_warnings import WarningKind
 from .links import LinkRules, link_target
 from .typst_syntax import content, escape, join_blocks, label_name, string
 
@@ -27,7 +28,6 @@ logger = logging.getLogger(__name__)
 
 ASSET_DIR = "_handboek"  # folder under the Typst root: documents, template, generated images
 IMAGE_DIR = "_images"  # folder under the Typst root: the content's images
-WARNING_TYPE = "geletterdheid"
 TRAINER_ONLY = "gl-alleen-trainer"  # class of content left out of the employee edition
 EMPLOYEE_ONLY = "gl-alleen-deelnemer"  # class of content left out of the trainer edition
 NOTE_KINDS = ("tip", "note", "hint", "important", "warning", "caution", "attention", "danger", "error", "seealso")
@@ -161,7 +161,7 @@ class TypstTranslator(SphinxTranslator):
                 chosen[id(section)] = next((c for c in candidates if c in linked), candidates[0])
         return chosen
 
-    def warn(self, kind: str, message: str, node: nodes.Node) -> None:
+    def warn(self, kind: WarningKind, message: str, node: nodes.Node) -> None:
         """A typed warning (``geletterdheid.<kind>``), once per build even if both editions meet it."""
         self.builder.warn_once(kind, message, node)
 
@@ -180,7 +180,7 @@ class TypstTranslator(SphinxTranslator):
         """A node without a Typst visitor: its text goes into the handbook without layout."""
         name = f"{type(node).__module__}.{type(node).__name__}"
         self.warn(
-            "onbekende-node",
+            WarningKind.NODE,
             f"het handboek kent element '{name}' niet; de tekst erin staat zonder opmaak in het handboek",
             node,
         )
@@ -476,7 +476,7 @@ class TypstTranslator(SphinxTranslator):
         uri = str(node["uri"])
         if not alt:
             self.warn(
-                "afbeelding",
+                WarningKind.IMAGE,
                 f"afbeelding {node.get('original_uri', uri)} heeft geen alternatieve tekst; "
                 "schrijf ![wat je ziet](bestand) zodat het handboek toegankelijk is",
                 node,

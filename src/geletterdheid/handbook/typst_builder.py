@@ -29,8 +29,9 @@ from .. import __version__
 from ..content import Catalog
 from ..output_names import EDITIONS, Edition
 from ..sphinxext.catalog_access import catalog_of
+from ..sphinxext.typed_warnings import WarningKind, warn
 from .links import LinkRules, doc_uri, linked_labels
-from .translator import IMAGE_DIR, WARNING_TYPE, TypstTranslator, asset_name
+from .translator import IMAGE_DIR, TypstTranslator, asset_name
 
 logger = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ class TypstBuilder(Builder):
         self._assets[path] = data
         return path
 
-    def warn_once(self, kind: str, message: str, node: nodes.Node) -> None:
+    def warn_once(self, kind: WarningKind, message: str, node: nodes.Node) -> None:
         """A typed warning; both editions meet the same node, the editor hears of it once."""
         located = _with_line(node)
         source, line = get_source_line(located)
@@ -123,7 +124,7 @@ class TypstBuilder(Builder):
         if key in self._warned:
             return
         self._warned.add(key)
-        logger.warning(message, type=WARNING_TYPE, subtype=kind, location=located)
+        warn(kind, message, located)
 
     # -- the steps -------------------------------------------------------------------------------
 

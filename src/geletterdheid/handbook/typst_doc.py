@@ -10,7 +10,8 @@ from __future__ import annotations
 from ..content import Catalog, Question
 from ..content.model import dutch_date
 from ..curriculum import LearningPath, duration_text
-from .edition import CoverFacts, Edition, document_title
+from ..output_names import Edition
+from .edition import CoverFacts, document_title
 from .typst_syntax import escape, string
 
 TEMPLATE = "handboek.typ"

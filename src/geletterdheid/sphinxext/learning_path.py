@@ -18,6 +18,7 @@ from sphinx.writers.text import TextTranslator
 from ..content import Catalog, Module
 from ..curriculum import LearningPath, UnknownRole, duration_text, learning_path
 from ..dutch import LEVEL_LABELS, count
+from ..output_names import EDITIONS, SITE_FOLDER, pdf_name
 from .catalog_access import catalog_of
 from .html_text import HtmlText, Typography
 from .links import doc_link, docname_of, site_url
@@ -63,8 +64,6 @@ def _handbook_links(self: HTML5Translator, catalog: Catalog, role: str) -> list[
     """Links to the role's PDF handbooks, when this build makes them (``geletterdheid build``)."""
     if role not in self.config.geletterdheid_handboeken:
         return []
-    from ..handbook.edition import EDITIONS, SITE_FOLDER, pdf_name
-
     text, title = HtmlText(self.config), catalog.roles[role].title
     links = [
         f'<a class="reference download" href="{site_url(self, f"{SITE_FOLDER}/{pdf_name(edition, role)}")}">'
