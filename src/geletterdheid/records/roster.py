@@ -15,7 +15,7 @@ from ..content.problems import Problem
 from .errors import RecordsError
 from .model import Employee, UpsertCounts, canonical_roles
 from .store import Store
-from .tables import read_table
+from .sheets import read_table
 
 REQUIRED = ("medewerker_id", "naam", "afdeling", "rollen")
 OPTIONAL = ("email",)

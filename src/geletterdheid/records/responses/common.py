@@ -13,7 +13,7 @@ from ...content.problems import Problem
 from ...quiz.scoring import ScoringError, is_passed, quiz_percent, score_question
 from ..errors import RecordsError
 from ..model import Answer, NewAttempt, join_keys
-from ..tables import Table
+from ..sheets import Table
 from ..times import BadTime, TimeParser
 
 #: Keys in a cell: '|' as the issue specifies; ',' and ';' too, because trainers type sheets by hand.

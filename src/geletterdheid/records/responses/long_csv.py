@@ -22,7 +22,7 @@ from ...content.model import Catalog, Quiz
 from ...content.problems import Problem
 from ...quiz.scoring import ScoringError, UnknownQuestion
 from ..model import Answer
-from ..tables import Table
+from ..sheets import Table
 from ..times import BadTime, TimeParser, parse_time
 from .common import AnswerScorer, AttemptBuilder, Directory, ParsedResponses, question_id_of
 

@@ -14,7 +14,7 @@ from ...content.problems import Problem
 from ...quiz.scoring import score_question
 from ..errors import RecordsError
 from ..model import Answer, join_keys
-from ..tables import Table, column_letter
+from ..sheets import Table, column_letter
 from .common import AttemptBuilder, Directory, ParsedResponses, attempt_per_row
 
 FORMAT = "ms-forms"

@@ -8,7 +8,7 @@ from ...content.problems import Problem
 from ...quiz.scoring import ScoringError
 from ..errors import RecordsError
 from ..model import Answer
-from ..tables import Table, column_letter
+from ..sheets import Table, column_letter
 from .common import AnswerScorer, AttemptBuilder, Directory, ParsedResponses, attempt_per_row
 
 FORMAT = "breed"
