@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Insert, Table
 from sqlalchemy.dialects import postgresql, sqlite
 
 from .model import Answer, NewAttempt
-from .schema import attempts
+from .tables import attempts
 
 _COLUMNS = ("employee_id", "quiz_id", "taken_at", "source", "score", "passed", "answers")
 _INSERT = (

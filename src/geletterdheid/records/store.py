@@ -25,7 +25,7 @@ from .database import create_store_engine, migrate, write_transaction
 from .errors import StoreUnavailable
 from .location import database_url, default_database_path, sqlite_url
 from .model import Answer, Employee, Erasure, ModuleProgress, NewAttempt, RecordCounts, StoredAttempt, UpsertCounts
-from .schema import attempts, employees
+from .tables import attempts, employees
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 ROLE_SEPARATOR = "|"
