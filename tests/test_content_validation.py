@@ -218,7 +218,7 @@ def test_learning_path_includes_all_staff_and_prerequisites_in_order(content_tre
 
 
 def test_shipped_json_schemas_match_the_model():
-    from geletterdheid.content.schema import render_schemas
+    from geletterdheid.content.json_schema import render_schemas
     from repo_paths import REPO
 
     for filename, text in render_schemas().items():

@@ -48,7 +48,7 @@ COMMAND_MODULES: list[str] = ["records.commands", "server.commands", "handbook.c
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .content.schema import write_schemas
+    from .content.json_schema import write_schemas
 
     written = write_schemas(args.root / "schema")
     print(

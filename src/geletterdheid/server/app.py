@@ -29,7 +29,7 @@ from ..reports import hr_export
 from ..reports.spreadsheet import DIALECTS
 from .identity import Identifier, IdentityError
 from .recorder import Recorder
-from .roster import KnownEmployees
+from .known_employees import KnownEmployees
 from .settings import ServerSettings
 from .submission import SubmissionError, parse_submission, result_body, score_submission
 
