@@ -26,15 +26,6 @@ TOPICS_FILE = Path("docs") / "onderwerpen.yaml"
 LEGAL_FILE = Path("docs") / "wetgeving.yaml"
 
 
-class ContentError(Exception):
-    """Raised by :func:`load_catalog_or_raise` when the content has problems."""
-
-    def __init__(self, problems: list[Problem], root: Path):
-        self.problems = problems
-        self.root = root
-        super().__init__("\n".join(p.format(root) for p in problems))
-
-
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
     try:
         return path.read_text(encoding="utf-8")
@@ -376,10 +367,3 @@ def _check_questions(quiz: Quiz, path: Path, lines: LineMap, seen: dict[str, Pat
                 Problem(path, lines.line(loc + ("juist",)), f"vraag '{question.id}' noemt een juist antwoord twee keer")
             )
         _check_provisions(question.articles, path, lines, loc + ("artikelen",), problems)
-
-
-def load_catalog_or_raise(root: Path | str) -> Catalog:
-    catalog, problems = load_catalog(root)
-    if catalog is None:
-        raise ContentError(problems, Path(root))
-    return catalog

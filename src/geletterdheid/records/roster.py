@@ -14,8 +14,8 @@ from ..content.model import Catalog
 from ..content.problems import Problem
 from .errors import RecordsError
 from .model import Employee, UpsertCounts, canonical_roles
-from .store import Store
 from .sheets import read_table
+from .store import Store
 
 REQUIRED = ("medewerker_id", "naam", "afdeling", "rollen")
 OPTIONAL = ("email",)

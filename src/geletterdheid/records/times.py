@@ -12,11 +12,13 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+from ..errors import UserError
+
 LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 _DUTCH = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 
 
-class BadTime(ValueError):
+class BadTime(UserError, ValueError):
     def __init__(self, value: object):
         super().__init__(f"ongeldig tijdstip '{value}'; gebruik bijvoorbeeld 2025-01-31T10:00 of 31-01-2025 10:00")
 

@@ -28,8 +28,8 @@ from ..content.model import Catalog
 from ..reports import hr_export
 from ..reports.spreadsheet import DIALECTS
 from .identity import Identifier, IdentityError
-from .recorder import Recorder
 from .known_employees import KnownEmployees
+from .recorder import Recorder
 from .settings import ServerSettings
 from .submission import SubmissionError, parse_submission, result_body, score_submission
 

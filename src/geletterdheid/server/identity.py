@@ -23,10 +23,12 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..errors import UserError
+
 _VERSION = b"geletterdheid-link-v1"
 
 
-class IdentityError(Exception):
+class IdentityError(UserError):
     """Nobody could be identified; ``str()`` is a Dutch message for the employee."""
 
     status = 401

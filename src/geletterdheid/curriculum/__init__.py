@@ -1,20 +1,39 @@
-"""Learning paths: which modules a role (or set of roles) requires, in prerequisite order. Pure."""
+"""Learning paths: which modules a role (or set of roles) requires, in prerequisite order. Pure.
+
+The package also holds the views of a path for the command line (``formats``) and the
+``geletterdheid curriculum`` command (``commands``); this module is the logic both rest on.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .content.model import ALL_STAFF_ROLE, Catalog, Module
+from ..content.model import ALL_STAFF_ROLE, Catalog, Module
+from ..errors import UserError
 
 
-class UnknownRole(ValueError):
+class UnknownRole(UserError, ValueError):
+    """Roles asked for that the content does not have; the message lists the valid ones."""
+
     def __init__(self, unknown: list[str], valid: list[str]):
         self.unknown = unknown
         self.valid = valid
         word = "onbekende rol" if len(unknown) == 1 else "onbekende rollen"
         names = ", ".join(f"'{role}'" for role in unknown)
         super().__init__(f"{word} {names}. Geldige rollen zijn: {', '.join(valid)}.")
+
+
+def prerequisite_closure(catalog: Catalog, module_id: str) -> set[str]:
+    """Ids of every module ``module_id`` requires, directly or through others (not itself)."""
+    found: set[str] = set()
+    stack = list(catalog.modules[module_id].requires)
+    while stack:
+        current = stack.pop()
+        if current not in found:
+            found.add(current)
+            stack.extend(catalog.modules[current].requires)
+    return found
 
 
 def required_module_ids(catalog: Catalog, roles: Iterable[str]) -> list[str]:
@@ -28,12 +47,9 @@ def required_module_ids(catalog: Catalog, roles: Iterable[str]) -> list[str]:
     if unknown:
         raise UnknownRole(unknown, list(catalog.roles))
     wanted: set[str] = set()
-    stack = [m.id for m in catalog.modules.values() if roles & set(m.roles)]
-    while stack:
-        module_id = stack.pop()
-        if module_id not in wanted:
-            wanted.add(module_id)
-            stack.extend(catalog.modules[module_id].requires)
+    for module in catalog.modules.values():
+        if roles & set(module.roles):
+            wanted |= {module.id} | prerequisite_closure(catalog, module.id)
     ordered: list[str] = []
     done: set[str] = set()
     remaining = sorted(wanted)

@@ -7,7 +7,7 @@ import io
 import json
 
 from ..content import Catalog
-from ..curriculum import LearningPath, duration_text
+from . import LearningPath, duration_text
 
 FORMATS = ("text", "md", "json", "csv")
 
