@@ -59,7 +59,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geletterdheid",
-        description="AI-geletterdheid voor gemeenten: inhoud controleren, de handleiding bouwen en resultaten bijhouden.",
+        description="AI-geletterdheid voor gemeenten: inhoud controleren, de handleiding bouwen "
+        "en resultaten bijhouden.",
     )
     parser.add_argument(
         "--root",

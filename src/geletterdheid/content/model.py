@@ -132,22 +132,23 @@ class Catalog:
         return self._modules_by_path.get(Path(path).resolve())
 
 
-class LegalDate(_Strict):
+class _LegalFact(_Strict):
+    """What every entry of ``docs/wetgeving.yaml`` has besides its value: a description and its source."""
+
+    what: NonEmptyText = Field(alias="wat")
+    articles: list[str] = Field(alias="artikelen", min_length=1)
+
+
+class LegalDate(_LegalFact):
     date: dt.date = Field(alias="datum")
-    what: NonEmptyText = Field(alias="wat")
-    articles: list[str] = Field(alias="artikelen", min_length=1)
 
 
-class LegalAmount(_Strict):
+class LegalAmount(_LegalFact):
     amount: NonEmptyText = Field(alias="bedrag")
-    what: NonEmptyText = Field(alias="wat")
-    articles: list[str] = Field(alias="artikelen", min_length=1)
 
 
-class LegalTerm(_Strict):
+class LegalTerm(_LegalFact):
     value: NonEmptyText = Field(alias="waarde")
-    what: NonEmptyText = Field(alias="wat")
-    articles: list[str] = Field(alias="artikelen", min_length=1)
 
 
 class LegalFacts(_Strict):

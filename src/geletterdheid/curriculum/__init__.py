@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..content.model import ALL_STAFF_ROLE, Catalog, Module
+from ..dutch import count
 from ..errors import UserError
 
 
@@ -96,9 +97,9 @@ def duration_text(minutes: int) -> str:
     """A study time in plain Dutch: '45 minuten', '1 uur', '2 uur en 5 minuten'."""
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return f"{rest} {'minuut' if rest == 1 else 'minuten'}"
-    text = f"{hours} uur"
-    return f"{text} en {rest} {'minuut' if rest == 1 else 'minuten'}" if rest else text
+        return count(rest, "minuut", "minuten")
+    text = f"{hours} uur"  # 'uur' has no plural here: '2 uur'
+    return f"{text} en {count(rest, 'minuut', 'minuten')}" if rest else text
 
 
 def roles_to_build(catalog: Catalog, wanted: list[str] | None) -> list[str]:

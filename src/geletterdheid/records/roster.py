@@ -13,7 +13,7 @@ from pathlib import Path
 from ..content.model import Catalog
 from ..content.problems import Problem
 from .errors import RecordsError
-from .model import Employee, UpsertCounts, canonical_roles
+from .model import Employee, UpsertCounts, canonical_roles, split_roles
 from .sheets import read_table
 from .store import Store
 
@@ -60,7 +60,7 @@ def parse_roster(path: Path, catalog: Catalog) -> ParsedRoster:
                 reasons.append(f"{column} is leeg")
         if employee_id in ids:
             reasons.append(f"medewerker_id '{employee_id}' staat ook in rij {ids[employee_id]}")
-        roles = [role.strip() for role in roles_text.split("|") if role.strip()]
+        roles = split_roles(roles_text)
         unknown = [role for role in roles if role not in known_roles]
         if unknown:
             reasons.append(

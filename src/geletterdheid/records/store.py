@@ -24,11 +24,21 @@ from .bulk import decode_answers, dialect_insert, insert_attempts
 from .database import create_store_engine, migrate, write_transaction
 from .errors import StoreUnavailable
 from .location import database_url, default_database_path, sqlite_url
-from .model import Answer, Employee, Erasure, ModuleProgress, NewAttempt, RecordCounts, StoredAttempt, UpsertCounts
+from .model import (
+    SEPARATOR,
+    Answer,
+    Employee,
+    Erasure,
+    ModuleProgress,
+    NewAttempt,
+    RecordCounts,
+    StoredAttempt,
+    UpsertCounts,
+    join_roles,
+)
 from .tables import attempts, employees
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
-ROLE_SEPARATOR = "|"
 
 
 def _utc(moment: dt.datetime | None) -> dt.datetime | None:
@@ -36,7 +46,7 @@ def _utc(moment: dt.datetime | None) -> dt.datetime | None:
 
 
 def _roles(text: str) -> tuple[str, ...]:
-    return tuple(text.split(ROLE_SEPARATOR)) if text else ()
+    return tuple(text.split(SEPARATOR)) if text else ()  # stored roles are canonical: no spaces to strip
 
 
 def _employee(row) -> Employee:
@@ -48,7 +58,7 @@ def _employee_params(employee: Employee) -> dict:
         "id": employee.id,
         "name": employee.name,
         "department": employee.department,
-        "roles": ROLE_SEPARATOR.join(employee.roles),
+        "roles": join_roles(employee.roles),
         "email": employee.email,
     }
 

@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..content.model import ALL_STAFF_ROLE, Catalog
+from ..content.model import Catalog
 from ..curriculum import required_module_ids
 from ..records.batching import cyclic_gc_paused
-from ..records.model import Employee
+from ..records.model import Employee, join_roles
 from ..records.times import LOCAL_ZONE
 from .completion import FAILED, NOT_STARTED, PASSED, EmployeeCompletion, check_roles, completions
 from .pseudonym import pseudonym
@@ -73,7 +73,7 @@ def _identity_cells(employee: Employee, hide: Callable[[str], str] | None) -> li
 
 def _group_cells(employee: Employee) -> list[str]:
     """department and roles, neutralised."""
-    return [neutralise(employee.department), neutralise("|".join((ALL_STAFF_ROLE, *employee.roles)))]
+    return [neutralise(employee.department), neutralise(join_roles(employee.all_roles))]
 
 
 def _person_cells(employee: Employee, hide: Callable[[str], str] | None) -> list[str]:

@@ -27,7 +27,7 @@ from starlette.staticfiles import StaticFiles
 from ..content.model import Catalog
 from ..reports import hr_export
 from ..reports.spreadsheet import DIALECTS
-from .identity import Identifier, IdentityError
+from .identity import Identifier, IdentityError, bearer_token
 from .known_employees import KnownEmployees
 from .recorder import Recorder
 from .settings import ServerSettings
@@ -96,11 +96,6 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _bearer(request: Request) -> str | None:
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
-
-
 def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Starlette:
     identifier = Identifier(settings.secret, settings.sso_header)
     employees = KnownEmployees(store)
@@ -146,7 +141,7 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
     async def export_csv(request: Request) -> Response:
         if settings.hr_token is None:
             return _error(403, "De HR-export staat uit: er is geen HR-token ingesteld (GELETTERDHEID_HR_TOKEN).")
-        token = _bearer(request)
+        token = bearer_token(request.headers)
         if token is None:
             return _error(
                 401,

@@ -119,7 +119,7 @@ def _quick(
         taken_at = times[raw_time]
         attempt = build.in_order(employee_id, taken_at, answers)
         if attempt is None:
-            given = dict(zip(map(question_id_of, answers), answers))
+            given = dict(zip(map(question_id_of, answers), answers, strict=True))
             if len(given) != len(answers) or not given.keys() <= build.question_set:
                 raise _Doubt  # a question answered twice, or one of another quiz
             attempt = build(employee_id, taken_at, given)
