@@ -78,8 +78,11 @@ def csv_only(root: str, url: str, out: str) -> tuple[float, float, int]:
     from geletterdheid.content import load_catalog_or_raise
     from geletterdheid.records.store import Store
     from geletterdheid.reports.completion import completions
-    from geletterdheid.reports.hr_export import LONG_HEADER, long_rows
+    from geletterdheid.reports.hr_export import LONG_HEADER
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     from geletterdheid.reports.spreadsheet import DIALECTS
+    from records.export_reference import long_rows  # the plain rows the tests check the export against
 
     catalog = load_catalog_or_raise(root)
     dialect = DIALECTS["excel-nl"]
@@ -125,7 +128,8 @@ def main() -> int:
             wall, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
             same = (temp_path / "baseline.csv").read_bytes() == (temp_path / "export.csv").read_bytes()
             print(
-                f"{backend}: {args.employees:,} employees, {attempts:,} attempts, {rows:,} export rows; best of {args.repeat}"
+                f"{backend}: {args.employees:,} employees, {attempts:,} attempts, {rows:,} export rows; "
+                f"best of {args.repeat}"
             )
             print(f"  csv.writer only:  {base_wall:5.2f} s (cpu {base_cpu:5.2f} s)")
             print(f"  export (long):    {wall:5.2f} s (cpu {cpu:5.2f} s)   identical bytes: {same}")

@@ -11,8 +11,8 @@ from sqlalchemy import inspect
 
 from geletterdheid.records import Employee, NewAttempt, StoreUnavailable
 from geletterdheid.records.database import head_revision
-from geletterdheid.records.tables import Base
 from geletterdheid.records.store import Store
+from geletterdheid.records.tables import Base
 
 from .conftest import ROSTER, at
 
