@@ -13,11 +13,12 @@ from pydantic import BaseModel, ValidationError
 
 from .articles import UnknownProvision, parse_provision
 from .messages import dutch_message
-from .model import ALL_STAFF_ROLE, Catalog, LegalFacts, Module, Quiz, Role, TopicFile
+from .model import ALL_STAFF_ROLE, Catalog, LegalFacts, Module, Quiz, Role, Topic, TopicFile
 from .problems import Problem
-from .yamlsource import LineMap, YamlSyntaxError, parse_yaml, split_front_matter
+from .yamlsource import LineMap, Loc, YamlSyntaxError, parse_yaml, split_front_matter
 
 M = TypeVar("M", bound=BaseModel)
+V = TypeVar("V")
 
 MODULES_DIR = "modules"
 QUIZZES_DIR = "quizzes"
@@ -75,7 +76,7 @@ def _load_front_matter(path: Path, model: type[M], problems: list[Problem]) -> t
     return _validate(model, data, path, lines, problems), lines
 
 
-def _check_provisions(refs: list[str], path: Path, lines: LineMap, loc: tuple, problems: list[Problem]) -> None:
+def _check_provisions(refs: list[str], path: Path, lines: LineMap, loc: Loc, problems: list[Problem]) -> None:
     for index, ref in enumerate(refs):
         try:
             parse_provision(ref)
@@ -118,8 +119,12 @@ def _content_files(root: Path) -> list[Path]:
     ]
 
 
-def _fingerprint(root: Path) -> tuple:
-    stamps = []
+#: (path, modification time in ns, size) of every content file; None for a file that is missing.
+Fingerprint = tuple[tuple[str, int | None, int | None], ...]
+
+
+def _fingerprint(root: Path) -> Fingerprint:
+    stamps: list[tuple[str, int | None, int | None]] = []
     for path in _content_files(root):
         try:
             stat = path.stat()
@@ -129,7 +134,7 @@ def _fingerprint(root: Path) -> tuple:
     return tuple(stamps)
 
 
-_cache: dict[Path, tuple[tuple, tuple[Catalog | None, list[Problem]]]] = {}
+_cache: dict[Path, tuple[Fingerprint, tuple[Catalog | None, list[Problem]]]] = {}
 
 
 def load_catalog(root: Path | str) -> tuple[Catalog | None, list[Problem]]:
@@ -176,7 +181,7 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
         problems.append(Problem(roles_dir, 1, f"de rol '{ALL_STAFF_ROLE}' ontbreekt: elke medewerker heeft die rol"))
 
     # Topics
-    topics = {}
+    topics: dict[str, Topic] = {}
     topics_path = root / TOPICS_FILE
     topic_lines = LineMap(1)
     if not topics_path.is_file():
@@ -196,7 +201,7 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
                 topics[topic.id] = topic
 
     # Legal dates, amounts and terms
-    legal = None
+    legal: LegalFacts | None = None
     legal_path = root / LEGAL_FILE
     if not legal_path.is_file():
         problems.append(Problem(legal_path, 1, "het bestand met wettelijke datums en bedragen ontbreekt"))
@@ -299,20 +304,23 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
                 )
             )
 
-    if problems:
+    if problems or legal is None:  # no legal facts without a problem saying why: see above
         return None, sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
-    ordered = lambda d: dict(sorted(d.items()))  # noqa: E731 - local helper
     return Catalog(
         root=root,
-        modules=ordered(modules),
-        quizzes=ordered(quizzes),
-        roles=ordered(roles),
-        topics=ordered(topics),
+        modules=_in_id_order(modules),
+        quizzes=_in_id_order(quizzes),
+        roles=_in_id_order(roles),
+        topics=_in_id_order(topics),
         legal=legal,
         module_paths=module_paths,
         quiz_paths=quiz_paths,
         role_paths=role_paths,
     ), []
+
+
+def _in_id_order(items: dict[str, V]) -> dict[str, V]:
+    return dict(sorted(items.items()))
 
 
 def _invalid_module_ids(root: Path, valid: dict[str, Module]) -> set[str]:

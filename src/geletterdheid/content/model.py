@@ -48,7 +48,7 @@ class Module(_Strict):
 
     @field_validator("articles", mode="before")
     @classmethod
-    def _articles_as_text(cls, value):
+    def _articles_as_text(cls, value: object) -> object:
         return [str(item) for item in value] if isinstance(value, list) else value
 
 
@@ -64,19 +64,19 @@ class Question(_Strict):
 
     @field_validator("correct", mode="before")
     @classmethod
-    def _single_key_as_list(cls, value):
+    def _single_key_as_list(cls, value: object) -> object:
         if isinstance(value, (str, int)):
             return [str(value)]
         return [str(item) for item in value] if isinstance(value, list) else value
 
     @field_validator("articles", mode="before")
     @classmethod
-    def _articles_as_text(cls, value):
+    def _articles_as_text(cls, value: object) -> object:
         return [str(item) for item in value] if isinstance(value, list) else value
 
     @field_validator("options", mode="before")
     @classmethod
-    def _keys_as_text(cls, value):
+    def _keys_as_text(cls, value: object) -> object:
         return {str(k): v for k, v in value.items()} if isinstance(value, dict) else value
 
 

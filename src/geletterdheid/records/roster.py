@@ -14,7 +14,7 @@ from ..content.model import Catalog
 from ..content.problems import Problem
 from .errors import RecordsError
 from .model import Employee, UpsertCounts, canonical_roles, split_roles
-from .sheets import read_table
+from .sheets import as_text, read_table
 from .store import Store
 
 REQUIRED = ("medewerker_id", "naam", "afdeling", "rollen")
@@ -51,9 +51,9 @@ def parse_roster(path: Path, catalog: Catalog) -> ParsedRoster:
     ids: dict[str, int] = {}
     emails: dict[str, int] = {}
     for row_number, cells in table.rows():
-        cells = [str(cell).strip() for cell in cells] + [""] * (len(table.columns) - len(cells))
-        employee_id, name, department, roles_text = (cells[i] for i in (i_id, i_name, i_department, i_roles))
-        email = cells[i_email] if i_email is not None else ""
+        texts = [as_text(cell).strip() for cell in cells] + [""] * (len(table.columns) - len(cells))
+        employee_id, name, department, roles_text = (texts[i] for i in (i_id, i_name, i_department, i_roles))
+        email = texts[i_email] if i_email is not None else ""
         reasons = []
         for value, column in ((employee_id, "medewerker_id"), (name, "naam"), (department, "afdeling")):
             if not value:

@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,13 +31,13 @@ class Table:
     path: Path
     columns: list[str]  # header cells, stripped
     #: A fresh iterator over the rows after the header, each time it is called; XLSX dates stay datetimes.
-    raw_rows: Callable[[], Iterator[list[Cell]]]
+    raw_rows: Callable[[], Iterator[Sequence[Cell]]]
 
     @property
     def name(self) -> str:
         return self.path.name
 
-    def rows(self) -> Iterator[tuple[int, list[Cell]]]:
+    def rows(self) -> Iterator[tuple[int, Sequence[Cell]]]:
         """(row number, cells) for every row that is not blank; a broken CSV row raises RecordsError."""
         number = 1
         try:
@@ -88,6 +88,7 @@ def read_table(path: Path) -> Table:
 
 def detect_encoding(data: bytes, name: str) -> str:
     """The encoding the bytes are in: a BOM decides, else UTF-8 if valid, else Windows-1252."""
+    candidates: tuple[str, ...]
     if data.startswith(codecs.BOM_UTF8):
         candidates = ("utf-8-sig",)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -137,6 +138,12 @@ def _read_csv(path: Path) -> Table:
         return rows
 
     return Table(path, [cell.strip() for cell in header], after_header)
+
+
+def as_text(cell: Cell) -> str:
+    """A cell where text is expected. A date there (Excel turns some typed values into dates) is
+    kept as it prints, '2025-01-31 00:00:00', so the row's checks can name it."""
+    return cell if isinstance(cell, str) else str(cell)
 
 
 def cell_text(value: object) -> Cell:

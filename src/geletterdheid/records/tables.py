@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -61,5 +61,13 @@ class AttemptRecord(Base):
     answers: Mapped[str] = mapped_column(Text)
 
 
-employees = EmployeeRecord.__table__
-attempts = AttemptRecord.__table__
+def _table_of(record: type[Base]) -> Table:
+    """The Table a declarative class maps (typed as a FromClause by SQLAlchemy, a Table in fact)."""
+    table = record.__table__
+    if not isinstance(table, Table):  # pragma: no cover - a class with __tablename__ always maps a Table
+        raise TypeError(f"{record.__name__} does not map a table")
+    return table
+
+
+employees = _table_of(EmployeeRecord)
+attempts = _table_of(AttemptRecord)

@@ -143,13 +143,12 @@ def _attempted_cells(progress: StoredProgress, formatter: _Formatter, dialect: D
     dates: dict[object, str] = {}
     hour, moment = progress.hour, progress.moment
     by_employee: dict[str, dict[str, str]] = {}
-    current, attempted = None, {}
+    current: str | None = None
+    attempted: dict[str, str] = {}
     for employee_id, quiz_id, best, passed, count in progress.rows:
         if employee_id != current:  # the rows of an employee usually come together
             current = employee_id
-            attempted = by_employee.get(employee_id)
-            if attempted is None:
-                attempted = by_employee[employee_id] = {}
+            attempted = by_employee.setdefault(employee_id, {})
         score = scores.get(best)
         if score is None:
             score = scores[best] = formatter.cell(number(best, dialect))
@@ -211,10 +210,10 @@ def _long_lines(
                 cells = attempted.pop(module_id, None)
                 tails.append(tail if cells is None else module_head + cells)
             for module_id in sorted(attempted):  # what is left: tried but not required
-                module_head = extra_heads.get(module_id)
-                if module_head is None:
-                    module_head = extra_heads[module_id] = head(module_id, False)
-                tails.append(module_head + attempted[module_id])
+                extra_head = extra_heads.get(module_id)
+                if extra_head is None:
+                    extra_head = extra_heads[module_id] = head(module_id, False)
+                tails.append(extra_head + attempted[module_id])
         if tails:
             yield person + ("\r\n" + person).join(tails) + "\r\n"
 

@@ -178,7 +178,9 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
             background=BackgroundTask(cleanup),
         )
 
-    async def http_error(request: Request, exc: HTTPException) -> Response:
+    async def http_error(request: Request, exc: Exception) -> Response:
+        if not isinstance(exc, HTTPException):  # registered for HTTPException only; keeps the types honest
+            return await server_error(request, exc)
         if request.url.path.startswith("/api/"):
             messages = {404: "Dit adres bestaat niet in de API.", 405: "Deze methode is hier niet toegestaan."}
             return _error(

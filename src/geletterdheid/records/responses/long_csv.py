@@ -17,12 +17,14 @@ import csv
 import datetime as dt
 import itertools
 import operator
+from collections.abc import Sequence
+from typing import cast
 
 from ...content.model import Catalog, Quiz
 from ...content.problems import Problem
 from ...quiz.scoring import ScoringError, UnknownQuestion
 from ..model import Answer
-from ..sheets import Table
+from ..sheets import Cell, Table
 from ..times import BadTime, TimeParser, parse_time
 from .common import AnswerScorer, AttemptBuilder, Directory, ParsedResponses, question_id_of
 
@@ -51,7 +53,7 @@ def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | N
         return _thorough(table, indexes, catalog, only_quiz, builders, people)
 
 
-class _KnownAnswers(dict):
+class _KnownAnswers(dict[tuple[str, str], Answer | None]):
     """(question id, cell text) -> scored Answer, or None when that cell cannot be scored.
 
     A file has only a few hundred distinct pairs, so each is scored once and every row becomes
@@ -89,9 +91,11 @@ def _quick(
     groups: dict[tuple[str, str, str], tuple[Answer, ...]] = {}
     try:
         for key, rows in itertools.groupby(table.raw_rows(), attempt_of):
-            answers = tuple(map(known, map(answer_of, rows)))
-            if None in answers:
+            scored = tuple(map(known, map(answer_of, rows)))
+            if None in scored:
                 raise _Doubt
+            # No None left (checked just above, at C speed); mypy cannot narrow through `in`.
+            answers = cast("tuple[Answer, ...]", scored)
             earlier = groups.get(key)
             groups[key] = answers if earlier is None else earlier + answers
     except (IndexError, csv.Error):  # a short or blank row; broken CSV quoting
@@ -143,17 +147,18 @@ def _thorough(
     invalid: set[AttemptKey] = set()
     for row_number, cells in table.rows():
         reasons, key, answer = _check_row(cells, width, indexes, catalog, only_quiz, people, score, parse_time)
-        if not reasons and answer.question_id in groups.get(key, {}):
+        if not reasons and key is not None and answer is not None:  # a valid row has both
+            given = groups.setdefault(key, {})
+            if answer.question_id not in given:
+                given[answer.question_id] = answer
+                continue
             reasons.append(
                 f"vraag '{answer.question_id}' staat al eerder in het bestand voor dezelfde poging "
                 f"(medewerker {key[0]}, tijdstip {str(cells[indexes[4]]).strip()})"
             )
-        if reasons:
-            result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
-            if key is not None:
-                invalid.add(key)
-            continue
-        groups.setdefault(key, {})[answer.question_id] = answer
+        result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
+        if key is not None:
+            invalid.add(key)
     for key, given in groups.items():
         if key in invalid:
             result.dropped_attempts += 1
@@ -164,9 +169,9 @@ def _thorough(
 
 
 def _check_row(
-    cells,
-    width,
-    indexes,
+    cells: Sequence[Cell],
+    width: int,
+    indexes: tuple[int, ...],
     catalog: Catalog,
     only_quiz: Quiz | None,
     people: Directory,
