@@ -201,6 +201,7 @@ def test_file_that_is_not_utf8_is_reported(content_tree):
     assert any(p.path.name == "m01-basis.md" and "geen UTF-8" in p.message for p in problems)
 
 
+@pytest.mark.content
 def test_check_on_the_repository_is_clean(capsys):
     from repo_paths import REPO
 
