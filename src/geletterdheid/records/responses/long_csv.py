@@ -43,14 +43,33 @@ def matches(positions: dict[str, int]) -> bool:
 
 
 def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | None) -> ParsedResponses:
+    quick = parse_quick(table, catalog, people, only_quiz)
+    return quick if quick is not None else parse_thorough(table, catalog, people, only_quiz)
+
+
+def parse_quick(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | None) -> ParsedResponses | None:
+    """The quick pass: the result, or None at the first doubt (then only the thorough pass decides)."""
+    indexes, quizzes, builders = _setup(table, catalog, only_quiz)
+    try:
+        return _quick(table, indexes, quizzes, builders, people)
+    except _Doubt:
+        return None
+
+
+def parse_thorough(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | None) -> ParsedResponses:
+    """The thorough pass: row by row, every problem named."""
+    indexes, _, builders = _setup(table, catalog, only_quiz)
+    return _thorough(table, indexes, catalog, only_quiz, builders, people)
+
+
+def _setup(
+    table: Table, catalog: Catalog, only_quiz: Quiz | None
+) -> tuple[tuple[int, ...], dict[str, Quiz], dict[str, AttemptBuilder]]:
     positions = table.column_positions()
     indexes = tuple(positions[column] for column in COLUMNS)
     quizzes = {only_quiz.module: only_quiz} if only_quiz is not None else dict(catalog.quizzes)
     builders = {quiz_id: AttemptBuilder(quiz, f"{FORMAT}:{table.name}") for quiz_id, quiz in quizzes.items()}
-    try:
-        return _quick(table, indexes, quizzes, builders, people)
-    except _Doubt:
-        return _thorough(table, indexes, catalog, only_quiz, builders, people)
+    return indexes, quizzes, builders
 
 
 class _KnownAnswers(dict[tuple[str, str], Answer | None]):
