@@ -35,12 +35,12 @@ from synthetic import (
 def fill_store(root: str, url: str, employees: int) -> int:
     """Every employee; three in four started each module they need, and tried until they passed
     (at most three times); one in ten also took a module they do not need."""
-    from geletterdheid.content import load_catalog_or_raise
+    from geletterdheid.content import catalog_or_exit
     from geletterdheid.curriculum import required_module_ids
     from geletterdheid.records import Employee, NewAttempt
     from geletterdheid.records.store import Store
 
-    catalog = load_catalog_or_raise(root)
+    catalog = catalog_or_exit(root)
     rng = random.Random(7)
     people = [
         Employee(f"E{i:06d}", f"Medewerker {i}", DEPARTMENTS[i % len(DEPARTMENTS)], tuple(employee_roles(i)), None)
@@ -75,13 +75,16 @@ def fill_store(root: str, url: str, employees: int) -> int:
 
 def csv_only(root: str, url: str, out: str) -> tuple[float, float, int]:
     """Write the very rows of the export with nothing but csv.writer (rows made beforehand, not timed)."""
-    from geletterdheid.content import load_catalog_or_raise
+    from geletterdheid.content import catalog_or_exit
     from geletterdheid.records.store import Store
     from geletterdheid.reports.completion import completions
-    from geletterdheid.reports.hr_export import LONG_HEADER, long_rows
-    from geletterdheid.reports.spreadsheet import DIALECTS
+    from geletterdheid.reports.hr_export import LONG_HEADER
 
-    catalog = load_catalog_or_raise(root)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from geletterdheid.reports.spreadsheet import DIALECTS
+    from records.export_reference import long_rows  # the plain rows the tests check the export against
+
+    catalog = catalog_or_exit(root)
     dialect = DIALECTS["excel-nl"]
     with Store.open(url) as store:
         rows = list(long_rows(catalog, completions(catalog, store.employees(), store.module_progress()), dialect))
@@ -94,12 +97,12 @@ def csv_only(root: str, url: str, out: str) -> tuple[float, float, int]:
 
 
 def export(root: str, url: str, out: str) -> tuple[float, float]:
-    from geletterdheid.content import load_catalog_or_raise
+    from geletterdheid.content import catalog_or_exit
     from geletterdheid.records.store import Store
     from geletterdheid.reports.hr_export import export as write_export
     from geletterdheid.reports.spreadsheet import DIALECTS
 
-    catalog = load_catalog_or_raise(root)
+    catalog = catalog_or_exit(root)
     with Store.open(url) as store, Timer() as timer:
         write_export(store, catalog, Path(out), DIALECTS["excel-nl"], "long")
     return timer.seconds, timer.cpu
@@ -125,7 +128,8 @@ def main() -> int:
             wall, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
             same = (temp_path / "baseline.csv").read_bytes() == (temp_path / "export.csv").read_bytes()
             print(
-                f"{backend}: {args.employees:,} employees, {attempts:,} attempts, {rows:,} export rows; best of {args.repeat}"
+                f"{backend}: {args.employees:,} employees, {attempts:,} attempts, {rows:,} export rows; "
+                f"best of {args.repeat}"
             )
             print(f"  csv.writer only:  {base_wall:5.2f} s (cpu {base_cpu:5.2f} s)")
             print(f"  export (long):    {wall:5.2f} s (cpu {cpu:5.2f} s)   identical bytes: {same}")

@@ -40,11 +40,11 @@ def parse_only(path: str) -> tuple[float, float, float]:
 
 
 def import_file(root: str, path: str, url: str) -> tuple[float, float, float, int, int]:
-    from geletterdheid.content import load_catalog_or_raise
+    from geletterdheid.content import catalog_or_exit
     from geletterdheid.records.responses import import_responses
     from geletterdheid.records.store import Store
 
-    catalog = load_catalog_or_raise(root)
+    catalog = catalog_or_exit(root)
     with Store.open(url) as store, Timer() as timer:
         result = import_responses(store, catalog, Path(path))
     assert not result.parsed.problems, result.parsed.problems[:3]
@@ -52,12 +52,12 @@ def import_file(root: str, path: str, url: str) -> tuple[float, float, float, in
 
 
 def load_roster(root: str, path: str, url: str) -> float:
-    from geletterdheid.content import load_catalog_or_raise
+    from geletterdheid.content import catalog_or_exit
     from geletterdheid.records.roster import import_roster
     from geletterdheid.records.store import Store
 
     with Store.open(url) as store, Timer() as timer:
-        import_roster(store, load_catalog_or_raise(root), Path(path))
+        import_roster(store, catalog_or_exit(root), Path(path))
     return timer.seconds
 
 
@@ -80,7 +80,8 @@ def main() -> int:
         parses = [in_child(parse_only, str(answers)) for _ in range(args.repeat)]
         parse_wall, parse_cpu = min(p[0] for p in parses), min(p[1] for p in parses)
         print(
-            f"  parse only (csv module):          {parse_wall:5.2f} s (cpu {parse_cpu:5.2f} s)   peak {parses[0][2]:5.0f} MB"
+            f"  parse only (csv module):          {parse_wall:5.2f} s (cpu {parse_cpu:5.2f} s)   "
+            f"peak {parses[0][2]:5.0f} MB"
         )
         ok = True
         for backend, base in backends(args.postgresql):

@@ -35,7 +35,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from geletterdheid.content import load_catalog_or_raise  # noqa: E402
+from geletterdheid.content import catalog_or_exit  # noqa: E402
 from geletterdheid.records import Employee  # noqa: E402
 from geletterdheid.records.store import Store  # noqa: E402
 from geletterdheid.server.identity import make_token  # noqa: E402
@@ -60,7 +60,7 @@ def _answers(quiz, rng: random.Random) -> dict[str, list[str]]:
 
 def build_requests(host: str, port: int, count: int = 2000) -> list[bytes]:
     """Ready-to-send HTTP/1.1 requests: different employees, different answers."""
-    quiz = load_catalog_or_raise(REPO).quizzes[QUIZ_ID]
+    quiz = catalog_or_exit(REPO).quizzes[QUIZ_ID]
     rng = random.Random(6)
     expires = int(time.time()) + 3600
     tokens = [make_token(SECRET.encode(), f"B{n:05d}", expires) for n in range(EMPLOYEES)]

@@ -23,11 +23,11 @@ QUIZ = "m01"
 
 def fill_store(root: str, url: str, attempts: int) -> None:
     """``attempts`` first attempts at the quiz, plus a second attempt for one in five (must be ignored)."""
-    from geletterdheid.content import load_catalog_or_raise
+    from geletterdheid.content import catalog_or_exit
     from geletterdheid.records import Employee, NewAttempt
     from geletterdheid.records.store import Store
 
-    catalog = load_catalog_or_raise(root)
+    catalog = catalog_or_exit(root)
     quiz = catalog.quizzes[QUIZ]
     rng = random.Random(11)
     start = dt.datetime(2025, 3, 1, 8, tzinfo=dt.UTC)
@@ -50,11 +50,11 @@ def fill_store(root: str, url: str, attempts: int) -> None:
 
 
 def stats(root: str, url: str) -> tuple[float, float, int, float | None]:
-    from geletterdheid.content import load_catalog_or_raise
+    from geletterdheid.content import catalog_or_exit
     from geletterdheid.quiz.stats import analyse_quiz
     from geletterdheid.records.store import Store
 
-    catalog = load_catalog_or_raise(root)
+    catalog = catalog_or_exit(root)
     with Store.open(url) as store, Timer() as timer:
         result = analyse_quiz(catalog.quizzes[QUIZ], store.first_attempt_scores(QUIZ))
     return timer.seconds, timer.cpu, result.attempt_count, result.cronbach_alpha

@@ -76,7 +76,8 @@ def write_content(root: Path) -> Path:
         (root / "modules" / f"{module_id}.md").write_text(
             f"---\nid: {module_id}\ntitel: Module {module_id}\nsamenvatting: Over {module_id}.\n"
             f"rollen: [{', '.join(roles)}]\nonderwerp: basis\nduur_minuten: 20\nniveau: bewust\n"
-            f"leerdoelen:\n  - Doel.\nvereist: [{', '.join(requires)}]\nlaatst_gecontroleerd: 2026-11-28\n---\n# {module_id}\n"
+            f"leerdoelen:\n  - Doel.\nvereist: [{', '.join(requires)}]\nlaatst_gecontroleerd: 2026-11-28\n"
+            f"---\n# {module_id}\n"
         )
         lines = [f"module: {module_id}", "drempel: 70", "vragen:"]
         for number in range(1, QUESTIONS_PER_QUIZ + 1):

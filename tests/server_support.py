@@ -43,6 +43,7 @@ class RunningServer:
     process: subprocess.Popen
     db_url: str = ""
     output: list[str] = field(default_factory=list)
+    reader: threading.Thread | None = None
 
     def stop(self) -> int:
         if self.process.poll() is None:
@@ -52,6 +53,11 @@ class RunningServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        # The output pipe is ours to close once the reader has seen its end (warnings are errors).
+        if self.reader is not None:
+            self.reader.join(timeout=10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
         return self.process.returncode
 
 
@@ -99,7 +105,8 @@ def running_server(
                 found.set()
         found.set()
 
-    threading.Thread(target=read_output, daemon=True).start()
+    server.reader = threading.Thread(target=read_output, daemon=True)
+    server.reader.start()
     deadline = time.monotonic() + timeout
     while not found.wait(0.1) and time.monotonic() < deadline:
         pass

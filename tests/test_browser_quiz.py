@@ -7,7 +7,7 @@ import math
 import pytest
 from playwright.sync_api import expect
 
-from geletterdheid.content import load_catalog_or_raise
+from geletterdheid.content import catalog_or_exit
 from repo_paths import REPO
 
 pytestmark = pytest.mark.browser
@@ -33,7 +33,7 @@ def _dutch_percent(value: float) -> str:
 
 @pytest.fixture(scope="module")
 def catalog():
-    return load_catalog_or_raise(REPO)
+    return catalog_or_exit(REPO)
 
 
 def _module_url(site_url: str, catalog, module_id: str) -> str:

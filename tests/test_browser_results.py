@@ -8,7 +8,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from geletterdheid.content import load_catalog_or_raise
+from geletterdheid.content import catalog_or_exit
 from geletterdheid.content.model import Question
 from geletterdheid.quiz.scoring import score_question, score_quiz
 from geletterdheid.records.store import Store
@@ -18,7 +18,7 @@ from server_support import SECRET
 
 pytestmark = pytest.mark.browser
 
-CATALOG = load_catalog_or_raise(REPO)
+CATALOG = catalog_or_exit(REPO)
 MODULE_PAGE = "modules/m01-wat-is-ai.html"
 
 

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from geletterdheid.cli import main
-from geletterdheid.content import load_catalog_or_raise
+from geletterdheid.content import catalog_or_exit
 from repo_paths import REPO
 
 # Anything a browser would fetch by itself: scripts, stylesheets, icons, fonts, images, frames, media.
@@ -35,7 +35,7 @@ def site(tmp_path_factory) -> Path:
 
 
 def test_site_has_landing_page_and_every_module_with_its_quiz(site):
-    catalog = load_catalog_or_raise(REPO)
+    catalog = catalog_or_exit(REPO)
     assert (site / "index.html").is_file()
     for module_id, path in catalog.module_paths.items():
         page = site / path.relative_to(REPO).with_suffix(".html")

@@ -201,6 +201,7 @@ def test_file_that_is_not_utf8_is_reported(content_tree):
     assert any(p.path.name == "m01-basis.md" and "geen UTF-8" in p.message for p in problems)
 
 
+@pytest.mark.content
 def test_check_on_the_repository_is_clean(capsys):
     from repo_paths import REPO
 
@@ -218,7 +219,7 @@ def test_learning_path_includes_all_staff_and_prerequisites_in_order(content_tre
 
 
 def test_shipped_json_schemas_match_the_model():
-    from geletterdheid.content.schema import render_schemas
+    from geletterdheid.content.json_schema import render_schemas
     from repo_paths import REPO
 
     for filename, text in render_schemas().items():

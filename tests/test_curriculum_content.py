@@ -1,4 +1,8 @@
-"""The real curriculum: the counts issue 3 promises, and legal hygiene every editor must keep."""
+"""The real curriculum: the counts issue 3 promises, and legal hygiene every editor must keep.
+
+Content QA (marker ``content``): a content edit fails here, not in the code tests, which use
+fixture trees. Run only these with ``pytest -m content``.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,16 @@ import re
 
 import pytest
 
-from geletterdheid.content import load_catalog_or_raise
+from geletterdheid.content import Catalog, catalog_or_exit
 from geletterdheid.content.articles import parse_provision
 from repo_paths import REPO
 
+pytestmark = pytest.mark.content
+
 
 @pytest.fixture(scope="module")
-def catalog():
-    return load_catalog_or_raise(REPO)
+def catalog() -> Catalog:
+    return catalog_or_exit(REPO)
 
 
 ROLES = {
@@ -89,7 +95,9 @@ def test_glossary_has_at_least_forty_terms():
 OUTDATED = {
     "1 februari 2025": r"1 februari 2025",
     "high-risk from 2 Aug 2026": r"hoog risico[^.]{0,80}(vanaf|per|op) 2 augustus 2026",
-    "Art. 4 abolished": r"(artikel 4|geletterdheidsplicht)[^.]{0,60}(geschrapt|afgeschaft|vervallen)(?![^.]{0,40}\bniet\b)",
+    "Art. 4 abolished": (
+        r"(artikel 4|geletterdheidsplicht)[^.]{0,60}(geschrapt|afgeschaft|vervallen)(?![^.]{0,40}\bniet\b)"
+    ),
     "DPIA replaces FRIA": r"DPIA (vervangt|is genoeg voor) de (FRIA|grondrechteneffectbeoordeling)",
 }
 

@@ -2,12 +2,14 @@
 
 The fixture tree ``roots/test-zoeken`` uses the real site's conf.py. Its module m07 says
 "verplicht" and "verplichting" but never "verplichtingen", so only stemming can find it.
+The build runs on a copy: it writes the learning-path pages into its source tree.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ import snowballstemmer
 
 from browser_support import serve_directory
 from geletterdheid.cli import main
-from repo_paths import ROOTS
+from repo_paths import REPO, ROOTS
 
 FIXTURE = ROOTS / "test-zoeken"
 DEPLOYER_PAGE = "modules/m07-gebruiksverantwoordelijke"
@@ -24,8 +26,14 @@ DEPLOYER_TITLE = "Plichten van de gebruiksverantwoordelijke"
 
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("zoeken")
-    assert main(["--root", str(FIXTURE), "build", "--only", "html", "--out", str(out)]) == 0
+    work = tmp_path_factory.mktemp("zoeken")
+    root = shutil.copytree(FIXTURE, work / "inhoud", ignore=shutil.ignore_patterns("leerpaden", "_build"))
+    # The fixture's conf.py runs the site's conf.py, found relative to the repository; in the copy,
+    # the site's conf.py itself takes its place (it runs with the fixture's location either way).
+    shutil.copyfile(REPO / "conf.py", root / "conf.py")
+    out = work / "uit"
+    assert main(["--root", str(root), "build", "--only", "html", "--out", str(out)]) == 0
+    assert not (FIXTURE / "docs" / "leerpaden").exists(), "the build wrote into the committed test root"
     return out / "html"
 
 

@@ -11,14 +11,14 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from geletterdheid.content import load_catalog_or_raise
+from geletterdheid.content import catalog_or_exit
 from geletterdheid.quiz.scoring import score_quiz
 from geletterdheid.records.store import Store
 from geletterdheid.server.identity import make_token
 from repo_paths import REPO
 from server_support import HR_TOKEN, SECRET, postgres_schema_url, running_server
 
-CATALOG = load_catalog_or_raise(REPO)
+CATALOG = catalog_or_exit(REPO)
 QUIZ = CATALOG.quizzes["m01"]
 SOME_ANSWERS = {
     QUIZ.questions[0].id: list(QUIZ.questions[0].correct),

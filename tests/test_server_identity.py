@@ -142,7 +142,7 @@ def test_links_command_writes_a_signed_link_per_employee(roster_db, tmp_path, ca
         ]
     )
     assert code == 0
-    assert "2 persoonlijke link(s) geschreven" in capsys.readouterr().out
+    assert "2 persoonlijke links geschreven" in capsys.readouterr().out
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert [row["medewerker_id"] for row in rows] == ["E1", "E2"]
     assert rows[1]["naam"].startswith("'=")  # a hostile name cannot run as a formula in Excel

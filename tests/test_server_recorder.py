@@ -8,13 +8,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from geletterdheid.content import load_catalog_or_raise
+from geletterdheid.content import catalog_or_exit
 from geletterdheid.records import Employee, NewAttempt
 from geletterdheid.records.store import Store
 from geletterdheid.server.recorder import Clock, Recorder
 from repo_paths import REPO
 
-QUIZ = load_catalog_or_raise(REPO).quizzes["m01"]
+QUIZ = catalog_or_exit(REPO).quizzes["m01"]
 
 
 @pytest.fixture

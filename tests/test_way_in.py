@@ -6,10 +6,10 @@ import posixpath
 
 from bs4 import BeautifulSoup
 
-from geletterdheid.content import load_catalog_or_raise
+from geletterdheid.content import catalog_or_exit
 from repo_paths import REPO
 
-CATALOG = load_catalog_or_raise(REPO)
+CATALOG = catalog_or_exit(REPO)
 
 
 def _soup(site, page: str) -> BeautifulSoup:

@@ -9,7 +9,8 @@ import sys
 import traceback
 from pathlib import Path
 
-from .content import load_catalog
+from .content import format_problems, load_catalog
+from .errors import UserError
 
 
 def _find_root(start: Path) -> Path:
@@ -23,10 +24,8 @@ def _find_root(start: Path) -> Path:
 def cmd_check(args: argparse.Namespace) -> int:
     root = args.root
     catalog, problems = load_catalog(root)
-    for problem in problems:
-        print(problem.format(root), file=sys.stderr)
     if catalog is None:
-        print(f"{len(problems)} fout(en) gevonden.", file=sys.stderr)
+        print(format_problems(problems, root), file=sys.stderr)
         return 1
     questions = sum(len(q.questions) for q in catalog.quizzes.values())
     print(
@@ -44,11 +43,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 #: Modules that add sub-commands: each has ``register(subparsers)``. One line per area keeps
 #: this file thin and lets areas grow without touching each other's code.
-COMMAND_MODULES: list[str] = ["records.commands", "server.commands", "handbook.commands"]
+COMMAND_MODULES: list[str] = ["records.commands", "reports.commands", "server.commands", "curriculum.commands"]
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .content.schema import write_schemas
+    from .content.json_schema import write_schemas
 
     written = write_schemas(args.root / "schema")
     print(
@@ -60,7 +59,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geletterdheid",
-        description="AI-geletterdheid voor gemeenten: inhoud controleren, de handleiding bouwen en resultaten bijhouden.",
+        description="AI-geletterdheid voor gemeenten: inhoud controleren, de handleiding bouwen "
+        "en resultaten bijhouden.",
     )
     parser.add_argument(
         "--root",
@@ -99,7 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.root = (args.root or _find_root(Path.cwd())).resolve()
     try:
-        return args.func(args)
+        code: int = args.func(args)
+    except UserError as exc:  # bad input or an unusable environment: the message says what to do
+        print(exc.user_message(), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 130
@@ -112,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,10 +1,23 @@
-"""Dutch words the outputs share: level labels, counted nouns, lists of names."""
+"""Dutch wording that several outputs share: counted nouns, lists of names, level labels.
+
+One copy here, so the site, the handbooks and the command line say things the same way.
+"""
 
 from __future__ import annotations
 
-LEVEL_LABELS = {"bewust": "Bewust", "bekwaam": "Bekwaam", "vloeiend": "Vloeiend", "expert": "Expert"}
+from collections.abc import Sequence
+
+#: How the levels of the content model (``niveau``) are shown to readers.
+LEVEL_LABELS: dict[str, str] = {"bewust": "Bewust", "bekwaam": "Bekwaam", "vloeiend": "Vloeiend", "expert": "Expert"}
 
 
 def count(number: int, singular: str, plural: str) -> str:
-    """'1 module', '3 modules'."""
+    """``count(1, "module", "modules")`` is '1 module'; any other number takes the plural."""
     return f"{number} {singular if number == 1 else plural}"
+
+
+def join_names(names: Sequence[str]) -> str:
+    """'A', 'A en B', 'A, B en C' (no comma before 'en', as Dutch writes it)."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " en " + names[-1]

@@ -20,7 +20,7 @@ from urllib.parse import quote
 import pytest
 
 from geletterdheid.cli import main
-from geletterdheid.content import load_catalog_or_raise
+from geletterdheid.content import catalog_or_exit
 from geletterdheid.records import Employee
 from geletterdheid.records.store import Store
 from pg_support import require_postgres
@@ -49,7 +49,7 @@ def content_root() -> Path:
 
 @pytest.fixture(scope="session")
 def catalog():
-    return load_catalog_or_raise(CONTENT)
+    return catalog_or_exit(CONTENT)
 
 
 @pytest.fixture(autouse=True)

@@ -84,7 +84,7 @@ def test_broken_content_is_reported_before_anything_happens(cli, tmp_path, db_ur
     result = cli("--root", root, "export", "--db", db_url)  # the later --root wins
     assert result.code == 1
     assert "de map met rollen ontbreekt" in result.err
-    assert "fouten; los die eerst op (geletterdheid check)" in result.err
+    assert "fouten in de inhoud.\nLos die eerst op (geletterdheid check)" in result.err
 
 
 def test_the_installed_command_never_shows_a_traceback(tmp_path, content_root):

@@ -138,10 +138,12 @@ def test_formula_cells_are_neutralised_so_hostile_names_stay_text(cli, store, db
 
 def test_long_export_writes_what_csv_writer_writes_for_the_long_rows(history, catalog, tmp_path):
     """The long layout joins pre-formatted cell groups itself (issue 4): it must give the very
-    bytes csv.writer gives for long_rows(), quoting included."""
+    bytes csv.writer gives for the plain rows of export_reference.long_rows(), quoting included."""
     from geletterdheid.reports.completion import completions
-    from geletterdheid.reports.hr_export import LONG_HEADER, export, long_rows
+    from geletterdheid.reports.hr_export import LONG_HEADER, export
     from geletterdheid.reports.spreadsheet import DIALECTS, write_rows
+
+    from .export_reference import long_rows
 
     history.upsert_employees(
         [
@@ -158,7 +160,7 @@ def test_long_export_writes_what_csv_writer_writes_for_the_long_rows(history, ca
             if key:
                 from geletterdheid.reports.pseudonym import pseudonym
 
-                hide = lambda employee_id: pseudonym(key, employee_id)  # noqa: E731
+                hide = lambda employee_id, key=key: pseudonym(key, employee_id)  # noqa: E731
             expected = io.StringIO(newline="")
             rows = long_rows(
                 catalog, completions(catalog, history.employees(), history.module_progress()), dialect, hide

@@ -110,15 +110,3 @@ def test_answer_to_a_question_of_another_quiz_is_an_error(quiz):
 def test_unknown_key_in_a_quiz_is_an_error_not_a_zero(quiz):
     with pytest.raises(UnknownAnswer):
         score_quiz(quiz, {"t01-q2": ["misschien"]})
-
-
-def test_scoring_errors_survive_pickling_for_worker_processes(q, quiz):
-    import pickle
-
-    with pytest.raises(UnknownAnswer) as raised:
-        score_question(q["t01-q1"], ["z"])
-    copy = pickle.loads(pickle.dumps(raised.value))
-    assert (copy.question_id, copy.key, str(copy)) == ("t01-q1", "z", str(raised.value))
-    with pytest.raises(UnknownQuestion) as raised:
-        score_quiz(quiz, {"t02-q1": ["a"]})
-    assert str(pickle.loads(pickle.dumps(raised.value))) == str(raised.value)

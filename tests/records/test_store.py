@@ -11,8 +11,8 @@ from sqlalchemy import inspect
 
 from geletterdheid.records import Employee, NewAttempt, StoreUnavailable
 from geletterdheid.records.database import head_revision
-from geletterdheid.records.schema import Base
 from geletterdheid.records.store import Store
+from geletterdheid.records.tables import Base
 
 from .conftest import ROSTER, at
 
@@ -196,7 +196,7 @@ def test_default_location_is_the_user_data_folder(monkeypatch, tmp_path):
 def test_an_attempt_written_through_sqlalchemy_has_the_same_identity(staffed_store, catalog):
     # Another part of the project (the web server) may write attempts with SQLAlchemy itself;
     # the store's own fast insert must recognise them as the same attempt.
-    from geletterdheid.records.schema import attempts as table
+    from geletterdheid.records.tables import attempts as table
 
     with staffed_store.engine.begin() as connection:
         connection.execute(

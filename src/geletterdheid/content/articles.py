@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..errors import UserError
+
 #: Consolidated Dutch text of 27 July 2026 (the version after the Digital Omnibus on AI).
 EURLEX_BASE = "https://eur-lex.europa.eu/eli/reg/2024/1689/2026-07-27/nld"
 
@@ -56,8 +58,8 @@ class Provision:
         return f"bijlage {self.number}{self.detail}"
 
 
-class UnknownProvision(ValueError):
-    pass
+class UnknownProvision(UserError, ValueError):
+    """A reference to an article or annex the AI Act does not have; ``str()`` says which."""
 
 
 @lru_cache(maxsize=4096)  # a build resolves the same few hundred references over a thousand times

@@ -13,26 +13,18 @@ from pydantic import BaseModel, ValidationError
 
 from .articles import UnknownProvision, parse_provision
 from .messages import dutch_message
-from .model import ALL_STAFF_ROLE, Catalog, LegalFacts, Module, Quiz, Role, TopicFile
+from .model import ALL_STAFF_ROLE, Catalog, LegalFacts, Module, Quiz, Role, Topic, TopicFile
 from .problems import Problem
-from .yamlsource import LineMap, YamlSyntaxError, parse_yaml, split_front_matter
+from .yamlsource import LineMap, Loc, YamlSyntaxError, parse_yaml, split_front_matter
 
 M = TypeVar("M", bound=BaseModel)
+V = TypeVar("V")
 
 MODULES_DIR = "modules"
 QUIZZES_DIR = "quizzes"
 ROLES_DIR = Path("docs") / "rollen"
 TOPICS_FILE = Path("docs") / "onderwerpen.yaml"
 LEGAL_FILE = Path("docs") / "wetgeving.yaml"
-
-
-class ContentError(Exception):
-    """Raised by :func:`load_catalog_or_raise` when the content has problems."""
-
-    def __init__(self, problems: list[Problem], root: Path):
-        self.problems = problems
-        self.root = root
-        super().__init__("\n".join(p.format(root) for p in problems))
 
 
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
@@ -84,7 +76,7 @@ def _load_front_matter(path: Path, model: type[M], problems: list[Problem]) -> t
     return _validate(model, data, path, lines, problems), lines
 
 
-def _check_provisions(refs: list[str], path: Path, lines: LineMap, loc: tuple, problems: list[Problem]) -> None:
+def _check_provisions(refs: list[str], path: Path, lines: LineMap, loc: Loc, problems: list[Problem]) -> None:
     for index, ref in enumerate(refs):
         try:
             parse_provision(ref)
@@ -127,8 +119,12 @@ def _content_files(root: Path) -> list[Path]:
     ]
 
 
-def _fingerprint(root: Path) -> tuple:
-    stamps = []
+#: (path, modification time in ns, size) of every content file; None for a file that is missing.
+Fingerprint = tuple[tuple[str, int | None, int | None], ...]
+
+
+def _fingerprint(root: Path) -> Fingerprint:
+    stamps: list[tuple[str, int | None, int | None]] = []
     for path in _content_files(root):
         try:
             stat = path.stat()
@@ -138,7 +134,7 @@ def _fingerprint(root: Path) -> tuple:
     return tuple(stamps)
 
 
-_cache: dict[Path, tuple[tuple, tuple[Catalog | None, list[Problem]]]] = {}
+_cache: dict[Path, tuple[Fingerprint, tuple[Catalog | None, list[Problem]]]] = {}
 
 
 def load_catalog(root: Path | str) -> tuple[Catalog | None, list[Problem]]:
@@ -185,7 +181,7 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
         problems.append(Problem(roles_dir, 1, f"de rol '{ALL_STAFF_ROLE}' ontbreekt: elke medewerker heeft die rol"))
 
     # Topics
-    topics = {}
+    topics: dict[str, Topic] = {}
     topics_path = root / TOPICS_FILE
     topic_lines = LineMap(1)
     if not topics_path.is_file():
@@ -205,7 +201,7 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
                 topics[topic.id] = topic
 
     # Legal dates, amounts and terms
-    legal = None
+    legal: LegalFacts | None = None
     legal_path = root / LEGAL_FILE
     if not legal_path.is_file():
         problems.append(Problem(legal_path, 1, "het bestand met wettelijke datums en bedragen ontbreekt"))
@@ -308,20 +304,23 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
                 )
             )
 
-    if problems:
+    if problems or legal is None:  # no legal facts without a problem saying why: see above
         return None, sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
-    ordered = lambda d: dict(sorted(d.items()))  # noqa: E731 - local helper
     return Catalog(
         root=root,
-        modules=ordered(modules),
-        quizzes=ordered(quizzes),
-        roles=ordered(roles),
-        topics=ordered(topics),
+        modules=_in_id_order(modules),
+        quizzes=_in_id_order(quizzes),
+        roles=_in_id_order(roles),
+        topics=_in_id_order(topics),
         legal=legal,
         module_paths=module_paths,
         quiz_paths=quiz_paths,
         role_paths=role_paths,
     ), []
+
+
+def _in_id_order(items: dict[str, V]) -> dict[str, V]:
+    return dict(sorted(items.items()))
 
 
 def _invalid_module_ids(root: Path, valid: dict[str, Module]) -> set[str]:
@@ -376,10 +375,3 @@ def _check_questions(quiz: Quiz, path: Path, lines: LineMap, seen: dict[str, Pat
                 Problem(path, lines.line(loc + ("juist",)), f"vraag '{question.id}' noemt een juist antwoord twee keer")
             )
         _check_provisions(question.articles, path, lines, loc + ("artikelen",), problems)
-
-
-def load_catalog_or_raise(root: Path | str) -> Catalog:
-    catalog, problems = load_catalog(root)
-    if catalog is None:
-        raise ContentError(problems, Path(root))
-    return catalog

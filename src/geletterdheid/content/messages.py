@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic_core import ErrorDetails
 
 
-def _field_name(loc: tuple) -> str:
+def _field_name(loc: tuple[int | str, ...]) -> str:
     names = [str(part) for part in loc if not isinstance(part, int)]
     return names[-1] if names else "waarde"
 

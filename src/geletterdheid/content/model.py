@@ -48,7 +48,7 @@ class Module(_Strict):
 
     @field_validator("articles", mode="before")
     @classmethod
-    def _articles_as_text(cls, value):
+    def _articles_as_text(cls, value: object) -> object:
         return [str(item) for item in value] if isinstance(value, list) else value
 
 
@@ -64,19 +64,19 @@ class Question(_Strict):
 
     @field_validator("correct", mode="before")
     @classmethod
-    def _single_key_as_list(cls, value):
+    def _single_key_as_list(cls, value: object) -> object:
         if isinstance(value, (str, int)):
             return [str(value)]
         return [str(item) for item in value] if isinstance(value, list) else value
 
     @field_validator("articles", mode="before")
     @classmethod
-    def _articles_as_text(cls, value):
+    def _articles_as_text(cls, value: object) -> object:
         return [str(item) for item in value] if isinstance(value, list) else value
 
     @field_validator("options", mode="before")
     @classmethod
-    def _keys_as_text(cls, value):
+    def _keys_as_text(cls, value: object) -> object:
         return {str(k): v for k, v in value.items()} if isinstance(value, dict) else value
 
 
@@ -132,22 +132,23 @@ class Catalog:
         return self._modules_by_path.get(Path(path).resolve())
 
 
-class LegalDate(_Strict):
+class _LegalFact(_Strict):
+    """What every entry of ``docs/wetgeving.yaml`` has besides its value: a description and its source."""
+
+    what: NonEmptyText = Field(alias="wat")
+    articles: list[str] = Field(alias="artikelen", min_length=1)
+
+
+class LegalDate(_LegalFact):
     date: dt.date = Field(alias="datum")
-    what: NonEmptyText = Field(alias="wat")
-    articles: list[str] = Field(alias="artikelen", min_length=1)
 
 
-class LegalAmount(_Strict):
+class LegalAmount(_LegalFact):
     amount: NonEmptyText = Field(alias="bedrag")
-    what: NonEmptyText = Field(alias="wat")
-    articles: list[str] = Field(alias="artikelen", min_length=1)
 
 
-class LegalTerm(_Strict):
+class LegalTerm(_LegalFact):
     value: NonEmptyText = Field(alias="waarde")
-    what: NonEmptyText = Field(alias="wat")
-    articles: list[str] = Field(alias="artikelen", min_length=1)
 
 
 class LegalFacts(_Strict):

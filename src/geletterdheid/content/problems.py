@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +16,6 @@ class Problem:
     def format(self, relative_to: Path | None = None) -> str:
         path = self.path
         if relative_to is not None:
-            try:
+            with contextlib.suppress(ValueError):  # outside the root: keep the path as it is
                 path = path.resolve().relative_to(relative_to.resolve())
-            except ValueError:
-                pass
         return f"{path}:{self.line}: {self.message}"

@@ -22,7 +22,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _scalars = yaml.SafeLoader("")
 
 
-def _scalar(node: yaml.Node):
+def _scalar(node: yaml.Node) -> object:
     return _scalars.construct_object(node, deep=True)
 
 
@@ -47,10 +47,12 @@ class YamlSyntaxError(Exception):
         self.problem = problem
 
 
-def _construct(node: yaml.Node, loc: Loc, offset: int, lines: dict[Loc, int], path: Path, problems: list[Problem]):
+def _construct(
+    node: yaml.Node, loc: Loc, offset: int, lines: dict[Loc, int], path: Path, problems: list[Problem]
+) -> object:
     lines[loc] = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.MappingNode):
-        result: dict = {}
+        result: dict[str, object] = {}
         for key_node, value_node in node.value:
             key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, (str, int, float, bool)) or key is None:

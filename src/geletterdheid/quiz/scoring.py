@@ -22,6 +22,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..content.model import Question, Quiz
+from ..errors import UserError
 
 #: Quiz percentages are rounded to this many decimals before they are compared with the pass
 #: mark, so that three thirds of a point count as exactly one point (float sums of 1/3 give
@@ -29,7 +30,7 @@ from ..content.model import Question, Quiz
 PERCENT_DECIMALS = 6
 
 
-class ScoringError(ValueError):
+class ScoringError(UserError, ValueError):
     """An answer that cannot be scored. ``str()`` is a Dutch message for the user."""
 
 
@@ -42,18 +43,12 @@ class UnknownAnswer(ScoringError):
             f"onbekend antwoord '{key}' bij vraag {question_id}; geldige antwoorden: {', '.join(self.valid_keys)}"
         )
 
-    def __reduce__(self):  # picklable, so it can cross process boundaries (worker pools, servers)
-        return type(self), (self.question_id, self.key, self.valid_keys)
-
 
 class UnknownQuestion(ScoringError):
     def __init__(self, quiz_id: str, question_id: str):
         self.quiz_id = quiz_id
         self.question_id = question_id
         super().__init__(f"vraag '{question_id}' hoort niet bij de toets van module {quiz_id}")
-
-    def __reduce__(self):
-        return type(self), (self.quiz_id, self.question_id)
 
 
 @dataclass(frozen=True)

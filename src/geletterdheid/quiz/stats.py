@@ -82,13 +82,15 @@ def analyse_quiz(quiz: Quiz, first_attempts: Iterable[Mapping[str, float]]) -> Q
         facility = mean_mark  # the maximum mark of every question is 1
         discrimination = None
         if s > 1:
-            rests = [total - mark for total, mark in zip(totals, marks)]
+            rests = [total - mark for total, mark in zip(totals, marks, strict=True)]
             mean_rest = mean_total - mean_mark
             mark_var = _sample_variance(marks, mean_mark)
             rest_var = _sample_variance(rests, mean_rest)
             question_variances.append(mark_var)
             if mark_var * rest_var > 0:
-                covariance = math.fsum((m - mean_mark) * (r - mean_rest) for m, r in zip(marks, rests)) / (s - 1)
+                covariance = math.fsum((m - mean_mark) * (r - mean_rest) for m, r in zip(marks, rests, strict=True)) / (
+                    s - 1
+                )
                 discrimination = 100.0 * covariance / math.sqrt(mark_var * rest_var)
         questions.append(QuestionStatistics(qid, facility, discrimination, _flags(facility, discrimination)))
     alpha = None

@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import Connection, Insert, Table
+from sqlalchemy import Connection, Table
 from sqlalchemy.dialects import postgresql, sqlite
 
+from .errors import StoreUnavailable
 from .model import Answer, NewAttempt
-from .schema import attempts
+from .tables import attempts
 
 _COLUMNS = ("employee_id", "quiz_id", "taken_at", "source", "score", "passed", "answers")
 _INSERT = (
@@ -26,7 +28,15 @@ _INSERT = (
 )
 
 
-def dialect_insert(connection: Connection, table: Table) -> Insert:
+def driver_connection(connection: Connection) -> Any:
+    """The DB-API connection under ``connection`` (sqlite3 or psycopg), for the bulk paths that need it."""
+    driver = connection.connection.driver_connection
+    if driver is None:  # only after the pool invalidated it, which a connection in use never is
+        raise StoreUnavailable("de verbinding met de database is verbroken; probeer het opnieuw")
+    return driver
+
+
+def dialect_insert(connection: Connection, table: Table) -> postgresql.Insert | sqlite.Insert:
     """An INSERT that supports on_conflict_do_nothing/do_update (the store accepts only these two backends)."""
     if connection.dialect.name == "postgresql":
         return postgresql.insert(table)
@@ -83,7 +93,7 @@ def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> int:
                 f"{{{join(map(fragment, answers))}}}",
             )
         )
-    cursor = connection.connection.driver_connection.cursor()
+    cursor = driver_connection(connection).cursor()
     try:
         if connection.dialect.name == "postgresql":
             return _insert_postgresql(cursor, rows)

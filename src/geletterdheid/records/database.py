@@ -74,7 +74,10 @@ def _alembic_config(connection: Connection | None = None):
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    if head is None:  # the package ships its migrations: without them it is broken, not the user's data
+        raise RuntimeError(f"no Alembic migrations in {MIGRATIONS_DIR}")
+    return head
 
 
 def current_revision(connection: Connection) -> str | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ..errors import UserError
 
-class RecordsError(Exception):
+
+class RecordsError(UserError):
     """Bad input or an unusable store: the command prints the message and exits 1."""
 
 

@@ -10,7 +10,9 @@ from typing import NamedTuple
 from ..content.model import ALL_STAFF_ROLE, Quiz
 from ..quiz.scoring import score_quiz
 
-KEY_SEPARATOR = "|"
+#: Between the items of a list kept in one text: an employee's roles (roster file, database, export)
+#: and the keys chosen for one answer. One character everywhere, so every file reads back the same.
+SEPARATOR = "|"
 
 
 def canonical_roles(roles: Iterable[str]) -> tuple[str, ...]:
@@ -19,7 +21,17 @@ def canonical_roles(roles: Iterable[str]) -> tuple[str, ...]:
 
 
 def join_keys(keys: Collection[str]) -> str:
-    return KEY_SEPARATOR.join(sorted(set(keys)))
+    return SEPARATOR.join(sorted(set(keys)))
+
+
+def join_roles(roles: Iterable[str]) -> str:
+    """Role ids as one text: ``beleidsadviseur|inkoper``."""
+    return SEPARATOR.join(roles)
+
+
+def split_roles(text: str) -> list[str]:
+    """The role ids in a text that :func:`join_roles` made or a person typed (spaces and empties dropped)."""
+    return [role.strip() for role in text.split(SEPARATOR) if role.strip()]
 
 
 class Employee(NamedTuple):

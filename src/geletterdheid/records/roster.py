@@ -13,9 +13,9 @@ from pathlib import Path
 from ..content.model import Catalog
 from ..content.problems import Problem
 from .errors import RecordsError
-from .model import Employee, UpsertCounts, canonical_roles
+from .model import Employee, UpsertCounts, canonical_roles, split_roles
+from .sheets import as_text, read_table
 from .store import Store
-from .tables import read_table
 
 REQUIRED = ("medewerker_id", "naam", "afdeling", "rollen")
 OPTIONAL = ("email",)
@@ -51,16 +51,16 @@ def parse_roster(path: Path, catalog: Catalog) -> ParsedRoster:
     ids: dict[str, int] = {}
     emails: dict[str, int] = {}
     for row_number, cells in table.rows():
-        cells = [str(cell).strip() for cell in cells] + [""] * (len(table.columns) - len(cells))
-        employee_id, name, department, roles_text = (cells[i] for i in (i_id, i_name, i_department, i_roles))
-        email = cells[i_email] if i_email is not None else ""
+        texts = [as_text(cell).strip() for cell in cells] + [""] * (len(table.columns) - len(cells))
+        employee_id, name, department, roles_text = (texts[i] for i in (i_id, i_name, i_department, i_roles))
+        email = texts[i_email] if i_email is not None else ""
         reasons = []
         for value, column in ((employee_id, "medewerker_id"), (name, "naam"), (department, "afdeling")):
             if not value:
                 reasons.append(f"{column} is leeg")
         if employee_id in ids:
             reasons.append(f"medewerker_id '{employee_id}' staat ook in rij {ids[employee_id]}")
-        roles = [role.strip() for role in roles_text.split("|") if role.strip()]
+        roles = split_roles(roles_text)
         unknown = [role for role in roles if role not in known_roles]
         if unknown:
             reasons.append(

@@ -14,29 +14,40 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Engine, case, delete, func, select
+from sqlalchemy import Connection, Dialect, Engine, Select, case, delete, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
-from .bulk import decode_answers, dialect_insert, insert_attempts
+from .bulk import decode_answers, dialect_insert, driver_connection, insert_attempts
 from .database import create_store_engine, migrate, write_transaction
 from .errors import StoreUnavailable
 from .location import database_url, default_database_path, sqlite_url
-from .model import Answer, Employee, Erasure, ModuleProgress, NewAttempt, RecordCounts, StoredAttempt, UpsertCounts
-from .schema import attempts, employees
+from .model import (
+    SEPARATOR,
+    Answer,
+    Employee,
+    Erasure,
+    ModuleProgress,
+    NewAttempt,
+    RecordCounts,
+    StoredAttempt,
+    UpsertCounts,
+    join_roles,
+)
+from .tables import attempts, employees
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
-ROLE_SEPARATOR = "|"
 
 
-def _utc(moment: dt.datetime | None) -> dt.datetime | None:
-    return None if moment is None else moment.replace(tzinfo=dt.UTC)
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """A stored time (naive UTC) as an aware one."""
+    return moment.replace(tzinfo=dt.UTC)
 
 
 def _roles(text: str) -> tuple[str, ...]:
-    return tuple(text.split(ROLE_SEPARATOR)) if text else ()
+    return tuple(text.split(SEPARATOR)) if text else ()  # stored roles are canonical: no spaces to strip
 
 
 def _employee(row) -> Employee:
@@ -48,17 +59,18 @@ def _employee_params(employee: Employee) -> dict:
         "id": employee.id,
         "name": employee.name,
         "department": employee.department,
-        "roles": ROLE_SEPARATOR.join(employee.roles),
+        "roles": join_roles(employee.roles),
         "email": employee.email,
     }
 
 
-def _driver_rows(connection: Connection, query) -> list[tuple]:
+def _driver_rows(connection: Connection, query: Select[Any]) -> list[tuple[Any, ...]]:
+    """The rows of ``query`` straight from the driver: no SQLAlchemy Row objects for 100,000 rows."""
     compiled = query.compile(dialect=connection.dialect)
-    parameters = compiled.params
-    if compiled.positional:
-        parameters = tuple(parameters[name] for name in compiled.positiontup)
-    cursor = connection.connection.driver_connection.cursor()
+    parameters: dict[str, Any] | tuple[Any, ...] = compiled.params
+    if compiled.positional and compiled.positiontup is not None:
+        parameters = tuple(compiled.params[name] for name in compiled.positiontup)
+    cursor = driver_connection(connection).cursor()
     try:
         cursor.execute(str(compiled), parameters)
         return cursor.fetchall()
@@ -66,7 +78,11 @@ def _driver_rows(connection: Connection, query) -> list[tuple]:
         cursor.close()
 
 
-def _stored_time_reader(dialect) -> Callable[[object], dt.datetime | None]:
+#: A time as the driver returns it: text on SQLite, a naive datetime on PostgreSQL (both UTC), or None.
+StoredTime = Any
+
+
+def _stored_time_reader(dialect: Dialect) -> Callable[[StoredTime], dt.datetime | None]:
     """Raw stored time (text on SQLite, naive datetime on PostgreSQL; UTC) -> aware UTC datetime."""
     if dialect.name == "sqlite":
         # Parsing text that carries its offset is ten times quicker than datetime.replace(tzinfo=...).
@@ -74,7 +90,7 @@ def _stored_time_reader(dialect) -> Callable[[object], dt.datetime | None]:
     return lambda value: None if value is None else value.replace(tzinfo=dt.UTC)
 
 
-def _stored_hour_reader(dialect) -> Callable[[object], object]:
+def _stored_hour_reader(dialect: Dialect) -> Callable[[StoredTime], object]:
     """Raw stored time -> a key that equal times within one UTC hour share (None stays None)."""
     if dialect.name == "sqlite":
         return lambda value: value and value[:13]  # 'YYYY-MM-DD HH'
@@ -85,11 +101,11 @@ class StoredProgress(NamedTuple):
     """module_progress() as the driver returned it, for a report that handles 100,000 rows itself."""
 
     #: (employee id, quiz id, best score, first passed in stored form or None, number of attempts)
-    rows: list[tuple]
+    rows: list[tuple[str, str, float, StoredTime, int]]
     #: stored form -> aware UTC datetime (None stays None)
-    moment: Callable[[object], dt.datetime | None]
+    moment: Callable[[StoredTime], dt.datetime | None]
     #: stored form -> a key that times within the same UTC hour share (None stays None)
-    hour: Callable[[object], object]
+    hour: Callable[[StoredTime], object]
 
 
 def describe_failure(exc: DBAPIError) -> str:

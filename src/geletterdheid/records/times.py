@@ -12,36 +12,41 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+from ..errors import UserError
+
 LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 _DUTCH = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 
 
-class BadTime(ValueError):
+class BadTime(UserError, ValueError):
     def __init__(self, value: object):
         super().__init__(f"ongeldig tijdstip '{value}'; gebruik bijvoorbeeld 2025-01-31T10:00 of 31-01-2025 10:00")
 
 
 def parse_time(value: str | dt.datetime) -> dt.datetime:
     """An aware datetime; raises :class:`BadTime`."""
-    if isinstance(value, dt.datetime):
-        moment = value
-    else:
-        text = value.strip()
-        moment = None
-        if text:
-            try:
-                moment = dt.datetime.fromisoformat(text)
-            except ValueError:
-                match = _DUTCH.match(text)
-                if match:
-                    day, month, year, hour, minute, second = (int(part or 0) for part in match.groups())
-                    try:
-                        moment = dt.datetime(year, month, day, hour, minute, second)
-                    except ValueError:
-                        moment = None
-        if moment is None:
-            raise BadTime(value)
+    moment = value if isinstance(value, dt.datetime) else _parse_text(value.strip())
+    if moment is None:
+        raise BadTime(value)
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=LOCAL_ZONE)
+
+
+def _parse_text(text: str) -> dt.datetime | None:
+    """ISO 8601, or Dutch day-month-year with an optional time; None when it is neither."""
+    if not text:
+        return None
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    match = _DUTCH.match(text)
+    if match is None:
+        return None
+    day, month, year, hour, minute, second = (int(part or 0) for part in match.groups())
+    try:
+        return dt.datetime(year, month, day, hour, minute, second)
+    except ValueError:  # 31-02-2025 and the like
+        return None
 
 
 class TimeParser:

@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..content.model import ALL_STAFF_ROLE, Catalog
+from ..content.model import Catalog
 from ..curriculum import required_module_ids
 from ..records.batching import cyclic_gc_paused
-from ..records.model import Employee
+from ..records.model import Employee, join_roles
 from ..records.times import LOCAL_ZONE
 from .completion import FAILED, NOT_STARTED, PASSED, EmployeeCompletion, check_roles, completions
 from .pseudonym import pseudonym
@@ -50,19 +50,6 @@ def local_date(moment: dt.datetime | None) -> str:
     return moment.astimezone(LOCAL_ZONE).date().isoformat() if moment else ""
 
 
-class _LocalDates(dict):
-    """UTC moment -> Dutch local date text, worked out once per hour (the zone changes only on the hour)."""
-
-    def text(self, moment: dt.datetime | None) -> str:
-        if moment is None:
-            return ""
-        hour = moment.timestamp() // 3600
-        text = self.get(hour)
-        if text is None:
-            text = self[hour] = local_date(moment)
-        return text
-
-
 def _identity_cells(employee: Employee, hide: Callable[[str], str] | None) -> list[str]:
     """id and name, neutralised; with ``hide`` both become a pseudonym."""
     if hide is not None:
@@ -73,7 +60,7 @@ def _identity_cells(employee: Employee, hide: Callable[[str], str] | None) -> li
 
 def _group_cells(employee: Employee) -> list[str]:
     """department and roles, neutralised."""
-    return [neutralise(employee.department), neutralise("|".join((ALL_STAFF_ROLE, *employee.roles)))]
+    return [neutralise(employee.department), neutralise(join_roles(employee.all_roles))]
 
 
 def _person_cells(employee: Employee, hide: Callable[[str], str] | None) -> list[str]:
@@ -81,55 +68,16 @@ def _person_cells(employee: Employee, hide: Callable[[str], str] | None) -> list
     return _identity_cells(employee, hide) + _group_cells(employee)
 
 
-def long_rows(
-    catalog: Catalog, items: Iterable[EmployeeCompletion], dialect: Dialect, hide: Callable[[str], str] | None = None
-) -> Iterator[list[str]]:
-    titles = {module_id: neutralise(module.title) for module_id, module in catalog.modules.items()}
-    # An export of an organisation repeats a few hundred distinct cell groups: build each once.
-    module_cells: dict[tuple[str, bool], list[str]] = {}
-    untouched: dict[tuple[str, bool], list[str]] = {}
-    scores: dict[float, str] = {}
-    dates = _LocalDates()
-    for item in items:
-        person = _person_cells(item.employee, hide)
-        for module in item.modules:
-            key = (module.module_id, module.required)
-            if module.status == NOT_STARTED:
-                cells = untouched.get(key)
-                if cells is None:
-                    cells = untouched[key] = [
-                        neutralise(module.module_id),
-                        titles.get(module.module_id, ""),
-                        YES if module.required else NO,
-                        NOT_STARTED,
-                        "",
-                        "",
-                        "0",
-                    ]
-                yield person + cells
-                continue
-            head = module_cells.get(key)
-            if head is None:
-                head = module_cells[key] = [
-                    neutralise(module.module_id),
-                    titles.get(module.module_id, ""),
-                    YES if module.required else NO,
-                ]
-            score = scores.get(module.best_score)
-            if score is None:
-                score = scores[module.best_score] = number(module.best_score, dialect)
-            yield person + head + [module.status, score, dates.text(module.first_passed_at), str(module.attempt_count)]
-
-
 # -- the long layout, written as text --------------------------------------------------------
 #
 # The long export of an organisation is mostly the same few hundred cell groups repeated (a
 # module nobody in a role set has started, a module's id and title). Going through
-# completions() and long_rows() builds a NamedTuple and a list of eleven cells per row and has
-# csv.writer quote every cell again; that took over three times as long as writing the rows
-# alone. Here every distinct cell group is put through csv.writer once, and each output line is
-# the employee's formatted cells plus a formatted group: the same bytes (QUOTE_MINIMAL quotes
-# each cell on its own), without per-row Python objects.
+# completions() and a plain list of cells per row (as tests/records/export_reference.py does)
+# builds a NamedTuple and a list of eleven cells per row and has csv.writer quote every cell
+# again; that took over three times as long as writing the rows alone. Here every distinct
+# cell group is put through csv.writer once, and each output line is the employee's formatted
+# cells plus a formatted group: the same bytes (QUOTE_MINIMAL quotes each cell on its own),
+# without per-row Python objects.
 
 
 class _Formatter:
@@ -178,7 +126,8 @@ def _long_text(
     dialect: Dialect,
     hide: Callable[[str], str] | None,
 ) -> Iterator[str]:
-    """The lines of long_rows(catalog, completions(...), dialect, hide), one string per employee.
+    """The lines of the long layout, one string per employee: the rows LONG_HEADER names, as csv.writer
+    would write them (tests/records/export_reference.py holds the plain version it is checked against).
 
     Roles are checked before the first line, so the export never stops half-way."""
     check_roles(catalog, employees)
@@ -194,13 +143,12 @@ def _attempted_cells(progress: StoredProgress, formatter: _Formatter, dialect: D
     dates: dict[object, str] = {}
     hour, moment = progress.hour, progress.moment
     by_employee: dict[str, dict[str, str]] = {}
-    current, attempted = None, {}
+    current: str | None = None
+    attempted: dict[str, str] = {}
     for employee_id, quiz_id, best, passed, count in progress.rows:
         if employee_id != current:  # the rows of an employee usually come together
             current = employee_id
-            attempted = by_employee.get(employee_id)
-            if attempted is None:
-                attempted = by_employee[employee_id] = {}
+            attempted = by_employee.setdefault(employee_id, {})
         score = scores.get(best)
         if score is None:
             score = scores[best] = formatter.cell(number(best, dialect))
@@ -262,10 +210,10 @@ def _long_lines(
                 cells = attempted.pop(module_id, None)
                 tails.append(tail if cells is None else module_head + cells)
             for module_id in sorted(attempted):  # what is left: tried but not required
-                module_head = extra_heads.get(module_id)
-                if module_head is None:
-                    module_head = extra_heads[module_id] = head(module_id, False)
-                tails.append(module_head + attempted[module_id])
+                extra_head = extra_heads.get(module_id)
+                if extra_head is None:
+                    extra_head = extra_heads[module_id] = head(module_id, False)
+                tails.append(extra_head + attempted[module_id])
         if tails:
             yield person + ("\r\n" + person).join(tails) + "\r\n"
 

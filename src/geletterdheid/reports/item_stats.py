@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..content.model import Quiz
+from ..dutch import count
 from ..quiz.stats import NOT_DISCRIMINATING_BELOW, TOO_EASY_ABOVE, TOO_HARD_BELOW, QuizStatistics
 from .spreadsheet import Dialect, neutralise, number
 
@@ -18,7 +19,7 @@ def _percent(value: float | None) -> str:
 def format_report(quiz: Quiz, stats: QuizStatistics) -> str:
     types = {question.id: question.type for question in quiz.questions}
     lines = [
-        f"Itemanalyse toets {quiz.module} op {stats.attempt_count} eerste {'poging' if stats.attempt_count == 1 else 'pogingen'}",
+        f"Itemanalyse toets {quiz.module} op {count(stats.attempt_count, 'eerste poging', 'eerste pogingen')}",
         "",
     ]
     rows = [("Vraag", "Type", "Facility", "Discriminatie", "Signaal")]
@@ -37,7 +38,7 @@ def format_report(quiz: Quiz, stats: QuizStatistics) -> str:
         lines.append(
             "  ".join(
                 cell.ljust(width) if i in (0, 1, 4) else cell.rjust(width)
-                for i, (cell, width) in enumerate(zip(row, widths))
+                for i, (cell, width) in enumerate(zip(row, widths, strict=True))
             ).rstrip()
         )
     alpha = "-" if stats.cronbach_alpha is None else f"{stats.cronbach_alpha:.2f}".replace(".", ",")

@@ -32,8 +32,8 @@ def progress_by(items: Iterable[EmployeeCompletion], by: str) -> list[ProgressLi
         counts = (1, item.required_count, item.required_passed)
         groups = [item.employee.department] if by == "afdeling" else list(item.employee.all_roles)
         for group in groups:
-            sums[group] = [a + b for a, b in zip(sums[group], counts)]
-        total = [a + b for a, b in zip(total, counts)]
+            sums[group] = [a + b for a, b in zip(sums[group], counts, strict=True)]
+        total = [a + b for a, b in zip(total, counts, strict=True)]
     lines = [ProgressLine(group, *sums[group]) for group in sorted(sums, key=str.lower)]
     return lines + [ProgressLine(TOTAL, *total)]
 
@@ -53,7 +53,9 @@ def format_table(lines: list[ProgressLine], by: str) -> str:
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
 
     def render(row: tuple[str, ...]) -> str:
-        return "  ".join([row[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in zip(row[1:], widths[1:])])
+        return "  ".join(
+            [row[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
+        )
 
     separator = "  ".join("-" * width for width in widths)
     body = [render(row) for row in rows]

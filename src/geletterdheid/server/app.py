@@ -27,9 +27,9 @@ from starlette.staticfiles import StaticFiles
 from ..content.model import Catalog
 from ..reports import hr_export
 from ..reports.spreadsheet import DIALECTS
-from .identity import Identifier, IdentityError
+from .identity import Identifier, IdentityError, bearer_token
+from .known_employees import KnownEmployees
 from .recorder import Recorder
-from .roster import KnownEmployees
 from .settings import ServerSettings
 from .submission import SubmissionError, parse_submission, result_body, score_submission
 
@@ -96,11 +96,6 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _bearer(request: Request) -> str | None:
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
-
-
 def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Starlette:
     identifier = Identifier(settings.secret, settings.sso_header)
     employees = KnownEmployees(store)
@@ -146,7 +141,7 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
     async def export_csv(request: Request) -> Response:
         if settings.hr_token is None:
             return _error(403, "De HR-export staat uit: er is geen HR-token ingesteld (GELETTERDHEID_HR_TOKEN).")
-        token = _bearer(request)
+        token = bearer_token(request.headers)
         if token is None:
             return _error(
                 401,
@@ -183,7 +178,9 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
             background=BackgroundTask(cleanup),
         )
 
-    async def http_error(request: Request, exc: HTTPException) -> Response:
+    async def http_error(request: Request, exc: Exception) -> Response:
+        if not isinstance(exc, HTTPException):  # registered for HTTPException only; keeps the types honest
+            return await server_error(request, exc)
         if request.url.path.startswith("/api/"):
             messages = {404: "Dit adres bestaat niet in de API.", 405: "Deze methode is hier niet toegestaan."}
             return _error(

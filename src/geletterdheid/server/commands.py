@@ -7,6 +7,8 @@ import socket
 import sys
 from pathlib import Path
 
+from ..content import catalog_or_exit
+from ..dutch import count
 from ..records.errors import RecordsError
 from ..records.location import ENV_VAR, default_database_path
 from ..reports.spreadsheet import DIALECTS
@@ -15,19 +17,6 @@ from .settings import HR_TOKEN_ENV, SECRET_ENV, resolve_settings
 
 def _complain(message: str) -> None:
     print(message, file=sys.stderr)
-
-
-def _catalog(root: Path):
-    from ..content import load_catalog
-
-    catalog, problems = load_catalog(root)
-    if catalog is None:
-        for problem in problems:
-            _complain(problem.format(root))
-        raise RecordsError(
-            f"de inhoud in {root} heeft {len(problems)} fout(en); los die eerst op (geletterdheid check)"
-        )
-    return catalog
 
 
 def _listen(host: str, port: int) -> socket.socket:
@@ -50,14 +39,6 @@ def _listen(host: str, port: int) -> socket.socket:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    try:
-        return _serve(args)
-    except RecordsError as exc:
-        _complain(f"Fout: {exc}")
-        return 1
-
-
-def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from ..records.store import Store
@@ -70,7 +51,7 @@ def _serve(args: argparse.Namespace) -> int:
         raise RecordsError(
             f"geen gebouwde website in {settings.site}; draai eerst 'geletterdheid build' of geef --site MAP"
         )
-    catalog = _catalog(args.root)
+    catalog = catalog_or_exit(args.root)
     store = Store.open(settings.db)
     try:
         app = create_app(settings, catalog, store)
@@ -108,34 +89,31 @@ def cmd_links(args: argparse.Namespace) -> int:
     from ..reports.spreadsheet import open_output, write_rows
     from .links import HEADER, link_rows, personal_links
 
-    try:
-        settings = resolve_settings(config=args.config, db=args.db)
-        days = args.geldig_dagen or settings.link_days
-        with Store.open(settings.db) as store:
-            employees = store.employees(args.afdeling)
-        if args.medewerker:
-            known = {employee.id: employee for employee in employees}
-            unknown = [employee_id for employee_id in args.medewerker if employee_id not in known]
-            if unknown:
-                raise RecordsError(f"onbekende medewerker(s): {', '.join(unknown)}")
-            employees = [known[employee_id] for employee_id in args.medewerker]
-        if not employees:
-            raise RecordsError(
-                "geen medewerkers gevonden; importeer eerst de personeelslijst (geletterdheid roster import)"
-            )
-        dialect = DIALECTS[args.dialect]
-        links = personal_links(employees, settings.secret, args.basis_url, days)
-        with open_output(args.out, dialect) as stream:
-            write_rows(stream, dialect, HEADER, link_rows(links))
-    except RecordsError as exc:
-        _complain(f"Fout: {exc}")
-        return 1
+    settings = resolve_settings(config=args.config, db=args.db)
+    days = args.geldig_dagen or settings.link_days
+    with Store.open(settings.db) as store:
+        employees = store.employees(args.afdeling)
+    if args.medewerker:
+        known = {employee.id: employee for employee in employees}
+        unknown = [employee_id for employee_id in args.medewerker if employee_id not in known]
+        if unknown:
+            raise RecordsError(f"onbekende medewerker(s): {', '.join(unknown)}")
+        employees = [known[employee_id] for employee_id in args.medewerker]
+    if not employees:
+        raise RecordsError(
+            "geen medewerkers gevonden; importeer eerst de personeelslijst (geletterdheid roster import)"
+        )
+    dialect = DIALECTS[args.dialect]
+    links = personal_links(employees, settings.secret, args.basis_url, days)
+    with open_output(args.out, dialect) as stream:
+        write_rows(stream, dialect, HEADER, link_rows(links))
     if args.out is not None:
-        print(f"{len(employees)} persoonlijke link(s) geschreven naar {args.out}; geldig {days} dagen.")
+        written = count(len(employees), "persoonlijke link", "persoonlijke links")
+        print(f"{written} geschreven naar {args.out}; geldig {days} dagen.")
     return 0
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db", metavar="URL", default=None, help=f"database (standaard: ${ENV_VAR}, anders {default_database_path()})"

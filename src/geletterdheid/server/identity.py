@@ -23,10 +23,12 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..errors import UserError
+
 _VERSION = b"geletterdheid-link-v1"
 
 
-class IdentityError(Exception):
+class IdentityError(UserError):
     """Nobody could be identified; ``str()`` is a Dutch message for the employee."""
 
     status = 401
@@ -68,6 +70,12 @@ def verify_token(secret: bytes, token: str, now: float | None = None) -> str:
     return employee_id
 
 
+def bearer_token(headers: Mapping[str, str]) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header (scheme in any case), or None."""
+    scheme, _, token = headers.get("authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
 @dataclass(frozen=True)
 class Identifier:
     """Finds the employee id of a request from its headers (names in lower case, as ASGI gives them)."""
@@ -80,9 +88,8 @@ class Identifier:
             value = headers.get(self.sso_header.lower(), "").strip()
             if value:
                 return value
-        authorization = headers.get("authorization", "")
-        scheme, _, token = authorization.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
+        token = bearer_token(headers)
+        if token is None:
             raise IdentityError(
                 "Je resultaat kan niet worden opgeslagen: we weten niet wie je bent. "
                 "Open de toets via je persoonlijke link uit de e-mail van HR."

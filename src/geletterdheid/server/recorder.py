@@ -102,7 +102,7 @@ class Recorder:
             log.warning("group commit of %d attempts failed (%s); storing them one by one", len(attempts), exc)
             outcomes = [self._store_one(attempt) for attempt in attempts]
         by_loop = defaultdict(list)
-        for (_, future, loop), outcome in zip(batch, outcomes):
+        for (_, future, loop), outcome in zip(batch, outcomes, strict=True):
             by_loop[loop].append((future, outcome))
         for loop, results in by_loop.items():
             loop.call_soon_threadsafe(_resolve, results)

@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 
 from ..content.model import Catalog, Quiz
+from ..errors import UserError
 from ..quiz.scoring import ScoringError
 from ..records.model import NewAttempt
 
@@ -25,7 +26,9 @@ SOURCE = "web"
 _FIELDS = {"quiz", "antwoorden"}
 
 
-class SubmissionError(Exception):
+class SubmissionError(UserError):
+    """A submission the server refuses: ``status`` is the HTTP status, ``message`` the Dutch answer."""
+
     def __init__(self, status: int, message: str):
         super().__init__(message)
         self.status = status

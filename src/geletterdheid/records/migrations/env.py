@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from geletterdheid.records.schema import Base
+from geletterdheid.records.tables import Base
 
 connection = context.config.attributes["connection"]
 # render_as_batch lets future migrations alter SQLite tables (copy-and-move) as well as PostgreSQL.

@@ -14,8 +14,8 @@ from ...content.model import Catalog
 from ..batching import cyclic_gc_paused
 from ..errors import RecordsError
 from ..model import RecordCounts
+from ..sheets import XLSX_SUFFIXES, read_table
 from ..store import Store
-from ..tables import XLSX_SUFFIXES, read_table
 from . import long_csv, msforms, wide
 from .common import Directory, ParsedResponses, choose_quiz
 

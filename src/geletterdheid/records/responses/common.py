@@ -13,7 +13,7 @@ from ...content.problems import Problem
 from ...quiz.scoring import ScoringError, is_passed, quiz_percent, score_question
 from ..errors import RecordsError
 from ..model import Answer, NewAttempt, join_keys
-from ..tables import Table
+from ..sheets import Cell, Table
 from ..times import BadTime, TimeParser
 
 #: Keys in a cell: '|' as the issue specifies; ',' and ';' too, because trainers type sheets by hand.
@@ -144,8 +144,8 @@ def attempt_per_row(
     result: ParsedResponses,
     build: AttemptBuilder,
     i_time: int,
-    identify: Callable[[list], str],
-    score_row: Callable[[list], tuple[dict[str, Answer], list[str]]],
+    identify: Callable[[list[Cell]], str],
+    score_row: Callable[[list[Cell]], tuple[dict[str, Answer], list[str]]],
 ) -> None:
     """Read a sheet with one attempt per row (a workshop score sheet, a Forms export) into ``result``.
 
@@ -154,11 +154,12 @@ def attempt_per_row(
     A row is an attempt when it has no problem at all; otherwise every reason is named.
     """
     parse_time = TimeParser()
-    seen: dict[tuple, int] = {}
-    for row_number, cells in table.rows():
-        cells = cells + [""] * (len(table.columns) - len(cells))
+    seen: dict[tuple[str, dt.datetime], int] = {}
+    for row_number, row in table.rows():
+        cells = [*row, *[""] * (len(table.columns) - len(row))]
         reasons = []
-        employee_id = taken_at = None
+        employee_id: str | None = None
+        taken_at: dt.datetime | None = None
         try:
             employee_id = identify(cells)
         except ValueError as exc:
@@ -169,14 +170,14 @@ def attempt_per_row(
             reasons.append(str(exc))
         given, answer_problems = score_row(cells)
         reasons += answer_problems
-        key = (employee_id, taken_at)
-        if not reasons and key in seen:
+        if employee_id is not None and taken_at is not None and not reasons:
+            key = (employee_id, taken_at)
+            if key not in seen:
+                seen[key] = row_number
+                result.attempts.append(build(employee_id, taken_at, given))
+                continue
             reasons.append(f"dezelfde poging (medewerker {employee_id}, zelfde tijdstip) staat al in rij {seen[key]}")
-        if reasons:
-            result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
-            continue
-        seen[key] = row_number
-        result.attempts.append(build(employee_id, taken_at, given))
+        result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
 
 
 def choose_quiz(catalog: Catalog, quiz_id: str | None, name: str) -> Quiz | None:

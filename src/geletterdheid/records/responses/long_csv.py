@@ -17,12 +17,14 @@ import csv
 import datetime as dt
 import itertools
 import operator
+from collections.abc import Sequence
+from typing import cast
 
 from ...content.model import Catalog, Quiz
 from ...content.problems import Problem
 from ...quiz.scoring import ScoringError, UnknownQuestion
 from ..model import Answer
-from ..tables import Table
+from ..sheets import Cell, Table
 from ..times import BadTime, TimeParser, parse_time
 from .common import AnswerScorer, AttemptBuilder, Directory, ParsedResponses, question_id_of
 
@@ -41,17 +43,36 @@ def matches(positions: dict[str, int]) -> bool:
 
 
 def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | None) -> ParsedResponses:
+    quick = parse_quick(table, catalog, people, only_quiz)
+    return quick if quick is not None else parse_thorough(table, catalog, people, only_quiz)
+
+
+def parse_quick(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | None) -> ParsedResponses | None:
+    """The quick pass: the result, or None at the first doubt (then only the thorough pass decides)."""
+    indexes, quizzes, builders = _setup(table, catalog, only_quiz)
+    try:
+        return _quick(table, indexes, quizzes, builders, people)
+    except _Doubt:
+        return None
+
+
+def parse_thorough(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | None) -> ParsedResponses:
+    """The thorough pass: row by row, every problem named."""
+    indexes, _, builders = _setup(table, catalog, only_quiz)
+    return _thorough(table, indexes, catalog, only_quiz, builders, people)
+
+
+def _setup(
+    table: Table, catalog: Catalog, only_quiz: Quiz | None
+) -> tuple[tuple[int, ...], dict[str, Quiz], dict[str, AttemptBuilder]]:
     positions = table.column_positions()
     indexes = tuple(positions[column] for column in COLUMNS)
     quizzes = {only_quiz.module: only_quiz} if only_quiz is not None else dict(catalog.quizzes)
     builders = {quiz_id: AttemptBuilder(quiz, f"{FORMAT}:{table.name}") for quiz_id, quiz in quizzes.items()}
-    try:
-        return _quick(table, indexes, quizzes, builders, people)
-    except _Doubt:
-        return _thorough(table, indexes, catalog, only_quiz, builders, people)
+    return indexes, quizzes, builders
 
 
-class _KnownAnswers(dict):
+class _KnownAnswers(dict[tuple[str, str], Answer | None]):
     """(question id, cell text) -> scored Answer, or None when that cell cannot be scored.
 
     A file has only a few hundred distinct pairs, so each is scored once and every row becomes
@@ -89,9 +110,11 @@ def _quick(
     groups: dict[tuple[str, str, str], tuple[Answer, ...]] = {}
     try:
         for key, rows in itertools.groupby(table.raw_rows(), attempt_of):
-            answers = tuple(map(known, map(answer_of, rows)))
-            if None in answers:
+            scored = tuple(map(known, map(answer_of, rows)))
+            if None in scored:
                 raise _Doubt
+            # No None left (checked just above, at C speed); mypy cannot narrow through `in`.
+            answers = cast("tuple[Answer, ...]", scored)
             earlier = groups.get(key)
             groups[key] = answers if earlier is None else earlier + answers
     except (IndexError, csv.Error):  # a short or blank row; broken CSV quoting
@@ -119,7 +142,7 @@ def _quick(
         taken_at = times[raw_time]
         attempt = build.in_order(employee_id, taken_at, answers)
         if attempt is None:
-            given = dict(zip(map(question_id_of, answers), answers))
+            given = dict(zip(map(question_id_of, answers), answers, strict=True))
             if len(given) != len(answers) or not given.keys() <= build.question_set:
                 raise _Doubt  # a question answered twice, or one of another quiz
             attempt = build(employee_id, taken_at, given)
@@ -143,17 +166,18 @@ def _thorough(
     invalid: set[AttemptKey] = set()
     for row_number, cells in table.rows():
         reasons, key, answer = _check_row(cells, width, indexes, catalog, only_quiz, people, score, parse_time)
-        if not reasons and answer.question_id in groups.get(key, {}):
+        if not reasons and key is not None and answer is not None:  # a valid row has both
+            given = groups.setdefault(key, {})
+            if answer.question_id not in given:
+                given[answer.question_id] = answer
+                continue
             reasons.append(
                 f"vraag '{answer.question_id}' staat al eerder in het bestand voor dezelfde poging "
                 f"(medewerker {key[0]}, tijdstip {str(cells[indexes[4]]).strip()})"
             )
-        if reasons:
-            result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
-            if key is not None:
-                invalid.add(key)
-            continue
-        groups.setdefault(key, {})[answer.question_id] = answer
+        result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
+        if key is not None:
+            invalid.add(key)
     for key, given in groups.items():
         if key in invalid:
             result.dropped_attempts += 1
@@ -164,9 +188,9 @@ def _thorough(
 
 
 def _check_row(
-    cells,
-    width,
-    indexes,
+    cells: Sequence[Cell],
+    width: int,
+    indexes: tuple[int, ...],
     catalog: Catalog,
     only_quiz: Quiz | None,
     people: Directory,

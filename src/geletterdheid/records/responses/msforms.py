@@ -14,7 +14,7 @@ from ...content.problems import Problem
 from ...quiz.scoring import score_question
 from ..errors import RecordsError
 from ..model import Answer, join_keys
-from ..tables import Table, column_letter
+from ..sheets import Cell, Table, column_letter
 from .common import AttemptBuilder, Directory, ParsedResponses, attempt_per_row
 
 FORMAT = "ms-forms"
@@ -120,6 +120,8 @@ def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | N
     positions = table.column_positions()
     quiz, question_columns = _match_quiz(table, catalog, only_quiz, result)
     i_time = _first(positions, COMPLETION_TIME + START_TIME)  # completion time when Forms has both
+    if i_time is None:  # matches() chose this format for the time column; called directly, say so
+        raise RecordsError(f"{table.name}: er is geen kolom 'Tijd van voltooien' of 'Begintijd'")
     i_employee = _first(positions, EMPLOYEE_ID)
     i_email = _first(positions, EMAIL)
     if i_employee is None and i_email is None:
@@ -128,14 +130,15 @@ def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | N
             "zo is niet te zien wie de toets maakte"
         )
 
-    def identify(cells: list) -> str:
+    def identify(cells: list[Cell]) -> str:
         given_id = str(cells[i_employee]).strip() if i_employee is not None else ""
         if given_id or i_email is None:
             return people.check_id(given_id)
         return people.by_email(str(cells[i_email]))
 
-    def score_row(cells: list) -> tuple[dict[str, Answer], list[str]]:
-        given, reasons = {}, []
+    def score_row(cells: list[Cell]) -> tuple[dict[str, Answer], list[str]]:
+        given: dict[str, Answer] = {}
+        reasons: list[str] = []
         for position, question in question_columns.items():
             try:
                 keys = _option_keys(question, str(cells[position]))

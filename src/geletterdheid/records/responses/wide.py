@@ -8,7 +8,7 @@ from ...content.problems import Problem
 from ...quiz.scoring import ScoringError
 from ..errors import RecordsError
 from ..model import Answer
-from ..tables import Table, column_letter
+from ..sheets import Cell, Table, column_letter
 from .common import AnswerScorer, AttemptBuilder, Directory, ParsedResponses, attempt_per_row
 
 FORMAT = "breed"
@@ -75,11 +75,12 @@ def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | N
     i_employee = positions["medewerker_id"]
     score = AnswerScorer()
 
-    def identify(cells: list) -> str:
+    def identify(cells: list[Cell]) -> str:
         return people.check_id(str(cells[i_employee]).strip())
 
-    def score_row(cells: list) -> tuple[dict[str, Answer], list[str]]:
-        given, reasons = {}, []
+    def score_row(cells: list[Cell]) -> tuple[dict[str, Answer], list[str]]:
+        given: dict[str, Answer] = {}
+        reasons: list[str] = []
         for position, question_id in question_columns.items():
             try:
                 given[question_id] = score(questions[question_id], str(cells[position]))

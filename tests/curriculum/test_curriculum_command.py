@@ -7,13 +7,13 @@ import io
 import json
 
 import pytest
-from handbook_fixture import HANDBOOK_ROOT, PATHS, TITLES
+from curriculum_expected import FIXTURE_ROOT, PATHS, TITLES
 
 from geletterdheid.cli import main
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(["--root", str(HANDBOOK_ROOT), "curriculum", *args])
+    code = main(["--root", str(FIXTURE_ROOT), "curriculum", *args])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 

@@ -1,20 +1,40 @@
-"""Learning paths: which modules a role (or set of roles) requires, in prerequisite order. Pure."""
+"""Learning paths: which modules a role (or set of roles) requires, in prerequisite order. Pure.
+
+The package also holds the views of a path for the command line (``formats``) and the
+``geletterdheid curriculum`` command (``commands``); this module is the logic both rest on.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .content.model import ALL_STAFF_ROLE, Catalog, Module
+from ..content.model import ALL_STAFF_ROLE, Catalog, Module
+from ..dutch import count
+from ..errors import UserError
 
 
-class UnknownRole(ValueError):
+class UnknownRole(UserError, ValueError):
+    """Roles asked for that the content does not have; the message lists the valid ones."""
+
     def __init__(self, unknown: list[str], valid: list[str]):
         self.unknown = unknown
         self.valid = valid
         word = "onbekende rol" if len(unknown) == 1 else "onbekende rollen"
         names = ", ".join(f"'{role}'" for role in unknown)
         super().__init__(f"{word} {names}. Geldige rollen zijn: {', '.join(valid)}.")
+
+
+def prerequisite_closure(catalog: Catalog, module_id: str) -> set[str]:
+    """Ids of every module ``module_id`` requires, directly or through others (not itself)."""
+    found: set[str] = set()
+    stack = list(catalog.modules[module_id].requires)
+    while stack:
+        current = stack.pop()
+        if current not in found:
+            found.add(current)
+            stack.extend(catalog.modules[current].requires)
+    return found
 
 
 def required_module_ids(catalog: Catalog, roles: Iterable[str]) -> list[str]:
@@ -28,12 +48,9 @@ def required_module_ids(catalog: Catalog, roles: Iterable[str]) -> list[str]:
     if unknown:
         raise UnknownRole(unknown, list(catalog.roles))
     wanted: set[str] = set()
-    stack = [m.id for m in catalog.modules.values() if roles & set(m.roles)]
-    while stack:
-        module_id = stack.pop()
-        if module_id not in wanted:
-            wanted.add(module_id)
-            stack.extend(catalog.modules[module_id].requires)
+    for module in catalog.modules.values():
+        if roles & set(module.roles):
+            wanted |= {module.id} | prerequisite_closure(catalog, module.id)
     ordered: list[str] = []
     done: set[str] = set()
     remaining = sorted(wanted)
@@ -80,9 +97,9 @@ def duration_text(minutes: int) -> str:
     """A study time in plain Dutch: '45 minuten', '1 uur', '2 uur en 5 minuten'."""
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return f"{rest} {'minuut' if rest == 1 else 'minuten'}"
-    text = f"{hours} uur"
-    return f"{text} en {rest} {'minuut' if rest == 1 else 'minuten'}" if rest else text
+        return count(rest, "minuut", "minuten")
+    text = f"{hours} uur"  # 'uur' has no plural here: '2 uur'
+    return f"{text} en {count(rest, 'minuut', 'minuten')}" if rest else text
 
 
 def roles_to_build(catalog: Catalog, wanted: list[str] | None) -> list[str]:

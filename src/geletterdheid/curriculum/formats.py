@@ -7,20 +7,19 @@ import io
 import json
 
 from ..content import Catalog
-from ..curriculum import LearningPath, duration_text
+from ..dutch import LEVEL_LABELS, count, join_names
+from . import LearningPath, duration_text
 
 FORMATS = ("text", "md", "json", "csv")
 
 
 def role_names(catalog: Catalog, path: LearningPath) -> str:
     """'Beleidsadviseur', 'Beleidsadviseur en Inkoper', 'A, B en C'."""
-    titles = [catalog.roles[role].title for role in path.roles]
-    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " en " + titles[-1]
+    return join_names([catalog.roles[role].title for role in path.roles])
 
 
 def _summary(path: LearningPath) -> str:
-    count = len(path.modules)
-    return f"{count} {'module' if count == 1 else 'modules'}, samen {duration_text(path.minutes)} studietijd."
+    return f"{count(len(path.modules), 'module', 'modules')}, samen {duration_text(path.minutes)} studietijd."
 
 
 def as_text(catalog: Catalog, path: LearningPath) -> str:
@@ -29,7 +28,7 @@ def as_text(catalog: Catalog, path: LearningPath) -> str:
     for number, module in enumerate(path.modules, start=1):
         lines.append(f"{number:>{width}}. {module.id}  {module.title}")
         indent = " " * (width + 2)
-        lines.append(f"{indent}{duration_text(module.duration_minutes)} · niveau {module.level.capitalize()}")
+        lines.append(f"{indent}{duration_text(module.duration_minutes)} · niveau {LEVEL_LABELS[module.level]}")
         lines.append(f"{indent}Na deze module kun je:")
         lines += [f"{indent}- {goal}" for goal in module.learning_goals]
         lines.append("")
@@ -42,7 +41,7 @@ def as_markdown(catalog: Catalog, path: LearningPath) -> str:
     for number, module in enumerate(path.modules, start=1):
         lines.append(
             f"{number}. **{module.title}** ({module.id}): {duration_text(module.duration_minutes)}, "
-            f"niveau {module.level.capitalize()}"
+            f"niveau {LEVEL_LABELS[module.level]}"
         )
         lines += [f"   - {goal}" for goal in module.learning_goals]
     lines += ["", f"**Totale studietijd:** {duration_text(path.minutes)}"]

@@ -1,32 +1,23 @@
-"""Sub-commands of this area: ``geletterdheid curriculum``."""
+"""``geletterdheid curriculum``: the learning path of one or more roles, in one of the formats."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from ..content import load_catalog
-from ..curriculum import UnknownRole, learning_path
-from .path_formats import FORMATS, render
+from ..content import catalog_or_exit
+from . import learning_path
+from .formats import FORMATS, render
 
 
 def cmd_curriculum(args: argparse.Namespace) -> int:
-    catalog, problems = load_catalog(args.root)
-    if catalog is None:
-        for problem in problems:
-            print(problem.format(args.root), file=sys.stderr)
-        print(f"{len(problems)} fout(en) in de inhoud; los die eerst op (geletterdheid check).", file=sys.stderr)
-        return 1
-    try:
-        path = learning_path(catalog, args.rollen)
-    except UnknownRole as exc:
-        print(f"Fout: {exc}", file=sys.stderr)
-        return 1
+    catalog = catalog_or_exit(args.root)
+    path = learning_path(catalog, args.rollen)  # UnknownRole is a UserError: the CLI says which roles exist
     sys.stdout.write(render(catalog, path, args.format))
     return 0
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "curriculum",
         help="toon het leerpad van een of meer rollen: modules in volgorde, met studietijd",

@@ -1,0 +1,179 @@
+"""Read a spreadsheet-like file (CSV or XLSX) as a header and numbered rows.
+
+CSV files come from many hands: UTF-8 with or without BOM, Windows-1252 from Dutch Excel, UTF-16
+from Excel's "Unicode text"; ``,``, ``;`` or tab as delimiter. The delimiter is the one that
+occurs most in the header line. Row numbers are the ones a spreadsheet shows (the header is
+row 1), so a user can find the row that a message names; blank rows are skipped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import RecordsError
+
+CSV_SUFFIXES = (".csv", ".txt")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+DELIMITERS = (";", ",", "\t")
+
+Cell = str | dt.datetime
+
+
+@dataclass
+class Table:
+    path: Path
+    columns: list[str]  # header cells, stripped
+    #: A fresh iterator over the rows after the header, each time it is called; XLSX dates stay datetimes.
+    raw_rows: Callable[[], Iterator[Sequence[Cell]]]
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def rows(self) -> Iterator[tuple[int, Sequence[Cell]]]:
+        """(row number, cells) for every row that is not blank; a broken CSV row raises RecordsError."""
+        number = 1
+        try:
+            for number, cells in enumerate(self.raw_rows(), start=2):
+                if any(cell != "" for cell in cells):
+                    yield number, cells
+        except csv.Error as exc:
+            raise RecordsError(f"{self.name}, rij {number + 1}: ongeldige CSV ({exc})") from None
+
+    def column_positions(self) -> dict[str, int]:
+        """Lower-case column name -> position. Header problems raise RecordsError."""
+        positions: dict[str, int] = {}
+        for position, column in enumerate(self.columns):
+            key = column.lower()
+            if not key:
+                continue
+            if key in positions:
+                raise RecordsError(f"{self.name}: kolom '{column}' staat twee keer in de kopregel")
+            positions[key] = position
+        return positions
+
+
+def column_letter(position: int) -> str:
+    """Spreadsheet column name of a 0-based position: 0 -> A, 27 -> AB."""
+    letters = ""
+    position += 1
+    while position:
+        position, remainder = divmod(position - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def read_table(path: Path) -> Table:
+    path = Path(path)
+    if not path.is_file():
+        raise RecordsError(f"{path}: bestand niet gevonden")
+    suffix = path.suffix.lower()
+    if suffix in XLSX_SUFFIXES:
+        return _read_xlsx(path)
+    if suffix in CSV_SUFFIXES:
+        return _read_csv(path)
+    if suffix == ".xls":
+        raise RecordsError(
+            f"{path.name}: oude Excel-bestanden (.xls) worden niet gelezen; sla het op als .xlsx of .csv"
+        )
+    raise RecordsError(f"{path.name}: onbekend bestandstype '{suffix}'; gebruik .csv of .xlsx")
+
+
+def detect_encoding(data: bytes, name: str) -> str:
+    """The encoding the bytes are in: a BOM decides, else UTF-8 if valid, else Windows-1252."""
+    candidates: tuple[str, ...]
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ("utf-8-sig",)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ("utf-16",)
+    else:
+        # Valid UTF-8 is almost never accidental; anything else from a Dutch office is Windows-1252.
+        candidates = ("utf-8", "cp1252")
+    if candidates[0] == "utf-8" and data.isascii():
+        return "utf-8"  # a quick check that spares decoding a large file twice
+    for encoding in candidates:
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    raise RecordsError(f"{name}: de tekens in het bestand zijn niet te lezen; sla het op als CSV UTF-8")
+
+
+def _read_csv(path: Path) -> Table:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RecordsError(f"{path.name}: bestand kan niet gelezen worden ({exc.strerror})") from None
+    encoding = detect_encoding(data, path.name)
+
+    def text() -> io.TextIOWrapper:
+        # Decoded while read, like a file, rather than as one big string: half the memory.
+        return io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+
+    first_line = text().readline()
+    delimiter = max(DELIMITERS, key=first_line.count)
+
+    def reader() -> Iterator[list[str]]:
+        # The csv module's own iterator, so the hot path of a large import runs at C speed.
+        return csv.reader(text(), delimiter=delimiter)
+
+    try:
+        header = next(reader(), None)
+    except csv.Error as exc:
+        raise RecordsError(f"{path.name}, rij 1: ongeldige CSV ({exc})") from None
+    if header is None:
+        raise RecordsError(f"{path.name}: het bestand is leeg")
+
+    def after_header() -> Iterator[list[str]]:
+        rows = reader()
+        next(rows)
+        return rows
+
+    return Table(path, [cell.strip() for cell in header], after_header)
+
+
+def as_text(cell: Cell) -> str:
+    """A cell where text is expected. A date there (Excel turns some typed values into dates) is
+    kept as it prints, '2025-01-31 00:00:00', so the row's checks can name it."""
+    return cell if isinstance(cell, str) else str(cell)
+
+
+def cell_text(value: object) -> Cell:
+    """An XLSX cell as text (numbers as a spreadsheet shows them), dates as datetime."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # an id typed as 1001 comes back as 1001.0
+    if isinstance(value, bool):
+        return "WAAR" if value else "ONWAAR"
+    return str(value)
+
+
+def _read_xlsx(path: Path) -> Table:
+    from openpyxl import load_workbook  # only XLSX imports pay for openpyxl
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise RecordsError(f"{path.name}: geen geldig Excel-bestand (.xlsx)") from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    if not rows:
+        raise RecordsError(f"{path.name}: het eerste werkblad is leeg")
+    header = [str(cell).strip() for cell in rows[0]]
+    return Table(path, header, lambda: iter(rows[1:]))

@@ -1,0 +1,133 @@
+"""CLI sub-commands for the reports on the records: export (HR), progress, stats.
+
+Thin: parse arguments, call one function, print Dutch messages. Reports read the store and
+never write to it; the commands that change it are in ``records.commands``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..content import catalog_or_exit
+from ..dutch import count
+from ..errors import UserError
+from ..records.command_support import database_errors_handled, database_option
+from . import hr_export
+from .progress import BY_CHOICES
+from .spreadsheet import DIALECTS
+
+
+class UnknownQuiz(UserError):
+    """``geletterdheid stats`` for a quiz the content does not have."""
+
+
+def _say(message: str = "") -> None:
+    print(message)
+
+
+def _complain(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+@database_errors_handled
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..records.store import Store
+    from .pseudonym import key_from_environment
+
+    catalog = catalog_or_exit(args.root)
+    key = key_from_environment() if args.pseudonimiseer else None
+    with Store.open(args.db) as store:
+        written = hr_export.export(store, catalog, args.out, DIALECTS[args.dialect], args.layout, args.afdeling, key)
+    if args.out is not None:
+        _say(f"Export geschreven naar {args.out}: {count(written, 'medewerker', 'medewerkers')}.")
+    if written == 0:
+        _complain(
+            "Let op: de export bevat geen medewerkers"
+            + (f" van afdeling '{args.afdeling}'." if args.afdeling else "; importeer eerst de personeelslijst.")
+        )
+    return 0
+
+
+@database_errors_handled
+def cmd_progress(args: argparse.Namespace) -> int:
+    from ..records.store import Store
+    from . import progress
+    from .completion import completions
+
+    catalog = catalog_or_exit(args.root)
+    with Store.open(args.db) as store:
+        employees = store.employees()
+        items = completions(catalog, employees, store.module_progress())
+        lines = progress.progress_by(items, args.by)
+    if not employees:
+        _say("Nog geen medewerkers; importeer eerst de personeelslijst (geletterdheid roster import).")
+        return 0
+    _say(progress.format_table(lines, args.by))
+    return 0
+
+
+@database_errors_handled
+def cmd_stats(args: argparse.Namespace) -> int:
+    from ..quiz.stats import analyse_quiz
+    from ..records.store import Store
+    from . import item_stats
+    from .spreadsheet import open_output, write_rows
+
+    catalog = catalog_or_exit(args.root)
+    quiz = catalog.quizzes.get(args.quiz)
+    if quiz is None:
+        raise UnknownQuiz(f"onbekende toets '{args.quiz}'; bekende toetsen: {', '.join(catalog.quizzes)}")
+    with Store.open(args.db) as store:
+        stats = analyse_quiz(quiz, store.first_attempt_scores(quiz.module))
+    _say(item_stats.format_report(quiz, stats))
+    if args.csv is not None:
+        dialect = DIALECTS[args.dialect]
+        with open_output(args.csv, dialect) as stream:
+            write_rows(stream, dialect, item_stats.CSV_HEADER, item_stats.csv_rows(quiz, stats, dialect))
+        _say(f"Itemanalyse geschreven naar {args.csv}.")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    db = database_option()
+    export = subparsers.add_parser(
+        "export", parents=[db], help="HR-overzicht: wie welke verplichte modules heeft gehaald"
+    )
+    export.add_argument("--out", type=Path, metavar="BESTAND", help="schrijf naar dit bestand (standaard: scherm)")
+    export.add_argument(
+        "--dialect",
+        choices=list(DIALECTS),
+        default="excel-nl",
+        help="excel-nl: ; met BOM voor Nederlandse Excel (standaard); rfc4180: , zonder BOM",
+    )
+    export.add_argument(
+        "--layout",
+        choices=list(hr_export.LAYOUTS),
+        default="long",
+        help="long: een rij per medewerker en module (standaard); wide: een rij per medewerker",
+    )
+    export.add_argument("--afdeling", metavar="NAAM", help="alleen deze afdeling")
+    export.add_argument(
+        "--pseudonimiseer",
+        action="store_true",
+        help="vervang medewerker_id en naam door een pseudoniem (sleutel in $GELETTERDHEID_PSEUDONIEM_SLEUTEL)",
+    )
+    export.set_defaults(func=cmd_export)
+
+    progress_parser = subparsers.add_parser(
+        "progress", parents=[db], help="aandeel gehaalde verplichte modules per afdeling of rol"
+    )
+    progress_parser.add_argument(
+        "--by", choices=BY_CHOICES, default="afdeling", help="groepeer per afdeling (standaard) of per rol"
+    )
+    progress_parser.set_defaults(func=cmd_progress)
+
+    stats = subparsers.add_parser("stats", parents=[db], help="itemanalyse van een toets (eerste pogingen)")
+    stats.add_argument("quiz", metavar="QUIZ", help="module-id van de toets, bijvoorbeeld m01")
+    stats.add_argument("--csv", type=Path, metavar="BESTAND", help="schrijf de itemanalyse ook als CSV")
+    stats.add_argument(
+        "--dialect", choices=list(DIALECTS), default="excel-nl", help="CSV-dialect (standaard: excel-nl)"
+    )
+    stats.set_defaults(func=cmd_stats)

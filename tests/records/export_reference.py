@@ -1,0 +1,40 @@
+"""The long HR export the plain way: one list of cells per row, for csv.writer to quote.
+
+The export itself (``reports.hr_export``) writes pre-formatted cell groups for speed; the tests
+check that it gives exactly the bytes csv.writer gives for these rows, and bench/bench_export.py
+times csv.writer on them as the baseline. Kept simple on purpose: no caching, one row at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from geletterdheid.content.model import Catalog
+from geletterdheid.reports.completion import NOT_STARTED, EmployeeCompletion
+from geletterdheid.reports.hr_export import local_date
+from geletterdheid.reports.spreadsheet import Dialect, neutralise, number
+
+
+def long_rows(
+    catalog: Catalog, items: Iterable[EmployeeCompletion], dialect: Dialect, hide: Callable[[str], str] | None = None
+) -> Iterator[list[str]]:
+    """The rows under LONG_HEADER: employee, module, required, status, best score, date passed, attempts."""
+    titles = {module_id: neutralise(module.title) for module_id, module in catalog.modules.items()}
+    for item in items:
+        employee = item.employee
+        # with ``hide``, a pseudonym in place of both id and name
+        identity = [hide(employee.id)] * 2 if hide else [neutralise(employee.id), neutralise(employee.name)]
+        person = [*identity, neutralise(employee.department), neutralise("|".join(employee.all_roles))]
+        for module in item.modules:
+            head = [neutralise(module.module_id), titles.get(module.module_id, ""), "ja" if module.required else "nee"]
+            if module.status == NOT_STARTED:
+                yield [*person, *head, NOT_STARTED, "", "", "0"]
+            else:
+                yield [
+                    *person,
+                    *head,
+                    module.status,
+                    number(module.best_score, dialect),
+                    local_date(module.first_passed_at),
+                    str(module.attempt_count),
+                ]
