@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .content import load_catalog
-from .curriculum import UnknownRole, roles_to_build
+from .content import catalog_or_exit
+from .curriculum import roles_to_build
 from .output_names import HTML_FOLDER, PDF_FOLDER, SITE_FOLDER
 from .sphinx_run import run_sphinx
 
@@ -42,17 +42,8 @@ def build_site(
     root: Path, out: Path, only: str | None = None, roles: list[str] | None = None, workers: int | None = None
 ) -> int:
     """``geletterdheid build``: the site in ``out/html`` and the handbooks in ``out/pdf``."""
-    catalog, problems = load_catalog(root)
-    if catalog is None:
-        for problem in problems:
-            print(problem.format(root), file=sys.stderr)
-        print(f"Bouwen gestopt: {len(problems)} fout(en) in de inhoud.", file=sys.stderr)
-        return 1
-    try:
-        selected = roles_to_build(catalog, roles)
-    except UnknownRole as exc:
-        print(f"Bouwen gestopt: {exc}", file=sys.stderr)
-        return 1
+    catalog = catalog_or_exit(root)  # problems and unknown roles are UserErrors: the command says them
+    selected = roles_to_build(catalog, roles)
     shared_doctrees = out / ".doctrees"
     if only in (None, "html"):
         html_dir = out / HTML_FOLDER

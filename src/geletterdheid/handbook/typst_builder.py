@@ -62,7 +62,7 @@ class TypstBuilder(Builder):
         self.linked: frozenset[str] = frozenset()  # labels some link points to, in any module
         self.modules_by_doc: dict[str, str] = {}
         self._assets: dict[str, bytes] = {}  # path under the Typst root -> contents, not yet written
-        self._warned: set[tuple[str, str, str]] = set()
+        self._warned: set[tuple[WarningKind, str, str]] = set()
 
     @property
     def catalog(self) -> Catalog:

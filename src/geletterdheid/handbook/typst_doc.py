@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..content import Catalog, Question
 from ..content.model import dutch_date
 from ..curriculum import LearningPath, duration_text
+from ..dutch import LEVEL_LABELS, count
 from ..output_names import Edition
 from .edition import CoverFacts, document_title
 from .typst_syntax import escape, string
@@ -24,7 +25,7 @@ def _c(text: str) -> str:
 
 
 def _count(number: int) -> str:
-    return f"{number} {'module' if number == 1 else 'modules'}"
+    return count(number, "module", "modules")
 
 
 def handbook_document(
@@ -87,7 +88,7 @@ def _cover(catalog: Catalog, role_id: str, edition: Edition, path: LearningPath,
 def _contents(path: LearningPath, edition: Edition) -> str:
     lines = ["#gl-sectie([Inhoud])", "#heading(level: 1, outlined: false, bookmarked: true)[Inhoud] <gl-inhoud>"]
     for number, module in enumerate(path.modules, start=1):
-        meta = f"{duration_text(module.duration_minutes)} · niveau {module.level.capitalize()}"
+        meta = f"{duration_text(module.duration_minutes)} · niveau {LEVEL_LABELS[module.level]}"
         lines.append(f"#gl-inhoud-regel(<{module.id}>, [{number}.], {_c(module.title)}, {_c(meta)})")
     if edition.with_answers:
         lines.append(f"#gl-inhoud-regel(<{KEY_LABEL}>, [], [Antwoordsleutel], none)")

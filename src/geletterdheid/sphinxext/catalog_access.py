@@ -8,7 +8,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
 
-from ..content import Catalog, Module, load_catalog
+from ..content import Catalog, Module, format_problems, load_catalog
 
 _ATTR = "_geletterdheid_catalog"
 
@@ -21,8 +21,7 @@ def load_into(app: Sphinx) -> None:
     root = Path(app.config.geletterdheid_root or app.confdir)
     catalog, problems = load_catalog(root)
     if catalog is None:
-        lines = "\n".join(problem.format(root) for problem in problems)
-        raise ContentProblems(f"de inhoud heeft {len(problems)} fout(en); draai 'geletterdheid check':\n{lines}")
+        raise ContentProblems(f"draai 'geletterdheid check':\n{format_problems(problems, root)}")
     # Kept on the environment (not the app) so directives and roles reach it as ``self.env``;
     # it is reloaded on every builder-inited, so a pickled environment never serves stale content.
     setattr(app.env, _ATTR, catalog)
