@@ -10,7 +10,7 @@ import pytest
 import typst
 
 from geletterdheid.handbook.render import TEMPLATE_SOURCE, RenderPool, RenderProblem, TypstJob, compile_one
-from geletterdheid.handbook.typst_syntax import content, escape, join_blocks, label_name, string
+from geletterdheid.typst_syntax import content, escape, join_blocks, label_name, string
 
 TRICKY = [
     "Het college van B&W en 's avonds de raad",

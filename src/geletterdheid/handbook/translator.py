@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from docutils import nodes
+from sphinx.builders import Builder
 from sphinx.locale import admonitionlabels
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxTranslator
 
 from ..sphinxext.typed_warnings import WarningKind
+from ..typst_syntax import content, escape, join_blocks, label_name, string
 from .links import LinkRules, link_target
-from .typst_syntax import content, escape, join_blocks, label_name, string
 
 if TYPE_CHECKING:
     from ..content import Catalog
-    from .typst_builder import TypstBuilder
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +35,23 @@ CODE_WITHOUT_LANGUAGE = {"default", "text", "none", ""}
 RULE = "#line(length: 100%, stroke: 0.5pt + luma(170))"
 _SPACE = re.compile(r"\s+")
 _CHECKBOX = "[ ] "
+
+
+class HandbookBuilder(Protocol):
+    """What the translator asks of its builder (``typst_builder.TypstBuilder``), so neither imports the other."""
+
+    @property
+    def catalog(self) -> Catalog: ...
+
+    linked: frozenset[str]  # labels some link points to, in any module
+
+    def link_rules(self, module_id: str) -> LinkRules: ...
+
+    def image_path(self, uri: str) -> str: ...
+
+    def add_asset(self, data: bytes, extension: str) -> str: ...
+
+    def warn_once(self, kind: WarningKind, message: str, node: nodes.Node) -> None: ...
 
 
 class TypstTranslator(SphinxTranslator):
@@ -60,21 +77,21 @@ class TypstTranslator(SphinxTranslator):
     with ``gl-alleen-deelnemer`` out of the trainer edition.
     """
 
-    builder: TypstBuilder
-
-    def __init__(self, document: nodes.document, builder: TypstBuilder, module_id: str, with_answers: bool) -> None:
+    def __init__(self, document: nodes.document, builder: Builder, module_id: str, with_answers: bool) -> None:
         super().__init__(document, builder)
+        # The typst builder: Sphinx hands it over as a Builder; typed by what is asked of it.
+        self.handbook = cast("HandbookBuilder", builder)
         self.with_answers = with_answers
         self.module_id = module_id
-        self.catalog: Catalog = builder.catalog
-        self.rules: LinkRules = builder.link_rules(module_id)
+        self.catalog: Catalog = self.handbook.catalog
+        self.rules: LinkRules = self.handbook.link_rules(module_id)
         self.body: list[str] = []
         self._run: list[str] = []  # inline markup not yet in a block
         self._level = 0  # depth of the current section
         self._left_out: set[int] = set()  # id() of nodes written elsewhere (a box's title)
         self._checkbox_text: set[int] = set()  # id() of Text nodes that start a checklist item
         self._top = next((child for child in document.children if isinstance(child, nodes.section)), None)
-        self._headings = self._heading_labels(document, builder.linked)
+        self._headings = self._heading_labels(document, self.handbook.linked)
         self._on_headings = set(self._headings.values())
 
     # -- the API ---------------------------------------------------------------------------------
@@ -105,7 +122,7 @@ class TypstTranslator(SphinxTranslator):
             self.body, self._run = saved
 
     def add_asset(self, data: bytes, extension: str) -> str:
-        return self.builder.add_asset(data, extension)
+        return self.handbook.add_asset(data, extension)
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -163,7 +180,7 @@ class TypstTranslator(SphinxTranslator):
 
     def warn(self, kind: WarningKind, message: str, node: nodes.Node) -> None:
         """A typed warning (``geletterdheid.<kind>``), once per build even if both editions meet it."""
-        self.builder.warn_once(kind, message, node)
+        self.handbook.warn_once(kind, message, node)
 
     def _hidden(self, node: nodes.Node) -> bool:
         if not isinstance(node, nodes.Element):
@@ -481,7 +498,7 @@ class TypstTranslator(SphinxTranslator):
                 "schrijf ![wat je ziet](bestand) zodat het handboek toegankelijk is",
                 node,
             )
-        return f"#gl-afbeelding(image({string(self.builder.image_path(uri))}, alt: {string(alt)}))"
+        return f"#gl-afbeelding(image({string(self.handbook.image_path(uri))}, alt: {string(alt)}))"
 
     def visit_raw(self, node: nodes.raw) -> None:
         """Raw Typst is written as it is; raw HTML (or any other format) is not for paper."""
@@ -613,3 +630,9 @@ def _only_images(paragraph: nodes.paragraph) -> list[nodes.image]:
         elif not (isinstance(child, nodes.Text) and not child.strip()):
             return []
     return images
+
+
+if TYPE_CHECKING:  # mypy checks that the translator keeps the contract the components' visitors rely on
+    from ..sphinxext.typst_writer import TypstWriter
+
+    _writer_contract: type[TypstWriter] = TypstTranslator

@@ -12,8 +12,8 @@ from ..content.model import dutch_date
 from ..curriculum import LearningPath, duration_text
 from ..dutch import LEVEL_LABELS, count
 from ..output_names import Edition
+from ..typst_syntax import escape, string
 from .edition import CoverFacts, document_title
-from .typst_syntax import escape, string
 
 TEMPLATE = "handboek.typ"
 KEY_LABEL = "gl-antwoordsleutel"

@@ -21,7 +21,7 @@ from .html_text import HtmlText, Typography
 from .typed_warnings import WarningKind
 
 if TYPE_CHECKING:
-    from ..handbook.translator import TypstTranslator
+    from .typst_writer import TypstWriter
 
 TITLE = "Praat mee"
 INVITATION = "Heb je een vraag of een ervaring over dit onderwerp? Bespreek het met collega's op "
@@ -56,7 +56,7 @@ class ForumDirective(CatalogDirective):
         return [self.located(forum_box(topic=topic_id))]
 
 
-def _topic(translator: HTML5Translator | TextTranslator | TypstTranslator, node: forum_box) -> Topic:
+def _topic(translator: HTML5Translator | TextTranslator | TypstWriter, node: forum_box) -> Topic:
     return catalog_of(translator.builder.env).topics[node["topic"]]
 
 
@@ -80,10 +80,10 @@ def visit_forum_text(self: TextTranslator, node: forum_box) -> None:
     raise nodes.SkipNode
 
 
-def visit_forum_typst(self: TypstTranslator, node: forum_box) -> None:
-    from ..handbook.qr import qr_png
-    from ..handbook.typst_syntax import escape as typst_escape
-    from ..handbook.typst_syntax import string
+def visit_forum_typst(self: TypstWriter, node: forum_box) -> None:
+    from ..typst_syntax import escape as typst_escape
+    from ..typst_syntax import string
+    from .qr import qr_png
 
     topic = _topic(self, node)
     url = str(topic.forum_url)

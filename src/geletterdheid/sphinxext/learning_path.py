@@ -25,7 +25,7 @@ from .links import doc_link, docname_of, site_url
 from .typed_warnings import WarningKind, warn
 
 if TYPE_CHECKING:
-    from ..handbook.translator import TypstTranslator
+    from .typst_writer import TypstWriter
 
 ADVICE = (
     "Volg de modules in deze volgorde. Dan ken je de basis voordat je verder gaat. "
@@ -133,8 +133,8 @@ def visit_learning_path_text(self: TextTranslator, node: learning_path_node) -> 
     raise nodes.SkipNode
 
 
-def visit_learning_path_typst(self: TypstTranslator, node: learning_path_node) -> None:
-    from ..handbook.typst_syntax import escape
+def visit_learning_path_typst(self: TypstWriter, node: learning_path_node) -> None:
+    from ..typst_syntax import escape
 
     typography = Typography(self.config)
     for line in _lines(self.catalog, node["role"]):

@@ -23,7 +23,7 @@ from .html_text import HtmlText, Typography
 from .links import doc_link, docname_of
 
 if TYPE_CHECKING:
-    from ..handbook.translator import TypstTranslator
+    from .typst_writer import TypstWriter
 
 TITLE = "Over deze module"
 
@@ -99,8 +99,8 @@ def visit_module_card_text(self: TextTranslator, node: module_card) -> None:
     raise nodes.SkipNode
 
 
-def visit_module_card_typst(self: TypstTranslator, node: module_card) -> None:
-    from ..handbook.typst_syntax import escape
+def visit_module_card_typst(self: TypstWriter, node: module_card) -> None:
+    from ..typst_syntax import escape
 
     catalog = self.catalog
     module = catalog.modules[node["module"]]

@@ -18,7 +18,7 @@ from .html_text import HtmlText, Typography
 from .links import doc_link, docname_of
 
 if TYPE_CHECKING:
-    from ..handbook.translator import TypstTranslator
+    from .typst_writer import TypstWriter
 
 HEADERS = ("Module", "Onderwerp", "Niveau", "Studietijd")
 
@@ -81,8 +81,8 @@ def visit_module_overview_text(self: TextTranslator, node: module_overview) -> N
     raise nodes.SkipNode
 
 
-def visit_module_overview_typst(self: TypstTranslator, node: module_overview) -> None:
-    from ..handbook.typst_syntax import escape
+def visit_module_overview_typst(self: TypstWriter, node: module_overview) -> None:
+    from ..typst_syntax import escape
 
     typography = Typography(self.config)
     cells = [f"[*{header}*]" for header in HEADERS]

@@ -30,7 +30,7 @@ from .catalog_directive import CatalogDirective
 from .html_text import HtmlText, Typography, attributes
 
 if TYPE_CHECKING:
-    from ..handbook.translator import TypstTranslator
+    from .typst_writer import TypstWriter
 
 _MARKUP = re.compile(r"[*_`\[\]{}<>#|\\]|^\s*([-+]|\d+[.)])\s", re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -104,7 +104,7 @@ def _parsed_parts(node: quiz) -> dict[tuple[str, str], quiz_text]:
     return {(part["question"], part["part"]): part for part in node.children if isinstance(part, quiz_text)}
 
 
-def _quiz_of(translator: HTML5Translator | TextTranslator | TypstTranslator, node: quiz) -> Quiz:
+def _quiz_of(translator: HTML5Translator | TextTranslator | TypstWriter, node: quiz) -> Quiz:
     return catalog_of(translator.builder.env).quizzes[node["module"]]
 
 
@@ -259,9 +259,9 @@ def visit_quiz_text(self: TextTranslator, node: quiz) -> None:
 
 
 def _typst_prose(
-    self: TypstTranslator, parsed: dict[tuple[str, str], quiz_text], question: Question, part: str, text: str
+    self: TypstWriter, parsed: dict[tuple[str, str], quiz_text], question: Question, part: str, text: str
 ) -> Iterator[str]:
-    from ..handbook.typst_syntax import escape
+    from ..typst_syntax import escape
 
     if (question.id, part) in parsed:
         yield self.blocks_of(parsed[question.id, part])
@@ -271,8 +271,8 @@ def _typst_prose(
         yield escape(typography(paragraph))
 
 
-def visit_quiz_typst(self: TypstTranslator, node: quiz) -> None:
-    from ..handbook.typst_syntax import escape, label_name, string
+def visit_quiz_typst(self: TypstWriter, node: quiz) -> None:
+    from ..typst_syntax import escape, label_name, string
 
     quiz_ = _quiz_of(self, node)
     parsed = _parsed_parts(node)

@@ -23,7 +23,7 @@ from .html_text import HtmlText, Typography
 from .links import doc_link
 
 if TYPE_CHECKING:
-    from ..handbook.translator import TypstTranslator
+    from .typst_writer import TypstWriter
 
 LEARNING_PATHS = "docs/leerpaden"
 CHOICE, OVERVIEW = "rolkeuze", "leerpaden"
@@ -95,8 +95,8 @@ def visit_role_cards_text(self: TextTranslator, node: role_cards) -> None:
     raise nodes.SkipNode
 
 
-def visit_role_cards_typst(self: TypstTranslator, node: role_cards) -> None:
-    from ..handbook.typst_syntax import escape
+def visit_role_cards_typst(self: TypstWriter, node: role_cards) -> None:
+    from ..typst_syntax import escape
 
     catalog = self.catalog
     typography = Typography(self.config)
