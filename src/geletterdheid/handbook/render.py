@@ -79,11 +79,21 @@ def compile_one(job: TypstJob) -> PdfResult:
 
 
 def _page_count(pdf: bytes) -> int:
+    """The ``/Count`` of the root page tree: by the PDF standard, the number of pages.
+
+    Reading just that object costs a third of walking every page (``len(reader.pages)``, which
+    was 1.1 s of processor time for the 14 handbooks, next to ~10 s for Typst itself).
+    """
     import io
 
     from pypdf import PdfReader
+    from pypdf.generic import DictionaryObject, NumberObject
 
-    return len(PdfReader(io.BytesIO(pdf)).pages)
+    pages = PdfReader(io.BytesIO(pdf)).root_object["/Pages"].get_object()
+    count = pages.get("/Count") if isinstance(pages, DictionaryObject) else None
+    if not isinstance(count, NumberObject):
+        raise RenderProblem("Typst schreef een pdf zonder paginaboom; meld dit aan de beheerders")
+    return int(count)
 
 
 class RenderPool:
