@@ -4,9 +4,9 @@ are worked out by hand in ``curriculum_expected.py``; they do not depend on the 
 from __future__ import annotations
 
 import pytest
-from curriculum_expected import FIXTURE_ROOT
 
 from geletterdheid.content import Catalog, catalog_or_exit
+from handboek_root_expected import FIXTURE_ROOT
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,9 @@ import io
 import json
 
 import pytest
-from curriculum_expected import FIXTURE_ROOT, PATHS, TITLES
 
 from geletterdheid.cli import main
+from handboek_root_expected import FIXTURE_ROOT, PATHS, TITLES
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from curriculum_expected import MINUTES, PATHS
 
 from geletterdheid.curriculum import (
     UnknownRole,
@@ -12,6 +11,7 @@ from geletterdheid.curriculum import (
     prerequisite_closure,
     required_module_ids,
 )
+from handboek_root_expected import MINUTES, PATHS
 
 
 @pytest.mark.parametrize("role", sorted(PATHS))

@@ -10,27 +10,9 @@ from pathlib import Path
 import pytest
 
 from geletterdheid.content import Catalog, load_catalog
+from handboek_root_expected import FIXTURE_ROOT, PATHS, TITLES  # noqa: F401 - re-exported for the tests
 
-HANDBOOK_ROOT = Path(__file__).resolve().parents[1] / "roots" / "test-handboek"
-
-#: role -> module ids in path order, from the fixture's front matter:
-#: m02 (beleidsadviseur) requires m04 (inkoper), m05 (beleidsadviseur) requires m02 and m03,
-#: m03 (inkoper) requires m01 (all staff).
-PATHS = {
-    "alle-medewerkers": ["m01"],
-    "beleidsadviseur": ["m01", "m03", "m04", "m02", "m05"],
-    "inkoper": ["m01", "m03", "m04"],
-    "jurist-privacy": ["m01", "m06"],
-}
-TITLES = {
-    "m01": "Basis van AI",
-    "m02": "Beleid maken",
-    "m03": "Inkoop van AI",
-    "m04": "Contracten en leveranciers",
-    "m05": "Hoog risico in beleid",
-    "m06": "Privacy en AI",
-}
-MINUTES = {"m01": 15, "m02": 30, "m03": 20, "m04": 25, "m05": 45, "m06": 10}
+HANDBOOK_ROOT = FIXTURE_ROOT
 
 
 def load_valid_catalog(root: Path) -> Catalog:

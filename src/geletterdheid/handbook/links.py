@@ -16,27 +16,13 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from ..content import Catalog
+from ..curriculum import prerequisite_closure
 
 DOC_PREFIX = "%"
 
 
 def doc_uri(docname: str) -> str:
     return DOC_PREFIX + docname
-
-
-def prerequisite_closure(catalog: Catalog, module_id: str) -> set[str]:
-    """All modules ``module_id`` requires, directly or through others (not the module itself).
-
-    Swap for ``geletterdheid.curriculum.prerequisite_closure`` when that lands: one line.
-    """
-    found: set[str] = set()
-    stack = list(catalog.modules[module_id].requires)
-    while stack:
-        current = stack.pop()
-        if current not in found:
-            found.add(current)
-            stack.extend(catalog.modules[current].requires)
-    return found
 
 
 @dataclass(frozen=True)

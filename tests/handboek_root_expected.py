@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-FIXTURE_ROOT = Path(__file__).resolve().parents[1] / "roots" / "test-handboek"
+FIXTURE_ROOT = Path(__file__).resolve().parent / "roots" / "test-handboek"
 
 #: role -> module ids in path order
 PATHS = {
