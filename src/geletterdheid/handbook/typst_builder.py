@@ -92,7 +92,9 @@ class TypstBuilder(Builder):
         self._copy_images()
         self.phase = BuildPhase.WRITING
         wanted = sorted(self.catalog.modules if self.module_ids is None else self.module_ids)
-        for edition in EDITIONS:
+        # The trainer edition first: its handbooks are the longest, and a pool that starts the longest
+        # compiles first ends with short ones instead of one long compile on one core.
+        for edition in sorted(EDITIONS, key=lambda edition: not edition.with_answers):
             markup = {module_id: self._translate(module_id, doctrees[module_id], edition) for module_id in wanted}
             self._write_assets()
             self.markup[edition.key] = markup
