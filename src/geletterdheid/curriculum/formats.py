@@ -81,8 +81,8 @@ def as_csv(catalog: Catalog, path: LearningPath) -> str:
     return out.getvalue()
 
 
-RENDERERS = {"text": as_text, "md": as_markdown, "json": as_json, "csv": as_csv}
+FORMATTERS = {"text": as_text, "md": as_markdown, "json": as_json, "csv": as_csv}
 
 
 def render(catalog: Catalog, path: LearningPath, fmt: str) -> str:
-    return RENDERERS[fmt](catalog, path)
+    return FORMATTERS[fmt](catalog, path)
