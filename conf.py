@@ -1,41 +1,10 @@
-"""Sphinx configuration of the geletterdheid handbook site."""
+"""Sphinx configuration of the repository's example site, "Gemeente Voorbeeld".
 
-import datetime as _dt
-import os
+The settings every site shares are in the package (``geletterdheid.site_conf``); a gemeente project
+gets its own conf.py from ``geletterdheid build``. Set here only what this site does differently.
+"""
 
-project = "AI-geletterdheid voor gemeenten"
-author = "Bijdragers aan geletterdheid"
-copyright = f"{_dt.date.today():%Y}, {author} (EUPL-1.2)"
-language = "nl"
+from geletterdheid.site_conf import *  # noqa: F403 - the shared settings
 
 # De naam van de gemeente op de omslag van de pdf-handboeken.
 geletterdheid_gemeente = "Gemeente Voorbeeld"
-
-extensions = ["myst_parser", "sphinx_design", "geletterdheid.sphinxext"]
-myst_enable_extensions = ["colon_fence", "deflist", "substitution", "attrs_inline"]
-myst_heading_anchors = 3
-
-root_doc = "index"
-include_patterns = ["index.md", "docs/**", "modules/**"]
-exclude_patterns = ["_build", ".venv", "**/.ipynb_checkpoints"]
-source_suffix = {".md": "markdown"}
-
-html_theme = "pydata_sphinx_theme"
-html_title = "AI-geletterdheid voor gemeenten"
-html_search_language = "nl"
-html_last_updated_fmt = "%d-%m-%Y"
-html_copy_source = False
-html_show_sourcelink = False
-html_theme_options = {
-    "navigation_with_keys": False,
-    "show_prev_next": True,
-    "search_bar_text": "Zoek in de handleiding",
-    "footer_start": ["copyright"],
-    "footer_end": [],
-    "secondary_sidebar_items": ["page-toc"],
-    "navbar_end": ["theme-switcher"],
-}
-
-# Where quizzes send a finished attempt: the API of `geletterdheid serve` on the same host, e.g.
-# "/api/pogingen". Empty: quizzes are self-tests only and nothing leaves the browser.
-geletterdheid_resultaten_url = os.environ.get("GELETTERDHEID_RESULTATEN_URL", "")

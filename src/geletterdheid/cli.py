@@ -21,6 +21,23 @@ def _find_root(start: Path) -> Path:
     return start
 
 
+def _content_root(args: argparse.Namespace) -> Path:
+    """Where the commands read content: the repository, or a gemeente project laid over the base content.
+
+    A gemeente project (a folder with gemeente.toml, found upwards from --root or the current
+    folder) is assembled first (project/assemble.py); every command then works on that tree.
+    """
+    from .project.config import find_project
+
+    start = (args.root or Path.cwd()).resolve()
+    args.project = find_project(start)
+    if args.project is not None:
+        from .project.assemble import assemble
+
+        return assemble(args.project)
+    return _find_root(start)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     root = args.root
     catalog, problems = load_catalog(root)
@@ -38,7 +55,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from .site_build import build_site
 
-    return build_site(args.root, Path(args.out), only=args.only, roles=args.rol)
+    out = Path(args.out) if args.out else (args.project or Path.cwd()) / "_build"
+    return build_site(args.root, out, only=args.only, roles=args.rol)
 
 
 #: Modules that add sub-commands: each has ``register(subparsers)``. One line per area keeps
@@ -74,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
 
     build = sub.add_parser("build", help="bouw de website en de pdf-handboeken per rol")
-    build.add_argument("--out", default="_build", help="uitvoermap (standaard: _build)")
+    build.add_argument("--out", default=None, help="uitvoermap (standaard: _build in de projectmap of de huidige map)")
     build.add_argument(
         "--only",
         choices=["html", "pdf"],
@@ -97,8 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    args.root = (args.root or _find_root(Path.cwd())).resolve()
     try:
+        args.root = _content_root(args)
         code: int = args.func(args)
     except UserError as exc:  # bad input or an unusable environment: the message says what to do
         print(exc.user_message(), file=sys.stderr)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .content import catalog_or_exit
 from .curriculum import roles_to_build
 from .output_names import HTML_FOLDER, PDF_FOLDER, SITE_FOLDER
+from .project.assemble import with_origins
 from .sphinx_run import run_sphinx
 
 if TYPE_CHECKING:  # the handbook code loads only when handbooks are built
@@ -51,7 +52,7 @@ def build_site(
         handbooks = {"geletterdheid_handboeken": selected} if only is None else {}
         code, warnings = run_sphinx(root, html_dir, extra_config=handbooks, doctrees=shared_doctrees)
         if warnings.strip():
-            print(warnings, file=sys.stderr, end="")
+            print(with_origins(root, warnings), file=sys.stderr, end="")
         if code != 0:
             print("Bouwen mislukt: los de meldingen hierboven op (waarschuwingen tellen als fouten).", file=sys.stderr)
             return 1
@@ -61,7 +62,7 @@ def build_site(
 
         report = build_handbooks(root, out, catalog, selected, fresh_env=only == "pdf", workers=workers)
         for warning in report.warnings:
-            print(warning, file=sys.stderr)
+            print(with_origins(root, warning), file=sys.stderr)
         for error in report.errors:
             print(f"Fout: {error}", file=sys.stderr)
         if not report.ok or report.warnings:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..dutch import count
 from ..errors import UserError
+from ..project.assemble import project_of
 from .load import load_catalog
 from .model import Catalog
 from .problems import Problem
@@ -20,7 +21,8 @@ from .problems import Problem
 
 def format_problems(problems: Sequence[Problem], root: Path) -> str:
     """One ``path:line: melding`` per problem (paths relative to ``root``) and a count line."""
-    lines = [problem.format(root) for problem in problems]
+    shown_from = project_of(root) or root  # a gemeente project's problems are in its own files
+    lines = [problem.format(shown_from) for problem in problems]
     lines.append(f"{count(len(problems), 'fout', 'fouten')} in de inhoud.")
     return "\n".join(lines)
 

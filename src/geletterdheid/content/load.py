@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from .articles import UnknownProvision, parse_provision
 from .messages import dutch_message
 from .model import ALL_STAFF_ROLE, Catalog, LegalFacts, Module, Quiz, Role, Topic, TopicFile
+from .overlay import apply_project
 from .problems import Problem
 from .yamlsource import LineMap, Loc, YamlSyntaxError, parse_yaml, split_front_matter
 
@@ -116,6 +117,7 @@ def _content_files(root: Path) -> list[Path]:
         root / LEGAL_FILE,
         *sorted((root / MODULES_DIR).glob("*.md")),
         *sorted((root / QUIZZES_DIR).glob("*.yaml")),
+        root / "gemeente.toml",  # in a tree assembled from a gemeente project (see content/overlay.py)
     ]
 
 
@@ -148,7 +150,7 @@ def load_catalog(root: Path | str) -> tuple[Catalog | None, list[Problem]]:
     cached = _cache.get(root)
     if cached is not None and cached[0] == fingerprint:
         return cached[1]
-    result = _load_catalog_uncached(root)
+    result = apply_project(root, _load_catalog_uncached(root))
     _cache[root] = (fingerprint, result)
     return result
 

@@ -123,6 +123,8 @@ class Catalog:
     module_paths: dict[str, Path] = field(default_factory=dict)
     quiz_paths: dict[str, Path] = field(default_factory=dict)
     role_paths: dict[str, Path] = field(default_factory=dict)
+    #: False when the gemeente has no forum (``forum = false`` in gemeente.toml): no forum boxes.
+    forum: bool = True
 
     @cached_property
     def _modules_by_path(self) -> dict[Path, Module]:

@@ -43,6 +43,8 @@ def forum_link(topic: Topic) -> nodes.reference:
 class ForumDirective(CatalogDirective):
     def run(self) -> list[nodes.Node]:
         catalog = catalog_of(self.env)
+        if not catalog.forum:  # the gemeente has no forum (forum = false in gemeente.toml)
+            return []
         if self.arguments:
             if self.arguments[0] not in catalog.topics:
                 self.warn(WarningKind.TOPIC, f"forum: onbekend onderwerp '{self.arguments[0]}'")

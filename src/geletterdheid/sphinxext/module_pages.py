@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from .catalog_access import module_of_doc
+from .catalog_access import catalog_of, module_of_doc
 from .module_card import module_card
 
 _EXPLICIT = re.compile(r"^[`:]{3,}\{(quiz|forum|module-kaart)\}", re.MULTILINE)
@@ -30,7 +30,7 @@ def append_module_parts(app: Sphinx, docname: str, source: list[str]) -> None:
         tail.append("\n\n```{module-kaart}\n```\n")
     if "quiz" not in present:
         tail.append("\n\n(toets-" + module.id + ")=\n## Toets jezelf\n\n```{quiz}\n```\n")
-    if "forum" not in present:
+    if "forum" not in present and catalog_of(app.env).forum:
         tail.append("\n\n```{forum}\n```\n")
     source[0] = source[0].rstrip("\n") + "".join(tail)
 

@@ -43,7 +43,8 @@ class TopicsDirective(SphinxDirective):
             if not modules:
                 para += nodes.Text("nog geen.")
             section += para
-            section += nodes.paragraph("", "", nodes.strong("", "Praat mee: "), forum_link(topic))
+            if catalog.forum:
+                section += nodes.paragraph("", "", nodes.strong("", "Praat mee: "), forum_link(topic))
             sections.append(section)
         return sections
 

@@ -1,0 +1,76 @@
+"""A gemeente project's settings applied to the Catalog of its assembled tree (see project/assemble.py).
+
+Two things change when the content root was assembled from a gemeente project: every problem is
+reported at the gemeente's own file and line (not at the copy Sphinx reads), and the settings of
+``gemeente.toml`` apply: forum addresses per topic (or no forum), base modules left out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from ..project.assemble import origin_of, project_of
+from ..project.config import PROJECT_FILE, load_config
+from .model import Catalog
+from .problems import Problem
+
+Result = tuple[Catalog | None, list[Problem]]
+
+
+def _line_of(path: Path, key: str) -> int:
+    """The line of ``key = ...`` in a TOML file (1 if it is not there)."""
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return 1
+
+
+def apply_project(root: Path, result: Result) -> Result:
+    project = project_of(root)
+    if project is None:
+        return result
+    catalog, problems = result
+    if catalog is None:
+        return None, [Problem(*origin_of(root, p.path, p.line), p.message) for p in problems]
+    config = load_config(project)
+    settings = project / PROJECT_FILE
+    found: list[Problem] = []
+    leave_out = set(config.leave_out)
+    for module_id in sorted(leave_out - set(catalog.modules)):
+        found.append(Problem(settings, _line_of(settings, "weglaten"), f"weglaten: onbekende module '{module_id}'"))
+    for module_id, module in catalog.modules.items():
+        needed = sorted(set(module.requires) & leave_out)
+        if module_id not in leave_out and needed:
+            found.append(
+                Problem(
+                    settings,
+                    _line_of(settings, "weglaten"),
+                    f"weglaten: module {module_id} heeft {', '.join(needed)} nodig (vereist); laat die ook weg "
+                    "of houd ze allebei",
+                )
+            )
+    if found:
+        return None, found
+    topics = catalog.topics
+    if config.forum is not None:
+        forum = config.forum
+        topics = {tid: topic.model_copy(update={"forum_url": forum.url_for(tid)}) for tid, topic in topics.items()}
+
+    def kept(items: dict) -> dict:  # type: ignore[type-arg]
+        return {key: value for key, value in items.items() if key not in leave_out}
+
+    return (
+        dataclasses.replace(
+            catalog,
+            modules=kept(catalog.modules),
+            quizzes=kept(catalog.quizzes),
+            module_paths=kept(catalog.module_paths),
+            quiz_paths=kept(catalog.quiz_paths),
+            topics=topics,
+            forum=config.forum is not None,
+        ),
+        [],
+    )

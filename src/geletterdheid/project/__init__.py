@@ -1,0 +1,1 @@
+"""A gemeente project: gemeente.toml and local content that overlay the base content."""

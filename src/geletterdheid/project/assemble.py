@@ -1,0 +1,189 @@
+"""One source tree for Sphinx and the loader: the base content with a gemeente project laid over it.
+
+Sphinx reads one folder, so a gemeente project is assembled into ``<project>/_build/bron/``:
+the base content (from the package), the project's own modules, quizzes and roles, each
+``aanvullingen/<module-id>.md`` appended to its base module (before the quiz the build adds),
+the project's ``gemeente.toml`` and a generated ``conf.py``. Only files whose bytes changed are
+written, so Sphinx's incremental build still sees what changed. ``herkomst.json`` says where each
+file came from, so a problem in the assembled tree is reported at the gemeente's own file and line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..base_content import GENERATED, base_root
+from ..errors import UserError
+from .config import PROJECT_FILE, GemeenteConfig, load_config
+
+SOURCE_DIR = Path("_build") / "bron"
+ORIGINS_FILE = "herkomst.json"
+LOCAL_HEADING = "In onze gemeente"
+_ID = re.compile(r"^id:\s*['\"]?([A-Za-z0-9_-]+)", re.MULTILINE)
+
+
+class OverlayError(UserError):
+    """A part of the project that cannot be laid over the base (Dutch, with file and line)."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a line range of an assembled file comes from: ``path``, with ``offset`` lines before it."""
+
+    path: str
+    first_line: int  # first line (1-based) of the assembled file that comes from ``path``
+    offset: int  # assembled line - offset = line in ``path``
+
+
+def _module_files(folder: Path) -> dict[str, Path]:
+    """Module id (from the front matter) -> file."""
+    found: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.md")):
+        match = _ID.search(path.read_text(encoding="utf-8")[:2000])
+        if match:
+            found[match.group(1)] = path
+    return found
+
+
+def _conf(config: GemeenteConfig) -> str:
+    title = f"AI-geletterdheid – {config.name}"
+    return "\n".join(
+        [
+            '"""Made by geletterdheid from gemeente.toml on every build: do not edit (edit gemeente.toml)."""',
+            "",
+            "from geletterdheid.site_conf import *  # noqa: F403",
+            "",
+            f"geletterdheid_gemeente = {config.name!r}",
+            f"project = {title!r}",
+            f"html_title = {title!r}",
+            "",
+        ]
+    )
+
+
+def assemble(project: Path) -> Path:
+    """Lay ``project`` over the base content in ``project/_build/bron``; return that folder."""
+    project = project.resolve()
+    config = load_config(project)
+    base = base_root()
+    target = project / SOURCE_DIR
+    files: dict[str, bytes] = {}
+    origins: dict[str, list[Origin]] = {}
+
+    def add(relative: str, data: bytes, origin: Path) -> None:
+        files[relative] = data
+        origins[relative] = [Origin(str(origin), 1, 0)]
+
+    for name in ("index.md", "docs", "modules", "quizzes"):
+        source = base / name
+        paths = [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file())
+        for path in paths:
+            relative = path.relative_to(base).as_posix()
+            if any(relative.startswith(generated + "/") for generated in GENERATED) or "__pycache__" in relative:
+                continue
+            add(relative, path.read_bytes(), path)
+    for folder, into, pattern in (
+        ("modules", "modules", "*.md"),
+        ("quizzes", "quizzes", "*.yaml"),
+        ("rollen", "docs/rollen", "*.md"),
+    ):
+        for path in sorted((project / folder).glob(pattern)):
+            if path.name.lower() == "readme.md":
+                continue
+            relative = f"{into}/{path.name}"
+            if relative in files:
+                raise OverlayError(
+                    f"{path}:1: het basispakket heeft al een bestand {relative}; geef je eigen bestand een andere naam"
+                )
+            add(relative, path.read_bytes(), path)
+    base_modules = _module_files(base / "modules")
+    for path in sorted((project / "aanvullingen").glob("*.md")):
+        if path.name.lower() == "readme.md":
+            continue
+        module_path = base_modules.get(path.stem)
+        if module_path is None:
+            raise OverlayError(
+                f"{path}:1: er is geen basismodule '{path.stem}'; noem het bestand naar de module-id, "
+                f"bijvoorbeeld aanvullingen/m03.md (bekend: {', '.join(sorted(base_modules))})"
+            )
+        relative = module_path.relative_to(base).as_posix()
+        page = files[relative].decode("utf-8").rstrip("\n")
+        head = f"{page}\n\n## {LOCAL_HEADING}\n\n"
+        files[relative] = (head + path.read_text(encoding="utf-8").strip("\n") + "\n").encode("utf-8")
+        first = head.count("\n") + 1
+        origins[relative].append(Origin(str(path), first, first - 1))
+    add(PROJECT_FILE, (project / PROJECT_FILE).read_bytes(), project / PROJECT_FILE)
+    add("conf.py", _conf(config).encode("utf-8"), project / PROJECT_FILE)
+    manifest = {
+        "project": str(project),
+        "files": {name: [[o.path, o.first_line, o.offset] for o in parts] for name, parts in origins.items()},
+    }
+    files[ORIGINS_FILE] = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    _write_tree(target, files)
+    return target
+
+
+def _write_tree(target: Path, files: dict[str, bytes]) -> None:
+    """Make ``target`` hold exactly ``files``; unchanged files keep their modification time."""
+    target.mkdir(parents=True, exist_ok=True)
+    for relative, data in files.items():
+        path = target / relative
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".deel")
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    wanted = {target / relative for relative in files}
+    for path in sorted(target.rglob("*"), reverse=True):
+        inside = path.relative_to(target).as_posix()
+        if any(inside == g or inside.startswith(g + "/") for g in GENERATED) or inside.startswith("_build"):
+            continue  # made by the build itself
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            shutil.rmtree(path)
+
+
+def origin_of(root: Path, path: Path, line: int) -> tuple[Path, int]:
+    """The gemeente's (or the base's) own file and line for ``line`` of ``path`` in an assembled tree."""
+    manifest_path = root / ORIGINS_FILE
+    if not manifest_path.is_file():
+        return path, line
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    try:
+        relative = Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path, line
+    parts = manifest["files"].get(relative)
+    if not parts:
+        return path, line
+    source, _, offset = max((p for p in parts if p[1] <= max(line, 1)), key=lambda p: p[1])
+    return Path(source), max(1, line - offset)
+
+
+def project_of(root: Path) -> Path | None:
+    """The gemeente project an assembled tree was made from, or None (the repository, or the base)."""
+    manifest_path = root / ORIGINS_FILE
+    if not manifest_path.is_file():
+        return None
+    return Path(json.loads(manifest_path.read_text(encoding="utf-8"))["project"])
+
+
+def with_origins(root: Path, messages: str) -> str:
+    """Sphinx's messages with every ``<assembled file>:<line>:`` replaced by the gemeente's own file and line."""
+    if project_of(root) is None:
+        return messages
+    prefix = re.escape(str(root.resolve()))
+    located = re.compile(rf"^({prefix}/[^:\n]+):(\d+):", re.MULTILINE)
+
+    def replace(match: re.Match[str]) -> str:
+        path, line = origin_of(root, Path(match.group(1)), int(match.group(2)))
+        return f"{path}:{line}:"
+
+    return located.sub(replace, messages)
