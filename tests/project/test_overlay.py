@@ -1,0 +1,167 @@
+"""A gemeente project laid over the base content: what lands where, and where problems are reported.
+
+The base here is the small test root ``test-minimal`` (two modules), not the shipped content, so
+these tests do not change when editors rewrite the real modules.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from geletterdheid.cli import main
+from geletterdheid.content import load_catalog
+from geletterdheid.curriculum import learning_path
+from geletterdheid.project import assemble as assemble_module
+from geletterdheid.project.assemble import OverlayError, assemble, with_origins
+from repo_paths import ROOTS
+
+LOCAL_MODULE = """---
+id: t01
+titel: AI in Testdorp
+samenvatting: Welke AI-hulpmiddelen je in Testdorp mag gebruiken.
+rollen: [alle-medewerkers]
+onderwerp: basis
+duur_minuten: 10
+niveau: bewust
+leerdoelen:
+  - Je weet welke hulpmiddelen Testdorp toestaat.
+artikelen: ["4"]
+vereist: [m01]
+laatst_gecontroleerd: 2026-11-30
+---
+
+# AI in Testdorp
+
+Alleen de chatbot van de gemeente mag je gebruiken ({artikel}`4`).
+"""
+LOCAL_QUIZ = """module: t01
+vragen:
+  - id: t01-q01
+    type: juist-onwaar
+    vraag: In Testdorp mag je elke chatbot gebruiken.
+    opties:
+      juist: Juist
+      onjuist: Onjuist
+    juist: onjuist
+    uitleg: Alleen de chatbot van de gemeente is toegestaan (artikel 4).
+    artikelen: ["4"]
+"""
+SETTINGS = """[gemeente]
+naam = "Gemeente Testdorp"
+
+[forum]
+basis_url = "https://forum.testdorp.nl/c/"
+
+[forum.onderwerpen]
+regels = "https://teams.testdorp.nl/kanaal/regels"
+"""
+
+
+@pytest.fixture
+def base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test root as the base content (what a wheel would carry)."""
+    root = tmp_path / "basis"
+    shutil.copytree(ROOTS / "test-minimal", root, ignore=shutil.ignore_patterns("conf.py"))
+    monkeypatch.setattr(assemble_module, "base_root", lambda: root)
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path, base: Path) -> Path:
+    folder = tmp_path / "testdorp"
+    for name in ("modules", "quizzes", "rollen", "aanvullingen"):
+        (folder / name).mkdir(parents=True)
+    (folder / "gemeente.toml").write_text(SETTINGS, encoding="utf-8")
+    (folder / "modules" / "t01-ai-in-testdorp.md").write_text(LOCAL_MODULE, encoding="utf-8")
+    (folder / "quizzes" / "t01.yaml").write_text(LOCAL_QUIZ, encoding="utf-8")
+    (folder / "aanvullingen" / "m02.md").write_text("Vraag het AI-loket als je twijfelt.\n", encoding="utf-8")
+    return folder
+
+
+def test_local_module_joins_the_learning_paths_and_settings_apply(project: Path):
+    catalog, problems = load_catalog(assemble(project))
+    assert problems == [] and catalog is not None
+    assert "t01" in catalog.modules and "t01" in catalog.quizzes
+    assert [m.id for m in learning_path(catalog, ["alle-medewerkers"]).modules] == ["m01", "t01"]
+    assert str(catalog.topics["basis"].forum_url) == "https://forum.testdorp.nl/c/basis"  # basis_url + topic id
+    assert str(catalog.topics["regels"].forum_url) == "https://teams.testdorp.nl/kanaal/regels"  # the override
+    assert catalog.forum
+
+
+def test_an_aanvulling_is_appended_to_its_base_module_and_the_base_file_is_untouched(project: Path, base: Path):
+    root = assemble(project)
+    page = next((root / "modules").glob("m02-*.md")).read_text(encoding="utf-8")
+    assert page.rstrip().endswith("## In onze gemeente\n\nVraag het AI-loket als je twijfelt.")
+    assert "In onze gemeente" not in next((base / "modules").glob("m02-*.md")).read_text(encoding="utf-8")
+
+
+def test_a_warning_in_an_assembled_file_names_the_gemeentes_own_file_and_line(project: Path):
+    root = assemble(project)
+    appended = next((root / "modules").glob("m02-*.md"))
+    line = appended.read_text(encoding="utf-8").splitlines().index("Vraag het AI-loket als je twijfelt.") + 1
+    local = root / "modules" / "t01-ai-in-testdorp.md"
+    messages = f"{appended}:{line}: WARNING: een\n{local}:18: WARNING: twee\n"
+    assert with_origins(root, messages) == (
+        f"{project / 'aanvullingen' / 'm02.md'}:1: WARNING: een\n{project / 'modules' / 't01-ai-in-testdorp.md'}:18: WARNING: twee\n"
+    )
+
+
+def test_content_problems_are_reported_at_the_gemeente_file(project: Path, capsys: pytest.CaptureFixture[str]):
+    module = project / "modules" / "t01-ai-in-testdorp.md"
+    module.write_text(LOCAL_MODULE.replace("duur_minuten: 10", "duur_minuten: tien"), encoding="utf-8")
+    assert main(["--root", str(project), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "modules/t01-ai-in-testdorp.md:7: 'duur_minuten' moet een geheel getal zijn" in err
+    assert "bron" not in err  # never the assembled copy
+
+
+def test_left_out_modules_leave_the_catalog_and_wrong_ones_are_named_at_their_line(project: Path):
+    settings = project / "gemeente.toml"
+    settings.write_text(SETTINGS + '\n[inhoud]\nweglaten = ["m02"]\n', encoding="utf-8")
+    catalog, problems = load_catalog(assemble(project))
+    assert catalog is not None and "m02" not in catalog.modules and "m02" not in catalog.quizzes
+    settings.write_text(SETTINGS + '\n[inhoud]\nweglaten = ["m01", "m99"]\n', encoding="utf-8")
+    catalog, problems = load_catalog(assemble(project))
+    assert catalog is None
+    messages = {(p.path.name, p.line, p.message) for p in problems}
+    assert ("gemeente.toml", 11, "weglaten: onbekende module 'm99'") in messages
+    assert any("module m02 heeft m01 nodig" in m for _, _, m in messages)  # m02 requires m01
+    assert any("module t01 heeft m01 nodig" in m for _, _, m in messages)
+
+
+def test_without_a_forum_the_catalog_says_so(project: Path):
+    (project / "gemeente.toml").write_text(
+        'forum = false\n\n[gemeente]\nnaam = "Gemeente Testdorp"\n', encoding="utf-8"
+    )
+    catalog, _ = load_catalog(assemble(project))
+    assert catalog is not None and not catalog.forum
+
+
+def test_a_local_file_may_not_replace_a_base_file(project: Path, base: Path):
+    shutil.copy(base / "quizzes" / "m01.yaml", project / "quizzes" / "m01.yaml")
+    with pytest.raises(OverlayError, match=r"quizzes/m01\.yaml:1: het basispakket heeft al een bestand"):
+        assemble(project)
+
+
+def test_an_aanvulling_for_a_module_that_does_not_exist_is_an_error(project: Path):
+    (project / "aanvullingen" / "m42.md").write_text("Iets lokaals.\n", encoding="utf-8")
+    with pytest.raises(OverlayError, match=r"aanvullingen/m42\.md:1: er is geen basismodule 'm42'"):
+        assemble(project)
+
+
+def test_reassembling_rewrites_only_what_changed_and_drops_what_went(project: Path):
+    root = assemble(project)
+    local = root / "modules" / "t01-ai-in-testdorp.md"
+    base_page = next((root / "modules").glob("m01-*.md"))
+    os.utime(base_page, ns=(1, 1))  # a marker: an unchanged file must keep it
+    (project / "aanvullingen" / "m02.md").unlink()
+    (project / "modules" / "t01-ai-in-testdorp.md").unlink()
+    (project / "quizzes" / "t01.yaml").unlink()
+    assemble(project)
+    assert base_page.stat().st_mtime_ns == 1
+    assert not local.exists()
+    assert "In onze gemeente" not in next((root / "modules").glob("m02-*.md")).read_text(encoding="utf-8")
