@@ -106,7 +106,8 @@ def test_a_warning_in_an_assembled_file_names_the_gemeentes_own_file_and_line(pr
     local = root / "modules" / "t01-ai-in-testdorp.md"
     messages = f"{appended}:{line}: WARNING: een\n{local}:18: WARNING: twee\n"
     assert with_origins(root, messages) == (
-        f"{project / 'aanvullingen' / 'm02.md'}:1: WARNING: een\n{project / 'modules' / 't01-ai-in-testdorp.md'}:18: WARNING: twee\n"
+        f"{project / 'aanvullingen' / 'm02.md'}:1: WARNING: een\n"
+        f"{project / 'modules' / 't01-ai-in-testdorp.md'}:18: WARNING: twee\n"
     )
 
 
