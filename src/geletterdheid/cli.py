@@ -9,8 +9,16 @@ import sys
 import traceback
 from pathlib import Path
 
-from .content import format_problems, load_catalog
+from .content import Catalog, catalog_or_exit, format_problems, load_catalog
 from .errors import UserError
+
+
+class PlaceholdersLeft(UserError):
+    def __init__(self, found: list[str]) -> None:
+        super().__init__("\n".join([*found, "Bouwen gestopt: vervang eerst de voorbeelden hierboven."]))
+
+    def user_message(self) -> str:
+        return str(self)
 
 
 def _find_root(start: Path) -> Path:
@@ -44,6 +52,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     if catalog is None:
         print(format_problems(problems, root), file=sys.stderr)
         return 1
+    found = _placeholders(args, catalog)
+    for message in found:
+        print(f"{'Fout' if args.project else 'Let op'}: {message}", file=sys.stderr)
+    if found and args.project is not None:
+        print("Vervang de voorbeelden hierboven voordat je de site bouwt.", file=sys.stderr)
+        return 1
     questions = sum(len(q.questions) for q in catalog.quizzes.values())
     print(
         f"In orde: {len(catalog.modules)} modules, {len(catalog.quizzes)} toetsen met {questions} vragen, "
@@ -52,10 +66,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _placeholders(args: argparse.Namespace, catalog: Catalog) -> list[str]:
+    from .project.config import PROJECT_FILE, load_config
+    from .project.placeholders import placeholders
+
+    forum_urls = {tid: str(topic.forum_url) for tid, topic in catalog.topics.items()} if catalog.forum else {}
+    if args.project is None:
+        return placeholders(forum_urls, catalog.root, None, "")
+    return placeholders(forum_urls, catalog.root, args.project / PROJECT_FILE, load_config(args.project).name)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .site_build import build_site
 
     out = Path(args.out) if args.out else (args.project or Path.cwd()) / "_build"
+    if args.project is not None:  # a gemeente's site does not go out with example links or name
+        found = _placeholders(args, catalog_or_exit(args.root))
+        if found:
+            raise PlaceholdersLeft(found)
     return build_site(args.root, out, only=args.only, roles=args.rol)
 
 

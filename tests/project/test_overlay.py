@@ -166,3 +166,24 @@ def test_reassembling_rewrites_only_what_changed_and_drops_what_went(project: Pa
     assert base_page.stat().st_mtime_ns == 1
     assert not local.exists()
     assert "In onze gemeente" not in next((root / "modules").glob("m02-*.md")).read_text(encoding="utf-8")
+
+
+def test_a_project_with_example_links_or_the_example_name_does_not_check_or_build(
+    project: Path, capsys: pytest.CaptureFixture[str]
+):
+    settings = project / "gemeente.toml"
+    text = SETTINGS.replace("forum.testdorp.nl", "forum.gemeente.example").replace("Testdorp", "Voorbeeld")
+    settings.write_text(text, encoding="utf-8")
+    assert main(["--root", str(project), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "gemeente.toml:5: de forumlink van onderwerp basis gaat naar een voorbeeldadres" in err  # regels: own link
+    assert "gemeente.toml:2: de naam is nog 'Gemeente Voorbeeld'" in err
+    assert main(["--root", str(project), "build", "--only", "html"]) == 1
+    assert "Bouwen gestopt: vervang eerst de voorbeelden" in capsys.readouterr().err
+    assert not (project / "_build" / "html").exists()
+
+
+def test_the_repository_example_only_warns_about_its_example_links(capsys: pytest.CaptureFixture[str]):
+    assert main(["--root", str(ROOTS / "test-minimal"), "check"]) == 0
+    err = capsys.readouterr().err
+    assert "Let op: docs/onderwerpen.yaml:4: de forumlink van onderwerp basis gaat naar een voorbeeldadres" in err
