@@ -137,6 +137,10 @@ def test_forum_false_under_a_table_is_explained(project):
             "gemeente.toml:4: 'naam' in [gemeente] mag niet leeg zijn",
         ),
         (
+            'forum = false\n[gemeente]\nnaam = "Gemeente\\nTestdorp"\n',
+            "gemeente.toml:3: 'naam' in [gemeente] moet op één regel passen, zonder tabs of stuurtekens",
+        ),
+        (
             "forum = false\n[gemeente]\nnaam = 12\n",
             "gemeente.toml:3: 'naam' in [gemeente] moet tekst zijn (tussen aanhalingstekens), niet een getal",
         ),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
@@ -248,8 +249,10 @@ class _Checker:
             return None, None, None
         table = self.table(data, "gemeente")
         name = self.text(("gemeente", "naam"), table.get("naam"), required=True)
-        if name is not None and "\n" in name:
-            self.problem(("gemeente", "naam"), "'naam' in [gemeente] moet op één regel passen")
+        if name is not None and any(unicodedata.category(char) == "Cc" for char in name):  # "\n" written as escape
+            self.problem(
+                ("gemeente", "naam"), "'naam' in [gemeente] moet op één regel passen, zonder tabs of stuurtekens"
+            )
             name = None
         logo = self.project_path(("gemeente", "logo"), table.get("logo"), LOGO_SUFFIXES)
         website = self.url(("gemeente", "website"), table.get("website"))
