@@ -89,7 +89,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 #: Modules that add sub-commands: each has ``register(subparsers)``. One line per area keeps
 #: this file thin and lets areas grow without touching each other's code.
-COMMAND_MODULES: list[str] = ["records.commands", "reports.commands", "server.commands", "curriculum.commands"]
+COMMAND_MODULES: list[str] = [
+    "records.commands",
+    "reports.commands",
+    "server.commands",
+    "curriculum.commands",
+    "project.commands",
+]
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -1,0 +1,68 @@
+"""The settings of one gemeente project, as read from its gemeente.toml (frozen: read once, shared)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+#: The file that makes a folder a gemeente project.
+PROJECT_FILE = "gemeente.toml"
+
+
+def _frozen(mapping: Mapping[str, str] | None = None) -> Mapping[str, str]:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A person or desk staff can reach: ``naam`` and ``email`` of an entry under ``[contact]``."""
+
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class ForumSettings:
+    """``[forum]``: where colleagues discuss a topic. ``per_topic`` overrides single topics."""
+
+    base_url: str
+    per_topic: Mapping[str, str] = field(default_factory=_frozen)
+
+    def url_for(self, topic_id: str) -> str:
+        """The topic's own address from ``[forum.onderwerpen]``, else ``basis_url`` + the topic id."""
+        return self.per_topic.get(topic_id, self.base_url + topic_id)
+
+
+@dataclass(frozen=True)
+class GemeenteConfig:
+    """Everything gemeente.toml says. ``forum`` is ``None`` for ``forum = false`` (no forum boxes).
+
+    ``contacts`` is keyed by the gemeente.toml key (``ai_loket``, ``fg``), ``footer`` too
+    (``privacy``, ``toegankelijkheid``); paths are absolute and exist. ``key_lines`` holds the line
+    of each key path (``("forum", "basis_url")``), so later checks can point into the file.
+    """
+
+    root: Path
+    name: str
+    logo: Path | None = None
+    website: str | None = None
+    forum: ForumSettings | None = None
+    contacts: Mapping[str, Contact] = field(default_factory=lambda: MappingProxyType({}))
+    footer: Mapping[str, str] = field(default_factory=_frozen)
+    colour: str | None = None
+    tokens: Path | None = None
+    leave_out: tuple[str, ...] = ()
+    key_lines: Mapping[tuple[str, ...], int] = field(default_factory=lambda: MappingProxyType({}), compare=False)
+
+    @property
+    def file(self) -> Path:
+        return self.root / PROJECT_FILE
+
+    def line_of(self, *keys: str) -> int:
+        """The line in gemeente.toml of ``keys`` (``"forum", "basis_url"``), else its table's, else 1."""
+        for end in range(len(keys), 0, -1):
+            if keys[:end] in self.key_lines:
+                return self.key_lines[keys[:end]]
+        return 1
