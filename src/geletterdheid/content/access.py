@@ -13,10 +13,10 @@ from pathlib import Path
 
 from ..dutch import count
 from ..errors import UserError
+from ..problems import Problem
 from ..project.assemble import project_of
 from .load import load_catalog
 from .model import Catalog
-from .problems import Problem
 
 
 def format_problems(problems: Sequence[Problem], root: Path) -> str:

@@ -11,11 +11,11 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ..problems import Problem
 from .articles import UnknownProvision, parse_provision
 from .messages import dutch_message
 from .model import ALL_STAFF_ROLE, Catalog, LegalFacts, Module, Quiz, Role, Topic, TopicFile
 from .overlay import apply_project
-from .problems import Problem
 from .yamlsource import LineMap, Loc, YamlSyntaxError, parse_yaml, split_front_matter
 
 M = TypeVar("M", bound=BaseModel)

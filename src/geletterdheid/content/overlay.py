@@ -8,24 +8,14 @@ reported at the gemeente's own file and line (not at the copy Sphinx reads), and
 from __future__ import annotations
 
 import dataclasses
-import re
 from pathlib import Path
 
+from ..problems import Problem
 from ..project.assemble import origin_of, project_of
 from ..project.config import PROJECT_FILE, load_config
 from .model import Catalog
-from .problems import Problem
 
 Result = tuple[Catalog | None, list[Problem]]
-
-
-def _line_of(path: Path, key: str) -> int:
-    """The line of ``key = ...`` in a TOML file (1 if it is not there)."""
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return 1
 
 
 def apply_project(root: Path, result: Result) -> Result:
@@ -40,14 +30,16 @@ def apply_project(root: Path, result: Result) -> Result:
     found: list[Problem] = []
     leave_out = set(config.leave_out)
     for module_id in sorted(leave_out - set(catalog.modules)):
-        found.append(Problem(settings, _line_of(settings, "weglaten"), f"weglaten: onbekende module '{module_id}'"))
+        found.append(
+            Problem(settings, config.line_of("inhoud", "weglaten"), f"weglaten: onbekende module '{module_id}'")
+        )
     for module_id, module in catalog.modules.items():
         needed = sorted(set(module.requires) & leave_out)
         if module_id not in leave_out and needed:
             found.append(
                 Problem(
                     settings,
-                    _line_of(settings, "weglaten"),
+                    config.line_of("inhoud", "weglaten"),
                     f"weglaten: module {module_id} heeft {', '.join(needed)} nodig (vereist); laat die ook weg "
                     "of houd ze allebei",
                 )

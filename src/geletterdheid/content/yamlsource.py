@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem
+from ..problems import Problem
 
 Loc = tuple[str | int, ...]
 

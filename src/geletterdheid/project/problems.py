@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..content.problems import Problem
 from ..dutch import count
 from ..errors import UserError
+from ..problems import Problem
 
 
 class ProjectConfigError(UserError):

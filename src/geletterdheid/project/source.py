@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from ..content.problems import Problem
+from ..problems import Problem
 from .problems import MissingProjectFile, ProjectConfigError
 from .toml_lines import KeyLines, scan_key_lines
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from ..content.problems import Problem
+from ..problems import Problem
 from .model import Contact, ForumSettings, GemeenteConfig
 from .toml_lines import KeyLines, KeyPath
 from .values import colour_problem, content_id_problem, email_problem, url_problem

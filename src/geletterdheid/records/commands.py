@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from ..content import catalog_or_exit
-from ..content.problems import Problem
 from ..dutch import count
+from ..problems import Problem
 from .command_support import database_errors_handled, database_option
 from .errors import RecordsError
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.model import Catalog
-from ..content.problems import Problem
+from ..problems import Problem
 from .errors import RecordsError
 from .model import Employee, UpsertCounts, canonical_roles, split_roles
 from .sheets import as_text, read_table

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ...content.model import Catalog, Question, Quiz
-from ...content.problems import Problem
+from ...problems import Problem
 from ...quiz.scoring import ScoringError, is_passed, quiz_percent, score_question
 from ..errors import RecordsError
 from ..model import Answer, NewAttempt, join_keys

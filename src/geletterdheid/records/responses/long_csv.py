@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from ...content.model import Catalog, Quiz
-from ...content.problems import Problem
+from ...problems import Problem
 from ...quiz.scoring import ScoringError, UnknownQuestion
 from ..model import Answer
 from ..sheets import Cell, Table

@@ -10,7 +10,7 @@ feedback) are recognised in English and Dutch; any other column is reported.
 from __future__ import annotations
 
 from ...content.model import Catalog, Question, Quiz
-from ...content.problems import Problem
+from ...problems import Problem
 from ...quiz.scoring import score_question
 from ..errors import RecordsError
 from ..model import Answer, join_keys

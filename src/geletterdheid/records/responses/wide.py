@@ -4,7 +4,7 @@ column per question id holding the chosen keys. One row is one attempt; a sheet 
 from __future__ import annotations
 
 from ...content.model import Catalog, Quiz
-from ...content.problems import Problem
+from ...problems import Problem
 from ...quiz.scoring import ScoringError
 from ..errors import RecordsError
 from ..model import Answer

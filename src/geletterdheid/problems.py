@@ -1,4 +1,4 @@
-"""A content problem: a Dutch message tied to a file and line."""
+"""A problem in a file a user wrote (content, a spreadsheet, gemeente.toml): a Dutch message tied to a file and line."""
 
 from __future__ import annotations
 
