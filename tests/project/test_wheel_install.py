@@ -21,6 +21,7 @@ from repo_paths import REPO
 
 PLACEHOLDER_FORUM = "https://forum.gemeente.example/c/"
 FORUM = "https://forum.testdorp.nl/c/"
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"><rect width="60" height="20"/></svg>\n'
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +58,11 @@ def test_a_gemeente_project_from_init_to_site_and_handbooks(installed: Path, tmp
     project = tmp_path / "testdorp"
     settings = project / "gemeente.toml"
     assert PLACEHOLDER_FORUM in settings.read_text(encoding="utf-8")
-    settings.write_text(settings.read_text(encoding="utf-8").replace(PLACEHOLDER_FORUM, FORUM), encoding="utf-8")
+    text = settings.read_text(encoding="utf-8").replace(PLACEHOLDER_FORUM, FORUM)
+    text = text.replace('naam = "Gemeente Testdorp"', 'naam = "Gemeente Testdorp"\nlogo = "logo.svg"')
+    text += '\n[voettekst]\nprivacy = "https://www.testdorp.nl/privacy"\n\n[huisstijl]\nkleur = "#00589c"\n'
+    settings.write_text(text, encoding="utf-8")
+    (project / "logo.svg").write_text(LOGO, encoding="utf-8")
     # The local module of the overlay tests, on a topic of the shipped content.
     local = LOCAL_MODULE.replace("onderwerp: basis", "onderwerp: basiskennis")
     (project / "modules" / "t01-ai-in-testdorp.md").write_text(local, encoding="utf-8")
@@ -71,6 +76,10 @@ def test_a_gemeente_project_from_init_to_site_and_handbooks(installed: Path, tmp
     assert [p for p in pages if "Gemeente Testdorp" not in p.read_text(encoding="utf-8")] == []
     forum_links = {href for p in pages for href in re.findall(r'href="(https?://[^"]*forum[^"]*)"', p.read_text())}
     assert forum_links and all(link.startswith(FORUM) for link in forum_links), forum_links
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<img src="_static/logo\.svg"[^>]*alt="Logo van Gemeente Testdorp"', index)  # header logo
+    assert '<a href="https://www.testdorp.nl/privacy">Privacyverklaring</a>' in index  # the footer
+    assert "--pst-color-primary: #00589c" in (site / "_static" / "gemeente.css").read_text(encoding="utf-8")
     path_page = (site / "docs" / "leerpaden" / "alle-medewerkers.html").read_text(encoding="utf-8")
     assert "AI in Testdorp" in path_page
     pdfs = sorted((project / "_build" / "pdf").glob("*.pdf"))

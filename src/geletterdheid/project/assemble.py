@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..base_content import GENERATED, base_root
 from ..errors import UserError
+from . import branding
 from .config import PROJECT_FILE, GemeenteConfig, load_config
 
 SOURCE_DIR = Path("_build") / "bron"
@@ -61,6 +62,7 @@ def _conf(config: GemeenteConfig) -> str:
             f"geletterdheid_gemeente = {config.name!r}",
             f"project = {title!r}",
             f"html_title = {title!r}",
+            *branding.conf_lines(config),
             "",
         ]
     )
@@ -118,6 +120,8 @@ def assemble(project: Path) -> Path:
         first = head.count("\n") + 1
         origins[relative].append(Origin(str(path), first, first - 1))
     add(PROJECT_FILE, (project / PROJECT_FILE).read_bytes(), project / PROJECT_FILE)
+    for relative, data in branding.assets(config).items():
+        add(relative, data, project / PROJECT_FILE)
     add("conf.py", _conf(config).encode("utf-8"), project / PROJECT_FILE)
     manifest = {
         "project": str(project),
