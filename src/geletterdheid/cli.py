@@ -84,7 +84,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         found = _placeholders(args, catalog_or_exit(args.root))
         if found:
             raise PlaceholdersLeft(found)
-    return build_site(args.root, out, only=args.only, roles=args.rol)
+    code = build_site(args.root, out, only=args.only, roles=args.rol)
+    if code == 0 and args.project is not None:
+        from .base_content import base_root
+        from .project.base_version import record
+
+        record(args.project, base_root())  # 'geletterdheid wijzigingen' compares with this build
+    return code
 
 
 #: Modules that add sub-commands: each has ``register(subparsers)``. One line per area keeps

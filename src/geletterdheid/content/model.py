@@ -45,6 +45,16 @@ class Module(_Strict):
     requires: list[ContentId] = Field(alias="vereist", default_factory=list)
     level: Level = Field(alias="niveau")
     last_checked: dt.date = Field(alias="laatst_gecontroleerd")
+    version: int = Field(
+        alias="versie",
+        default=1,
+        ge=1,
+        description="Verhoog dit als de inhoud wezenlijk verandert (bijvoorbeeld door een wetswijziging); "
+        "gemeenten zien het met 'geletterdheid wijzigingen'",
+    )
+    change: str | None = Field(
+        alias="wijziging", default=None, description="Eén regel: wat er in deze versie veranderde (gewone tekst)"
+    )
 
     @field_validator("articles", mode="before")
     @classmethod
