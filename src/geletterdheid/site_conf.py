@@ -6,7 +6,6 @@ gemeente with ``pip install -U``.
 """
 
 import datetime as _dt
-import os as _os
 
 project = "AI-geletterdheid voor gemeenten"
 author = "Bijdragers aan geletterdheid"
@@ -41,6 +40,5 @@ html_theme_options = {
     "navbar_end": ["theme-switcher"],
 }
 
-# Where quizzes send a finished attempt: the API of `geletterdheid serve` on the same host, e.g.
-# "/api/pogingen". Empty: quizzes are self-tests only and nothing leaves the browser.
-geletterdheid_resultaten_url = _os.environ.get("GELETTERDHEID_RESULTATEN_URL", "")
+# Where quizzes send a finished attempt (geletterdheid_resultaten_url) is not set here: the extension
+# reads it when each build starts, falling back to the environment variable GELETTERDHEID_RESULTATEN_URL.

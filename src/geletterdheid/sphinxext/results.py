@@ -7,11 +7,14 @@ that serves the site: the site never contacts another host.
 
 from __future__ import annotations
 
+import os
+
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
 CONFIG_NAME = "geletterdheid_resultaten_url"
+ENVIRONMENT_VARIABLE = "GELETTERDHEID_RESULTATEN_URL"
 
 
 class ResultsUrlError(ConfigError):
@@ -19,7 +22,8 @@ class ResultsUrlError(ConfigError):
 
 
 def check_results_url(app: Sphinx, config: Config) -> None:
-    url = (config[CONFIG_NAME] or "").strip()
+    # conf.py may leave it unset: then the environment decides, read now (per build, not per import).
+    url = (config[CONFIG_NAME] or os.environ.get(ENVIRONMENT_VARIABLE, "")).strip()
     if url and (not url.startswith("/") or url.startswith("//") or "://" in url):
         raise ResultsUrlError(
             f"{CONFIG_NAME} = {url!r}: geef een pad op deze server, bijvoorbeeld '/api/pogingen'. "
