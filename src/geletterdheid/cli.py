@@ -52,7 +52,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if catalog is None:
         print(format_problems(problems, root), file=sys.stderr)
         return 1
-    found = _placeholders(args, catalog)
+    found = _placeholders(args.project, catalog)
     for message in found:
         print(f"{'Fout' if args.project else 'Let op'}: {message}", file=sys.stderr)
     if found and args.project is not None:
@@ -66,31 +66,61 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _placeholders(args: argparse.Namespace, catalog: Catalog) -> list[str]:
+def _placeholders(project: Path | None, catalog: Catalog) -> list[str]:
     from .project.config import PROJECT_FILE, load_config
     from .project.placeholders import placeholders
 
     forum_urls = {tid: str(topic.forum_url) for tid, topic in catalog.topics.items()} if catalog.forum else {}
-    if args.project is None:
+    if project is None:
         return placeholders(forum_urls, catalog.root, None, "")
-    return placeholders(forum_urls, catalog.root, args.project / PROJECT_FILE, load_config(args.project).name)
+    return placeholders(forum_urls, catalog.root, project / PROJECT_FILE, load_config(project).name)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    if args.projects:
+        return _build_projects(args)
+    out = Path(args.out) if args.out else (args.project or Path.cwd()) / "_build"
+    return _build_one(args.root, args.project, out, args)
+
+
+def _build_one(root: Path, project: Path | None, out: Path, args: argparse.Namespace) -> int:
     from .site_build import build_site
 
-    out = Path(args.out) if args.out else (args.project or Path.cwd()) / "_build"
-    if args.project is not None:  # a gemeente's site does not go out with example links or name
-        found = _placeholders(args, catalog_or_exit(args.root))
+    if project is not None:  # a gemeente's site does not go out with example links or name
+        found = _placeholders(project, catalog_or_exit(root))
         if found:
             raise PlaceholdersLeft(found)
-    code = build_site(args.root, out, only=args.only, roles=args.rol)
-    if code == 0 and args.project is not None:
+    code = build_site(root, out, only=args.only, roles=args.rol)
+    if code == 0 and project is not None:
         from .base_content import base_root
         from .project.base_version import record
 
-        record(args.project, base_root())  # 'geletterdheid wijzigingen' compares with this build
+        record(project, base_root())  # 'geletterdheid wijzigingen' compares with this build
     return code
+
+
+def _build_projects(args: argparse.Namespace) -> int:
+    """``build --project A --project B --out OUT``: each gemeente into ``OUT/<folder name>/``, in one process.
+
+    One process shares what does not depend on the gemeente: the loaded code, and Typst's memo of
+    laid-out content, which the gemeenten's near-identical handbooks hit.
+    """
+    from .project.assemble import assemble
+
+    out = Path(args.out or "_build")
+    names = [Path(project).resolve().name for project in args.projects]
+    if len(set(names)) != len(names):
+        raise UserError("twee projecten met dezelfde mapnaam: hun uitvoer zou in dezelfde map komen")
+    failed = []
+    for project in (Path(p).resolve() for p in args.projects):
+        print(f"== {project.name}")
+        if _build_one(assemble(project), project, out / project.name, args) != 0:
+            failed.append(project.name)
+    if failed:
+        print(f"Niet gelukt voor: {', '.join(failed)}.", file=sys.stderr)
+        return 1
+    print(f"{len(names)} gemeenten gebouwd in {out}.")
+    return 0
 
 
 #: Modules that add sub-commands: each has ``register(subparsers)``. One line per area keeps
@@ -141,6 +171,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--rol", action="append", metavar="ROL", help="bouw de handboeken alleen voor deze rol (mag vaker)"
+    )
+    build.add_argument(
+        "--project",
+        action="append",
+        dest="projects",
+        metavar="MAP",
+        help="bouw dit gemeente-project in OUT/<mapnaam>/ (mag vaker: veel gemeenten in één keer)",
     )
     build.set_defaults(func=cmd_build)
 

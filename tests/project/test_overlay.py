@@ -19,37 +19,9 @@ from geletterdheid.project import assemble as assemble_module
 from geletterdheid.project.assemble import OverlayError, assemble, with_origins
 from repo_paths import ROOTS
 
-LOCAL_MODULE = """---
-id: t01
-titel: AI in Testdorp
-samenvatting: Welke AI-hulpmiddelen je in Testdorp mag gebruiken.
-rollen: [alle-medewerkers]
-onderwerp: basis
-duur_minuten: 10
-niveau: bewust
-leerdoelen:
-  - Je weet welke hulpmiddelen Testdorp toestaat.
-artikelen: ["4"]
-vereist: [m01]
-laatst_gecontroleerd: 2026-11-30
----
-
-# AI in Testdorp
-
-Alleen de chatbot van de gemeente mag je gebruiken ({artikel}`4`).
-"""
-LOCAL_QUIZ = """module: t01
-vragen:
-  - id: t01-q01
-    type: juist-onwaar
-    vraag: In Testdorp mag je elke chatbot gebruiken.
-    opties:
-      juist: Juist
-      onjuist: Onjuist
-    juist: onjuist
-    uitleg: Alleen de chatbot van de gemeente is toegestaan (artikel 4).
-    artikelen: ["4"]
-"""
+LOCAL = ROOTS / "gemeente-lokaal"  # a local module with its quiz, as a gemeente writes one
+LOCAL_MODULE = (LOCAL / "modules" / "t01-ai-in-testdorp.md").read_text(encoding="utf-8")
+LOCAL_QUIZ = (LOCAL / "quizzes" / "t01.yaml").read_text(encoding="utf-8")
 SETTINGS = """[gemeente]
 naam = "Gemeente Testdorp"
 
@@ -187,3 +159,21 @@ def test_the_repository_example_only_warns_about_its_example_links(capsys: pytes
     assert main(["--root", str(ROOTS / "test-minimal"), "check"]) == 0
     err = capsys.readouterr().err
     assert "Let op: docs/onderwerpen.yaml:4: de forumlink van onderwerp basis gaat naar een voorbeeldadres" in err
+
+
+def test_many_gemeenten_build_in_one_command_each_into_its_own_folder(tmp_path: Path, base: Path):
+    projects = []
+    for name in ("oost", "west"):
+        folder = tmp_path / name
+        folder.mkdir()
+        settings = SETTINGS.replace("Testdorp", name.capitalize()).replace("testdorp", name)
+        (folder / "gemeente.toml").write_text(settings, encoding="utf-8")
+        projects.append(folder)
+    out = tmp_path / "alle"
+    args = ["build", "--only", "html", *(f"--project={p}" for p in projects), "--out", str(out)]
+    assert main(args) == 0
+    for name in ("oost", "west"):
+        index = (out / name / "html" / "index.html").read_text(encoding="utf-8")
+        assert f"Gemeente {name.capitalize()}" in index
+        forum = (out / name / "html" / "modules" / "m02-vervolg.html").read_text(encoding="utf-8")
+        assert f"https://forum.{name}.nl/c/" in forum or f"https://teams.{name}.nl/" in forum
