@@ -14,6 +14,7 @@ from geletterdheid.project.init import InvalidProjectName, ProjectExists, create
 from geletterdheid.project.template import PLACEHOLDER_FORUM_URL
 
 LAYOUT = [
+    ".gitignore",
     "README.md",
     "aanvullingen/README.md",
     "gemeente.toml",
@@ -143,7 +144,7 @@ def test_cli_init_makes_the_project_and_says_what_next(tmp_path, capsys):
     code = main(["init", str(tmp_path / "testdorp"), "--gemeente", "Gemeente Testdorp"])
     out, err = capsys.readouterr()
     assert code == 0 and err == ""
-    assert out.startswith(f"Gemeente-project voor Gemeente Testdorp gemaakt in {tmp_path / 'testdorp'} (6 bestanden).")
+    assert out.startswith(f"Gemeente-project voor Gemeente Testdorp gemaakt in {tmp_path / 'testdorp'} (7 bestanden).")
     assert "geletterdheid check" in out and "geletterdheid build" in out
     assert load_config(tmp_path / "testdorp").name == "Gemeente Testdorp"
 

@@ -71,9 +71,14 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
+#: What a gemeente keeps out of version control: the build (including the assembled sources).
+#: basisversie.json is kept: it says which base content the project last built with.
+GITIGNORE = "# Gemaakt door geletterdheid build: niet in versiebeheer\n_build/\n"
+
+
 def project_files(name: str) -> list[tuple[str, str]]:
     """(relative path, text) of every file of a new project, gemeente.toml last."""
-    files = [("README.md", project_readme(name))]
+    files = [("README.md", project_readme(name)), (".gitignore", GITIGNORE)]
     files += [(f"{folder}/README.md", text) for folder, text in FOLDER_READMES.items()]
     files.append((PROJECT_FILE, gemeente_toml(name)))
     return files
