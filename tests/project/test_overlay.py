@@ -11,47 +11,18 @@ import shutil
 from pathlib import Path
 
 import pytest
+from overlay_support import LOCAL_MODULE, SETTINGS
 
 from geletterdheid.cli import main
 from geletterdheid.content import load_catalog
 from geletterdheid.curriculum import learning_path
-from geletterdheid.project import assemble as assemble_module
 from geletterdheid.project.assemble import OverlayError, assemble, with_origins
 from repo_paths import ROOTS
 
-LOCAL = ROOTS / "gemeente-lokaal"  # a local module with its quiz, as a gemeente writes one
-LOCAL_MODULE = (LOCAL / "modules" / "t01-ai-in-testdorp.md").read_text(encoding="utf-8")
-LOCAL_QUIZ = (LOCAL / "quizzes" / "t01.yaml").read_text(encoding="utf-8")
-SETTINGS = """[gemeente]
-naam = "Gemeente Testdorp"
-
-[forum]
-basis_url = "https://forum.testdorp.nl/c/"
-
-[forum.onderwerpen]
-regels = "https://teams.testdorp.nl/kanaal/regels"
-"""
-
 
 @pytest.fixture
-def base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The test root as the base content (what a wheel would carry)."""
-    root = tmp_path / "basis"
-    shutil.copytree(ROOTS / "test-minimal", root, ignore=shutil.ignore_patterns("conf.py"))
-    monkeypatch.setattr(assemble_module, "base_root", lambda: root)
-    return root
-
-
-@pytest.fixture
-def project(tmp_path: Path, base: Path) -> Path:
-    folder = tmp_path / "testdorp"
-    for name in ("modules", "quizzes", "rollen", "aanvullingen"):
-        (folder / name).mkdir(parents=True)
-    (folder / "gemeente.toml").write_text(SETTINGS, encoding="utf-8")
-    (folder / "modules" / "t01-ai-in-testdorp.md").write_text(LOCAL_MODULE, encoding="utf-8")
-    (folder / "quizzes" / "t01.yaml").write_text(LOCAL_QUIZ, encoding="utf-8")
-    (folder / "aanvullingen" / "m02.md").write_text("Vraag het AI-loket als je twijfelt.\n", encoding="utf-8")
-    return folder
+def project(overlay_project: Path) -> Path:
+    return overlay_project
 
 
 def test_local_module_joins_the_learning_paths_and_settings_apply(project: Path):

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from overlay_support import LOCAL_MODULE, LOCAL_QUIZ
 from pypdf import PdfReader
-from test_overlay import LOCAL_MODULE, LOCAL_QUIZ
 
 from repo_paths import REPO
 
