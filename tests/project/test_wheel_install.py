@@ -86,3 +86,5 @@ def test_a_gemeente_project_from_init_to_site_and_handbooks(installed: Path, tmp
     assert {"handboek-alle-medewerkers.pdf", "trainer-alle-medewerkers.pdf"} <= {pdf.name for pdf in pdfs}
     for pdf in pdfs:
         assert "Gemeente Testdorp" in PdfReader(pdf).pages[0].extract_text(), pdf.name
+    cover_source = next((project / "_build" / ".typst" / "_handboek").glob("handboek-*.typ")).read_text()
+    assert 'image("/_handboek/logo.svg", alt: "Logo van Gemeente Testdorp"' in cover_source  # logo on the cover

@@ -65,6 +65,16 @@ def content_version(root: Path, release: str) -> str:
     return f"{__version__} ({commit})" if commit else __version__
 
 
+def _copy_logo(confdir: Path, logo: str, work: Path) -> str | None:
+    """The gemeente's logo (``geletterdheid_logo``, relative to conf.py) copied under the Typst root."""
+    if not logo:
+        return None
+    source = confdir / logo
+    target = work / f"logo{source.suffix.lower()}"
+    target.write_bytes(source.read_bytes())
+    return f"/{work.name}/{target.name}"
+
+
 def build_handbooks(
     root: Path, out: Path, catalog: Catalog, roles: list[str], *, fresh_env: bool = True, workers: int | None = None
 ) -> HandbookReport:
@@ -81,12 +91,13 @@ def build_handbooks(
     with RenderPool(workers or default_workers()) as pool:
 
         def prepare(app: Sphinx) -> None:
+            work.mkdir(parents=True, exist_ok=True)
             facts = CoverFacts(
                 gemeente=app.config.geletterdheid_gemeente,
                 version=content_version(root, app.config.release),
                 date=build_date(),
+                logo=_copy_logo(Path(app.confdir), app.config.geletterdheid_logo, work),
             )
-            work.mkdir(parents=True, exist_ok=True)
             (work / TEMPLATE).write_bytes(TEMPLATE_SOURCE.read_bytes())
 
             def compile_edition(edition: Edition, markup: dict[str, str]) -> None:

@@ -14,6 +14,7 @@ class CoverFacts:
     gemeente: str
     version: str
     date: dt.date
+    logo: str | None = None  # the gemeente's logo: a path under the Typst root, or None
 
 
 def document_title(catalog: Catalog, role_id: str, edition: Edition) -> str:

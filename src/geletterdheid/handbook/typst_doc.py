@@ -65,6 +65,12 @@ def handbook_document(
     return "\n\n".join(parts) + "\n"
 
 
+def _logo(facts: CoverFacts) -> str:
+    if facts.logo is None:
+        return "none"
+    return f"image({string(facts.logo)}, alt: {string(f'Logo van {facts.gemeente}')}, height: 16mm)"
+
+
 def _cover(catalog: Catalog, role_id: str, edition: Edition, path: LearningPath, facts: CoverFacts) -> str:
     role = catalog.roles[role_id]
     foot = (
@@ -81,7 +87,7 @@ def _cover(catalog: Catalog, role_id: str, edition: Edition, path: LearningPath,
         f"gemeente: {_c(facts.gemeente)}, editie: {_c(edition.name)}, rol: {_c(role.title)}, "
         f"trainer: {'true' if edition.with_answers else 'false'}, "
         f"samenvatting: {_c(f'{_count(len(path.modules))} · {duration_text(path.minutes)} studietijd')}, "
-        f"voor-wie: {_c(role.description)}, voet: [{foot}])"
+        f"voor-wie: {_c(role.description)}, voet: [{foot}], logo: {_logo(facts)})"
     )
 
 

@@ -80,5 +80,5 @@ def conf_lines(config: GemeenteConfig) -> list[str]:
     lines += [f'    "logo": {brand!r},', "}"]
     if config.logo is not None:
         logo = f"{FOLDER}/logo{config.logo.suffix.lower()}"
-        lines += [f"html_logo = {logo!r}", f"html_favicon = {logo!r}"]
+        lines += [f"html_logo = {logo!r}", f"html_favicon = {logo!r}", f"geletterdheid_logo = {logo!r}"]
     return lines

@@ -62,6 +62,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value(RESULTS_URL, "", "env", types=[str])
     # The gemeente's name on the cover of the PDF handbooks.
     app.add_config_value("geletterdheid_gemeente", "Gemeente Voorbeeld", "html", types=[str])
+    # Its logo (a path relative to conf.py), on the covers of the PDF handbooks; empty: none.
+    app.add_config_value("geletterdheid_logo", "", "html", types=[str])
     # Roles whose PDF handbooks this build makes: `geletterdheid build` sets it, and the learning paths
     # then link them (a plain sphinx-build makes no PDFs, so it links none).
     app.add_config_value("geletterdheid_handboeken", [], "html", types=[list, tuple])
