@@ -39,7 +39,10 @@ def _content_root(args: argparse.Namespace) -> Path:
 
     start = (args.root or Path.cwd()).resolve()
     args.project = find_project(start)
-    if args.project is not None:
+    # Commands that read no content (init, wijzigingen) set reads_content=False, and build --project
+    # assembles the projects it names: a broken project around the current folder must not stop them.
+    reads_here = getattr(args, "reads_content", True) and not getattr(args, "projects", None)
+    if args.project is not None and reads_here:
         from .project.assemble import assemble
 
         return assemble(args.project)

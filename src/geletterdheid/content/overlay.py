@@ -11,7 +11,7 @@ import dataclasses
 from pathlib import Path
 
 from ..problems import Problem
-from ..project.assemble import origin_of, project_of
+from ..project.assemble import Origins
 from ..project.config import PROJECT_FILE, load_config
 from .model import Catalog
 
@@ -19,12 +19,13 @@ Result = tuple[Catalog | None, list[Problem]]
 
 
 def apply_project(root: Path, result: Result) -> Result:
-    project = project_of(root)
-    if project is None:
+    origins = Origins.of(root)
+    if origins is None:
         return result
+    project = origins.project
     catalog, problems = result
     if catalog is None:
-        return None, [Problem(*origin_of(root, p.path, p.line), p.message) for p in problems]
+        return None, [Problem(*origins.locate(p.path, p.line), p.message) for p in problems]
     config = load_config(project)
     settings = project / PROJECT_FILE
     found: list[Problem] = []

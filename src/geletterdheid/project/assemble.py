@@ -16,16 +16,17 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..base_content import GENERATED, base_root
 from ..errors import UserError
 from . import branding
+from .base_version import base_modules as read_base_modules
 from .config import PROJECT_FILE, GemeenteConfig, load_config
 
 SOURCE_DIR = Path("_build") / "bron"
 ORIGINS_FILE = "herkomst.json"
 LOCAL_HEADING = "In onze gemeente"
-_ID = re.compile(r"^id:\s*['\"]?([A-Za-z0-9_-]+)", re.MULTILINE)
 
 
 class OverlayError(UserError):
@@ -39,16 +40,6 @@ class Origin:
     path: str
     first_line: int  # first line (1-based) of the assembled file that comes from ``path``
     offset: int  # assembled line - offset = line in ``path``
-
-
-def _module_files(folder: Path) -> dict[str, Path]:
-    """Module id (from the front matter) -> file."""
-    found: dict[str, Path] = {}
-    for path in sorted(folder.glob("*.md")):
-        match = _ID.search(path.read_text(encoding="utf-8")[:2000])
-        if match:
-            found[match.group(1)] = path
-    return found
 
 
 def _conf(config: GemeenteConfig) -> str:
@@ -103,7 +94,7 @@ def assemble(project: Path) -> Path:
                     f"{path}:1: het basispakket heeft al een bestand {relative}; geef je eigen bestand een andere naam"
                 )
             add(relative, path.read_bytes(), path)
-    base_modules = _module_files(base / "modules")
+    base_modules = {m.id: m.path for m in read_base_modules(base).values() if m.path is not None}
     for path in sorted((project / "aanvullingen").glob("*.md")):
         if path.name.lower() == "readme.md":
             continue
@@ -154,40 +145,50 @@ def _write_tree(target: Path, files: dict[str, bytes]) -> None:
             shutil.rmtree(path)
 
 
-def origin_of(root: Path, path: Path, line: int) -> tuple[Path, int]:
-    """The gemeente's (or the base's) own file and line for ``line`` of ``path`` in an assembled tree."""
-    manifest_path = root / ORIGINS_FILE
-    if not manifest_path.is_file():
-        return path, line
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    try:
-        relative = Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path, line
-    parts = manifest["files"].get(relative)
-    if not parts:
-        return path, line
-    source, _, offset = max((p for p in parts if p[1] <= max(line, 1)), key=lambda p: p[1])
-    return Path(source), max(1, line - offset)
+class Origins:
+    """The manifest of an assembled tree (``herkomst.json``), read once: where each file came from."""
+
+    def __init__(self, root: Path, manifest: dict[str, Any]) -> None:
+        self.root = root.resolve()
+        self.project = Path(manifest["project"])
+        self._files: dict[str, list[list[Any]]] = manifest["files"]
+
+    @classmethod
+    def of(cls, root: Path) -> Origins | None:
+        """The origins of ``root``, or None when it was not assembled (the repository, or the base)."""
+        path = root / ORIGINS_FILE
+        if not path.is_file():
+            return None
+        return cls(root, json.loads(path.read_text(encoding="utf-8")))
+
+    def locate(self, path: Path, line: int) -> tuple[Path, int]:
+        """The gemeente's (or the base's) own file and line for ``line`` of ``path`` in the tree."""
+        try:
+            relative = Path(path).resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path, line
+        parts = self._files.get(relative)
+        if not parts:
+            return path, line
+        source, _, offset = max((p for p in parts if p[1] <= max(line, 1)), key=lambda p: p[1])
+        return Path(source), max(1, line - offset)
 
 
 def project_of(root: Path) -> Path | None:
     """The gemeente project an assembled tree was made from, or None (the repository, or the base)."""
-    manifest_path = root / ORIGINS_FILE
-    if not manifest_path.is_file():
-        return None
-    return Path(json.loads(manifest_path.read_text(encoding="utf-8"))["project"])
+    origins = Origins.of(root)
+    return origins.project if origins is not None else None
 
 
 def with_origins(root: Path, messages: str) -> str:
     """Sphinx's messages with every ``<assembled file>:<line>:`` replaced by the gemeente's own file and line."""
-    if project_of(root) is None:
+    origins = Origins.of(root)
+    if origins is None:
         return messages
-    prefix = re.escape(str(root.resolve()))
-    located = re.compile(rf"^({prefix}/[^:\n]+):(\d+):", re.MULTILINE)
+    located = re.compile(rf"^({re.escape(str(origins.root))}/[^:\n]+):(\d+):", re.MULTILINE)
 
     def replace(match: re.Match[str]) -> str:
-        path, line = origin_of(root, Path(match.group(1)), int(match.group(2)))
+        path, line = origins.locate(Path(match.group(1)), int(match.group(2)))
         return f"{path}:{line}:"
 
     return located.sub(replace, messages)

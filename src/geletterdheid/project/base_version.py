@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -32,6 +32,7 @@ class BaseModule:
     title: str
     version: int
     change: str | None
+    path: Path | None = field(default=None, compare=False)  # the module's file (not in the record)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def _front_matter(path: Path) -> dict[str, object]:
 
 
 def base_modules(base: Path) -> dict[str, BaseModule]:
-    """The base content's modules: id -> title, versie (default 1) and wijziging."""
+    """The base content's modules: id -> title, versie (default 1), wijziging and file."""
     found = {}
     for path in sorted((base / "modules").glob("*.md")):
         data = _front_matter(path)
@@ -77,6 +78,7 @@ def base_modules(base: Path) -> dict[str, BaseModule]:
                 str(data.get("titel", module_id)),
                 version if isinstance(version, int) else 1,
                 str(change) if change else None,
+                path,
             )
     return found
 

@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--gemeente", required=True, metavar="NAAM", help='de naam van de gemeente, bijvoorbeeld "Gemeente Testdorp"'
     )
-    parser.set_defaults(func=cmd_init)
+    parser.set_defaults(func=cmd_init, reads_content=False)
 
     changed = subparsers.add_parser(
         "wijzigingen",
@@ -55,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "gemeente-project (basisversie.json): nieuwe modules, modules met een hogere versie (met wat er "
         "veranderde) en verdwenen modules.",
     )
-    changed.set_defaults(func=cmd_changes)
+    changed.set_defaults(func=cmd_changes, reads_content=False)
 
 
 def cmd_changes(args: argparse.Namespace) -> int:
