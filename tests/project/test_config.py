@@ -50,7 +50,7 @@ def test_every_key_is_read(project):
     root = project(FULL)
     (root / "logo.svg").write_text("<svg/>", encoding="utf-8")
     (root / "huisstijl").mkdir()
-    (root / "huisstijl" / "tokens.css").write_text(":root {}", encoding="utf-8")
+    (root / "huisstijl" / "tokens.css").write_text(":root { --basis-color-action-1-color-default: #0b578a; }\n")
     config = load_config(root)
     assert config.root == root.resolve()
     assert config.file == root.resolve() / "gemeente.toml"
@@ -69,7 +69,7 @@ def test_every_key_is_read(project):
         "toegankelijkheid": "https://www.testdorp.nl/toegankelijkheid",
     }
     assert config.colour == "#00589c"  # written in capitals, handed out in the one spelling CSS gets
-    assert config.tokens == root.resolve() / "huisstijl" / "tokens.css"
+    assert config.tokens is not None and config.tokens.path == root.resolve() / "huisstijl" / "tokens.css"
     assert config.leave_out == ("m16", "m03")
     assert config.line_of("forum", "basis_url") == 6
     assert config.line_of("contact", "fg", "email") == 11

@@ -18,6 +18,7 @@ LAYOUT = [
     "README.md",
     "aanvullingen/README.md",
     "gemeente.toml",
+    "huisstijl/voorbeeld-tokens.css",
     "modules/README.md",
     "quizzes/README.md",
     "rollen/README.md",
@@ -48,10 +49,9 @@ def test_every_key_is_in_the_template_and_loads_when_switched_on(tmp_path):
     switched = re.sub(r"^# (\[[a-z.]+\]|(?!forum = false)[a-z_-]+ = .*)$", r"\1", text, flags=re.MULTILINE)
     (tmp_path / "t" / "gemeente.toml").write_text(switched, encoding="utf-8")
     (tmp_path / "t" / "logo.svg").write_text("<svg/>", encoding="utf-8")
-    (tmp_path / "t" / "huisstijl").mkdir()
-    (tmp_path / "t" / "huisstijl" / "tokens.css").write_text(":root {}", encoding="utf-8")
-    config = load_config(tmp_path / "t")
+    config = load_config(tmp_path / "t")  # the example tokens file init wrote passes every check
     assert config.logo is not None and config.tokens is not None
+    assert config.tokens.values["--basis-color-action-1-color-default"] == "#0b578a"
     assert config.website == "https://www.gemeente.nl" and config.colour == "#00589c"
     assert config.forum is not None and set(config.forum.per_topic) == {"generatieve-ai"}
     assert set(config.contacts) == {"ai_loket", "fg"} and set(config.footer) == {"privacy", "toegankelijkheid"}
@@ -144,7 +144,7 @@ def test_cli_init_makes_the_project_and_says_what_next(tmp_path, capsys):
     code = main(["init", str(tmp_path / "testdorp"), "--gemeente", "Gemeente Testdorp"])
     out, err = capsys.readouterr()
     assert code == 0 and err == ""
-    assert out.startswith(f"Gemeente-project voor Gemeente Testdorp gemaakt in {tmp_path / 'testdorp'} (7 bestanden).")
+    assert out.startswith(f"Gemeente-project voor Gemeente Testdorp gemaakt in {tmp_path / 'testdorp'} (8 bestanden).")
     assert "geletterdheid check" in out and "geletterdheid build" in out
     assert load_config(tmp_path / "testdorp").name == "Gemeente Testdorp"
 

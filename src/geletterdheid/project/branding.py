@@ -1,19 +1,22 @@
-"""The gemeente's own look in its site: name, logo and favicon, primary colour, and a footer with its links.
+"""The gemeente's own look in its site: name, logo and favicon, colours and fonts, and a footer with its links.
 
 Everything is written into the assembled tree (``_gemeente/``) and named in the generated conf.py;
-nothing is loaded from another host. The colour's contrast with white was checked when
-gemeente.toml was read (WCAG 1.4.3); it is applied to the light theme only, where that check
-holds (the dark theme keeps its own colours).
+nothing is loaded from another host. The colours' contrast was checked when gemeente.toml (and its
+tokens file) was read (WCAG 1.4.3); they apply to the light theme only, where that check holds (the
+dark theme keeps its own colours). The NL Design System tokens file is copied as it is
+(``tokens.css``) and loaded before ``gemeente.css``, which points the theme's variables at its tokens.
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from .design_tokens import COLOUR_KEY_OVERRIDES, theme_css
 from .model import GemeenteConfig
 
 FOLDER = "_gemeente"  # in the assembled tree: static files and the footer template
 FOOTER_TEMPLATE = "gemeente-voet.html"
+TOKENS_FILE = "tokens.css"
 
 
 def assets(config: GemeenteConfig) -> dict[str, bytes]:
@@ -24,13 +27,27 @@ def assets(config: GemeenteConfig) -> dict[str, bytes]:
         files[f"{FOLDER}/gemeente.css"] = css.encode("utf-8")
     if config.logo is not None:
         files[f"{FOLDER}/logo{config.logo.suffix.lower()}"] = config.logo.read_bytes()
+    if config.tokens is not None:
+        files[f"{FOLDER}/{TOKENS_FILE}"] = config.tokens.text.encode("utf-8")
     return files
 
 
+def css_files(config: GemeenteConfig) -> list[str]:
+    """The stylesheets of ``_gemeente/`` in the order the pages load them: tokens before their use."""
+    files = [TOKENS_FILE] if config.tokens is not None else []
+    return files + (["gemeente.css"] if gemeente_css(config) else [])
+
+
 def gemeente_css(config: GemeenteConfig) -> str:
-    """The primary colour of the light theme; with a logo, small screens show the logo without the name
-    beside it (its alternative text names the gemeente), so the header reflows at 320 px."""
+    """The theme's variables from the tokens file, then the primary colour of the light theme (``kleur``
+    wins over the tokens); with a logo, small screens show the logo without the name beside it (its
+    alternative text names the gemeente), so the header reflows at 320 px."""
     rules = []
+    if config.tokens is not None:
+        skip = COLOUR_KEY_OVERRIDES if config.colour else frozenset()
+        mapped = theme_css(config.tokens, skip=skip)
+        if mapped:
+            rules.append(f"/* [huisstijl] tokens: NL Design System */\n{mapped}")
     if config.colour:
         colour = config.colour
         rules.append(
@@ -69,7 +86,7 @@ def conf_lines(config: GemeenteConfig) -> list[str]:
     lines = [
         f"html_static_path = [{FOLDER!r}]",
         f"templates_path = [{FOLDER + '/templates'!r}]",
-        f"html_css_files = {['gemeente.css'] if gemeente_css(config) else []!r}",
+        f"html_css_files = {css_files(config)!r}",
         "html_theme_options = {",
         "    **html_theme_options,  # noqa: F405",
         f'    "footer_end": [{FOOTER_TEMPLATE!r}],',

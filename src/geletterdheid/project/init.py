@@ -11,6 +11,7 @@ import contextlib
 import os
 import tempfile
 import unicodedata
+from importlib import resources
 from pathlib import Path
 
 from ..errors import UserError
@@ -76,10 +77,19 @@ def _write_atomically(path: Path, text: str) -> None:
 GITIGNORE = "# Gemaakt door geletterdheid build: niet in versiebeheer\n_build/\n"
 
 
+#: An example NL Design System tokens file, for ``[huisstijl] tokens`` (shipped in the package).
+EXAMPLE_TOKENS = "huisstijl/voorbeeld-tokens.css"
+
+
+def example_tokens() -> str:
+    return resources.files(__package__).joinpath("voorbeeld-tokens.css").read_text(encoding="utf-8")
+
+
 def project_files(name: str) -> list[tuple[str, str]]:
     """(relative path, text) of every file of a new project, gemeente.toml last."""
     files = [("README.md", project_readme(name)), (".gitignore", GITIGNORE)]
     files += [(f"{folder}/README.md", text) for folder, text in FOLDER_READMES.items()]
+    files.append((EXAMPLE_TOKENS, example_tokens()))
     files.append((PROJECT_FILE, gemeente_toml(name)))
     return files
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from .design_tokens import DesignTokens
+
 #: The file that makes a folder a gemeente project.
 PROJECT_FILE = "gemeente.toml"
 
@@ -40,7 +42,8 @@ class GemeenteConfig:
     """Everything gemeente.toml says. ``forum`` is ``None`` for ``forum = false`` (no forum boxes).
 
     ``contacts`` is keyed by the gemeente.toml key (``ai_loket``, ``fg``), ``footer`` too
-    (``privacy``, ``toegankelijkheid``); paths are absolute and exist. ``key_lines`` holds the line
+    (``privacy``, ``toegankelijkheid``); paths are absolute and exist; ``tokens`` is the checked file
+    of ``[huisstijl] tokens``. ``key_lines`` holds the line
     of each key path (``("forum", "basis_url")``), so later checks can point into the file.
     """
 
@@ -52,7 +55,7 @@ class GemeenteConfig:
     contacts: Mapping[str, Contact] = field(default_factory=lambda: MappingProxyType({}))
     footer: Mapping[str, str] = field(default_factory=_frozen)
     colour: str | None = None
-    tokens: Path | None = None
+    tokens: DesignTokens | None = None
     leave_out: tuple[str, ...] = ()
     key_lines: Mapping[tuple[str, ...], int] = field(default_factory=lambda: MappingProxyType({}), compare=False)
 

@@ -56,8 +56,9 @@ basis_url = "{forum}"
 # Hoofdkleur als #rrggbb. Tekst in deze kleur moet goed leesbaar zijn op wit
 # (contrast minstens 4,5:1, WCAG 1.4.3); anders stopt de bouw met een melding.
 # kleur = "#00589c"
-# NL Design System design tokens (CSS custom properties), als bestand in deze map.
-# tokens = "huisstijl/tokens.css"
+# NL Design System design tokens (CSS custom properties), als bestand in deze map: kleuren en
+# lettertypen van de site. huisstijl/voorbeeld-tokens.css laat zien hoe; kleur hierboven gaat voor.
+# tokens = "huisstijl/voorbeeld-tokens.css"
 
 # Welke modules van de basisinhoud jullie gemeente weglaat (module-ids).
 # [inhoud]

@@ -15,9 +15,18 @@ from types import MappingProxyType
 from typing import Any
 
 from ..problems import Problem
+from .design_tokens import DesignTokens, background, read_tokens
 from .model import Contact, ForumSettings, GemeenteConfig
 from .toml_lines import KeyLines, KeyPath
-from .values import colour_problem, content_id_problem, email_problem, url_problem
+from .values import (
+    MINIMUM_CONTRAST,
+    colour_problem,
+    content_id_problem,
+    contrast_ratio,
+    email_problem,
+    format_ratio,
+    url_problem,
+)
 
 #: The tables (and ``forum = false``) allowed at the top of the file, and the keys in each.
 TABLES: dict[str, tuple[str, ...]] = {
@@ -214,6 +223,24 @@ class _Checker:
             return None
         return text.lower() if text is not None else None
 
+    def tokens(self, style: Mapping[str, Any], colour: str | None) -> DesignTokens | None:
+        """The design tokens file, checked in itself (its own path:line) and against ``kleur``."""
+        path = self.project_path(("huisstijl", "tokens"), style.get("tokens"), TOKENS_SUFFIXES)
+        if path is None:
+            return None
+        tokens = read_tokens(path)
+        if isinstance(tokens, list):
+            self.problems.extend(tokens)
+            return None
+        page = background(tokens)
+        if colour is not None and page is not None and (ratio := contrast_ratio(colour, page)) < MINIMUM_CONTRAST:
+            self.problem(
+                ("huisstijl", "kleur"),
+                f"kleur {colour} heeft een contrast van {format_ratio(ratio)} met de achtergrond {page} uit het "
+                f"tokenbestand; WCAG 1.4.3 vraagt minstens {format_ratio(MINIMUM_CONTRAST)}",
+            )
+        return tokens
+
     def leave_out(self, value: object) -> tuple[str, ...]:
         path: KeyPath = ("inhoud", "weglaten")
         if value is None:
@@ -269,7 +296,7 @@ def check_config(data: Mapping[str, Any], lines: KeyLines, root: Path, file: Pat
     footer = checker.footer(data)
     style = checker.table(data, "huisstijl")
     colour = checker.colour(style.get("kleur"))
-    tokens = checker.project_path(("huisstijl", "tokens"), style.get("tokens"), TOKENS_SUFFIXES)
+    tokens = checker.tokens(style, colour)
     leave_out = checker.leave_out(checker.table(data, "inhoud").get("weglaten"))
     if checker.problems or name is None:
         return checker.problems

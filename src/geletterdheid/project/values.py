@@ -73,9 +73,16 @@ def relative_luminance(colour: str) -> float:
 
 def contrast_against_white(colour: str) -> float:
     """The WCAG 2.1 contrast ratio of ``#rrggbb`` against white: 1.0 (white) to 21.0 (black)."""
-    if not _COLOUR.match(colour):
-        raise ValueError(f"not a #rrggbb colour: {colour!r}")
-    return 1.05 / (relative_luminance(colour) + 0.05)
+    return contrast_ratio(colour, "#ffffff")
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """The WCAG 2.1 contrast ratio of two ``#rrggbb`` colours, in either order: 1.0 to 21.0."""
+    for colour in (first, second):
+        if not _COLOUR.match(colour):
+            raise ValueError(f"not a #rrggbb colour: {colour!r}")
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def format_ratio(ratio: float) -> str:
