@@ -86,14 +86,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     return _build_one(args.root, args.project, out, args)
 
 
-def _build_one(root: Path, project: Path | None, out: Path, args: argparse.Namespace) -> int:
+def _build_one(
+    root: Path,
+    project: Path | None,
+    out: Path,
+    args: argparse.Namespace,
+    doctrees: Path | None = None,
+    fresh: bool = True,
+) -> int:
     from .site_build import build_site
 
     if project is not None:  # a gemeente's site does not go out with example links or name
         found = _placeholders(project, catalog_or_exit(root))
         if found:
             raise PlaceholdersLeft(found)
-    code = build_site(root, out, only=args.only, roles=args.rol)
+    code = build_site(root, out, only=args.only, roles=args.rol, doctrees=doctrees, fresh=fresh)
     if code == 0 and project is not None:
         from .base_content import base_root
         from .project.base_version import record
@@ -102,11 +109,19 @@ def _build_one(root: Path, project: Path | None, out: Path, args: argparse.Names
     return code
 
 
+#: Inside ``build --project``'s output folder: the shared sources and environment.
+SHARED_FOLDER = ".gedeeld"
+
+
 def _build_projects(args: argparse.Namespace) -> int:
     """``build --project A --project B --out OUT``: each gemeente into ``OUT/<folder name>/``, in one process.
 
-    One process shares what does not depend on the gemeente: the loaded code, and Typst's memo of
-    laid-out content, which the gemeenten's near-identical handbooks hit.
+    What does not depend on the gemeente is done once: every gemeente is assembled in turn into one
+    shared source folder (``OUT/.gedeeld/bron``), so Sphinx's environment (``OUT/.gedeeld/.doctrees``)
+    carries over and only the pages that differ are read again (the gemeente's own modules and
+    additions, pages made from changed Catalog parts: sphinxext/read_inputs.py). Every page is still
+    written for each gemeente. One process also shares the loaded code and Typst's memo of laid-out
+    content, which the gemeenten's near-identical handbooks hit.
     """
     from .project.assemble import assemble
 
@@ -114,10 +129,17 @@ def _build_projects(args: argparse.Namespace) -> int:
     names = [Path(project).resolve().name for project in args.projects]
     if len(set(names)) != len(names):
         raise UserError("twee projecten met dezelfde mapnaam: hun uitvoer zou in dezelfde map komen")
+    if SHARED_FOLDER in names:
+        raise UserError(f"een project mag niet {SHARED_FOLDER} heten: die map gebruikt de bouw zelf")
+    shared = out / SHARED_FOLDER
     failed = []
+    fresh = True  # the first gemeente reads everything; so does the next one after a failure
     for project in (Path(p).resolve() for p in args.projects):
         print(f"== {project.name}")
-        if _build_one(assemble(project), project, out / project.name, args) != 0:
+        root = assemble(project, into=shared / "bron")
+        code = _build_one(root, project, out / project.name, args, doctrees=shared / ".doctrees", fresh=fresh)
+        fresh = code != 0
+        if code != 0:
             failed.append(project.name)
     if failed:
         print(f"Niet gelukt voor: {', '.join(failed)}.", file=sys.stderr)

@@ -40,17 +40,31 @@ def publish_in_site(pdfs: list[PdfResult], folder: Path) -> None:
 
 
 def build_site(
-    root: Path, out: Path, only: str | None = None, roles: list[str] | None = None, workers: int | None = None
+    root: Path,
+    out: Path,
+    only: str | None = None,
+    roles: list[str] | None = None,
+    workers: int | None = None,
+    *,
+    doctrees: Path | None = None,
+    fresh: bool = True,
 ) -> int:
-    """``geletterdheid build``: the site in ``out/html`` and the handbooks in ``out/pdf``."""
+    """``geletterdheid build``: the site in ``out/html`` and the handbooks in ``out/pdf``.
+
+    ``doctrees`` (default ``out/.doctrees``) with ``fresh=False`` continues the environment an
+    earlier build over the same ``root`` left: only pages whose file or Catalog parts changed are
+    read again (sphinxext/read_inputs.py); every page is still written.
+    """
     catalog = catalog_or_exit(root)  # problems and unknown roles are UserErrors: the command says them
     selected = roles_to_build(catalog, roles)
-    shared_doctrees = out / ".doctrees"
+    shared_doctrees = doctrees or out / ".doctrees"
     if only in (None, "html"):
         html_dir = out / HTML_FOLDER
         # The learning paths link the handbooks only when this build makes them too.
         handbooks = {"geletterdheid_handboeken": selected} if only is None else {}
-        code, warnings = run_sphinx(root, html_dir, extra_config=handbooks, doctrees=shared_doctrees)
+        code, warnings = run_sphinx(
+            root, html_dir, extra_config=handbooks, doctrees=shared_doctrees, fresh_env=fresh, write_all=True
+        )
         if warnings.strip():
             print(with_origins(root, warnings), file=sys.stderr, end="")
         if code != 0:
@@ -60,7 +74,9 @@ def build_site(
     if only in (None, "pdf"):
         from .handbook.build import build_handbooks  # Typst and friends only when handbooks are wanted
 
-        report = build_handbooks(root, out, catalog, selected, fresh_env=only == "pdf", workers=workers)
+        report = build_handbooks(
+            root, out, catalog, selected, fresh_env=only == "pdf" and fresh, workers=workers, doctrees=shared_doctrees
+        )
         for warning in report.warnings:
             print(with_origins(root, warning), file=sys.stderr)
         for error in report.errors:

@@ -21,14 +21,16 @@ def run_sphinx(
     extra_config: Mapping[str, Any] | None = None,
     quiet: bool = True,
     doctrees: Path | None = None,
-    fresh: bool = True,
+    fresh_env: bool = True,
+    write_all: bool | None = None,
     on_built: Callable[[Sphinx], None] | None = None,
     prepare: Callable[[Sphinx], None] | None = None,
 ) -> tuple[int, str]:
     """Run Sphinx in-process; return (exit code, warnings text).
 
-    ``fresh=False`` with a ``doctrees`` folder another builder filled reuses its environment, so
-    nothing is read again; ``prepare`` sees the application (and its builder) before the build,
+    ``fresh_env=False`` with a ``doctrees`` folder another build filled reuses its environment, so
+    only what changed is read again; ``write_all`` (default: as ``fresh_env``) writes every page
+    rather than only those read again. ``prepare`` sees the application (and its builder) before the build,
     ``on_built`` after a successful one.
     """
     warnings = io.StringIO()
@@ -46,13 +48,13 @@ def run_sphinx(
                 confoverrides=dict(extra_config or {}),
                 status=None if quiet else sys.stdout,
                 warning=warnings,
-                freshenv=fresh,
+                freshenv=fresh_env,
                 warningiserror=True,
                 keep_going=True,
             )
             if prepare is not None:
                 prepare(app)
-            app.build(force_all=fresh)
+            app.build(force_all=fresh_env if write_all is None else write_all)
             code = app.statuscode
             if code == 0 and on_built is not None:
                 on_built(app)

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from overlay_support import LOCAL_MODULE, SETTINGS
+from overlay_support import LOCAL_MODULE, LOCAL_QUIZ, SETTINGS
 
 from geletterdheid.cli import main
 from geletterdheid.content import load_catalog
@@ -132,19 +132,53 @@ def test_the_repository_example_only_warns_about_its_example_links(capsys: pytes
     assert "Let op: docs/onderwerpen.yaml:4: de forumlink van onderwerp basis gaat naar een voorbeeldadres" in err
 
 
-def test_many_gemeenten_build_in_one_command_each_into_its_own_folder(tmp_path: Path, base: Path):
-    projects = []
-    for name in ("oost", "west"):
-        folder = tmp_path / name
-        folder.mkdir()
-        settings = SETTINGS.replace("Testdorp", name.capitalize()).replace("testdorp", name)
-        (folder / "gemeente.toml").write_text(settings, encoding="utf-8")
-        projects.append(folder)
+def _gemeente(tmp_path: Path, name: str, forum: bool, local: bool) -> Path:
+    folder = tmp_path / name
+    for part in ("modules", "quizzes", "aanvullingen"):
+        (folder / part).mkdir(parents=True)
+    settings = SETTINGS.replace("Testdorp", name.capitalize()).replace("testdorp", name)
+    if not forum:
+        settings = "forum = false\n" + settings.split("[forum]")[0]
+    (folder / "gemeente.toml").write_text(settings, encoding="utf-8")
+    if local:
+        (folder / "modules" / "t01-ai-in-testdorp.md").write_text(LOCAL_MODULE, encoding="utf-8")
+        (folder / "quizzes" / "t01.yaml").write_text(LOCAL_QUIZ, encoding="utf-8")
+        (folder / "aanvullingen" / "m02.md").write_text(f"Vraag het AI-loket van {name}.\n", encoding="utf-8")
+    return folder
+
+
+def test_many_gemeenten_built_from_one_environment_each_get_only_their_own_site(tmp_path: Path, base: Path):
+    """build --project reads the pages of later gemeenten only where they differ: each site must still be
+    exactly its own: name, forum addresses (or none), local module and addition; nothing of the one before."""
+    gemeenten = {  # name: (forum, local module and addition); the order makes each step change something
+        "oost": (True, True),
+        "west": (False, False),
+        "noord": (True, True),
+        "zuid": (True, False),
+    }
+    projects = [_gemeente(tmp_path, name, *settings) for name, settings in gemeenten.items()]
     out = tmp_path / "alle"
     args = ["build", "--only", "html", *(f"--project={p}" for p in projects), "--out", str(out)]
     assert main(args) == 0
-    for name in ("oost", "west"):
-        index = (out / name / "html" / "index.html").read_text(encoding="utf-8")
-        assert f"Gemeente {name.capitalize()}" in index
-        forum = (out / name / "html" / "modules" / "m02-vervolg.html").read_text(encoding="utf-8")
-        assert f"https://forum.{name}.nl/c/" in forum or f"https://teams.{name}.nl/" in forum
+    for name, (forum, local) in gemeenten.items():
+        site = out / name / "html"
+        found = (page for page in site.rglob("*.html") if not page.relative_to(site).as_posix().startswith("_"))
+        pages = {page.relative_to(site).as_posix(): page.read_text(encoding="utf-8") for page in found}
+        others = [other for other in gemeenten if other != name]
+        for page, html in pages.items():
+            if page in ("genindex.html", "search.html"):
+                continue
+            assert f"Gemeente {name.capitalize()}" in html, (name, page)
+            for other in others:
+                assert other not in html.lower(), (name, page, other)
+        for page in ("modules/m01-basis.html", "modules/m02-vervolg.html"):  # m01's file is the same for all
+            module = pages[page]
+            assert ('class="gl-forum' in module) is forum, (name, page)
+            assert (f"https://forum.{name}.nl/c/" in module or f"https://teams.{name}.nl/" in module) is forum
+        assert ("In onze gemeente" in pages["modules/m02-vervolg.html"]) is local
+        role_page = pages["docs/rollen/alle-medewerkers.html"]  # its text counts the modules of the path
+        expected = "heeft 2 modules" if local else "heeft 1 module."
+        assert f"Het leerpad voor deze rol {expected}" in role_page, name
+        assert ("modules/t01-ai-in-testdorp.html" in pages) is local
+        learning_path = pages["docs/leerpaden/alle-medewerkers.html"]
+        assert ("t01-ai-in-testdorp.html" in learning_path) is local, name

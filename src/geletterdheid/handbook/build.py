@@ -76,7 +76,14 @@ def _copy_logo(confdir: Path, logo: str, work: Path) -> str | None:
 
 
 def build_handbooks(
-    root: Path, out: Path, catalog: Catalog, roles: list[str], *, fresh_env: bool = True, workers: int | None = None
+    root: Path,
+    out: Path,
+    catalog: Catalog,
+    roles: list[str],
+    *,
+    fresh_env: bool = True,
+    workers: int | None = None,
+    doctrees: Path | None = None,
 ) -> HandbookReport:
     """Write ``out/pdf/handboek-<rol>.pdf`` and ``out/pdf/trainer-<rol>.pdf`` for ``roles``."""
     report = HandbookReport(ok=False)
@@ -114,7 +121,7 @@ def build_handbooks(
             builder.on_edition = compile_edition
 
         code, warnings = run_sphinx(
-            root, typst_root, "typst", doctrees=out / ".doctrees", fresh=fresh_env, prepare=prepare
+            root, typst_root, "typst", doctrees=doctrees or out / ".doctrees", fresh_env=fresh_env, prepare=prepare
         )
         report.seconds["typst"] = time.perf_counter() - clock
         clock = time.perf_counter()

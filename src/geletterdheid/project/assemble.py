@@ -51,7 +51,8 @@ def _conf(config: GemeenteConfig) -> str:
             "from geletterdheid.site_conf import *  # noqa: F403",
             "",
             f"geletterdheid_gemeente = {config.name!r}",
-            f"project = {title!r}",
+            # Not ``project``: Sphinx reads every page again when it changes, and ``build --project``
+            # builds many gemeenten from one environment. The pages show html_title.
             f"html_title = {title!r}",
             *branding.conf_lines(config),
             "",
@@ -59,12 +60,16 @@ def _conf(config: GemeenteConfig) -> str:
     )
 
 
-def assemble(project: Path) -> Path:
-    """Lay ``project`` over the base content in ``project/_build/bron``; return that folder."""
+def assemble(project: Path, into: Path | None = None) -> Path:
+    """Lay ``project`` over the base content in ``project/_build/bron`` (or ``into``); return that folder.
+
+    ``build --project`` assembles every gemeente into one shared folder in turn: only the files that
+    differ from the previous gemeente's are written, so Sphinx reads only those again.
+    """
     project = project.resolve()
     config = load_config(project)
     base = base_root()
-    target = project / SOURCE_DIR
+    target = into.resolve() if into is not None else project / SOURCE_DIR
     files: dict[str, bytes] = {}
     origins: dict[str, list[Origin]] = {}
 
@@ -80,7 +85,7 @@ def assemble(project: Path) -> Path:
             if any(relative.startswith(generated + "/") for generated in GENERATED) or "__pycache__" in relative:
                 continue
             add(relative, path.read_bytes(), path)
-    for folder, into, pattern in (
+    for folder, destination, pattern in (
         ("modules", "modules", "*.md"),
         ("quizzes", "quizzes", "*.yaml"),
         ("rollen", "docs/rollen", "*.md"),
@@ -88,7 +93,7 @@ def assemble(project: Path) -> Path:
         for path in sorted((project / folder).glob(pattern)):
             if path.name.lower() == "readme.md":
                 continue
-            relative = f"{into}/{path.name}"
+            relative = f"{destination}/{path.name}"
             if relative in files:
                 raise OverlayError(
                     f"{path}:1: het basispakket heeft al een bestand {relative}; geef je eigen bestand een andere naam"

@@ -24,6 +24,7 @@ from .module_card import module_card, setup_module_card
 from .module_overview import module_overview, setup_module_overview
 from .module_pages import setup_module_pages
 from .quiz import quiz, setup_quiz
+from .read_inputs import setup_read_inputs
 from .results import CONFIG_NAME as RESULTS_URL
 from .results import add_results_script, check_results_url
 from .role_cards import role_cards, setup_role_cards
@@ -80,6 +81,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_topics,
         setup_module_pages,
         setup_learning_path_pages,
+        setup_read_inputs,
     ):
         setup_component(app)
     app.connect("builder-inited", load_into, priority=400)  # before anything reads the Catalog
@@ -91,7 +93,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_search_texts)
     add_dutch_texts(app)
     app.add_css_file("geletterdheid.css")
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}
 
 
 __all__ = ["catalog_of", "setup"]

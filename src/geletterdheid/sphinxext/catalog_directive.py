@@ -8,6 +8,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..content import Module
 from .catalog_access import catalog_of, module_of_doc
+from .read_inputs import note_use
 from .typed_warnings import WarningKind, warn
 
 
@@ -20,10 +21,12 @@ class CatalogDirective(SphinxDirective):
         """The module named by the argument, or the module this page is; warns when there is none."""
         catalog = catalog_of(self.env)
         if self.arguments:
+            note_use(self.env, "module", self.arguments[0])
             module = catalog.modules.get(self.arguments[0])
             if module is None:
                 self.warn(WarningKind.MODULE, f"{self.name}: onbekende module '{self.arguments[0]}'")
             return module
+        note_use(self.env, "doc-module", self.env.docname)
         module = module_of_doc(self.env, self.env.docname)
         if module is None:
             self.warn(WarningKind.MODULE, f"{self.name}: deze pagina hoort bij geen module; geef de module-id op")

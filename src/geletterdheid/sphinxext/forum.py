@@ -18,6 +18,7 @@ from ..content import Topic
 from .catalog_access import catalog_of
 from .catalog_directive import CatalogDirective
 from .html_text import HtmlText, Typography
+from .read_inputs import note_use
 from .typed_warnings import WarningKind
 
 if TYPE_CHECKING:
@@ -43,9 +44,11 @@ def forum_link(topic: Topic) -> nodes.reference:
 class ForumDirective(CatalogDirective):
     def run(self) -> list[nodes.Node]:
         catalog = catalog_of(self.env)
+        note_use(self.env, "forum")
         if not catalog.forum:  # the gemeente has no forum (forum = false in gemeente.toml)
             return []
         if self.arguments:
+            note_use(self.env, "topic", self.arguments[0])
             if self.arguments[0] not in catalog.topics:
                 self.warn(WarningKind.TOPIC, f"forum: onbekend onderwerp '{self.arguments[0]}'")
                 return []

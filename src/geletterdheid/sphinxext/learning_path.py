@@ -22,6 +22,7 @@ from ..output_names import EDITIONS, SITE_FOLDER, pdf_name
 from .catalog_access import catalog_of
 from .html_text import HtmlText, Typography
 from .links import doc_link, docname_of, site_url
+from .read_inputs import note_use
 from .typed_warnings import WarningKind, warn
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ class LearningPathDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         role_id = self.arguments[0]
+        note_use(self.env, "role", role_id)
         try:
             learning_path(catalog_of(self.env), [role_id])
         except UnknownRole as exc:

@@ -17,6 +17,7 @@ from ..content import Catalog, Role
 from ..curriculum import duration_text, learning_path
 from ..dutch import count
 from .catalog_access import catalog_of
+from .read_inputs import note_use
 from .role_cards import LEARNING_PATHS
 
 LEARNING_PATHS_DIR = Path(LEARNING_PATHS)
@@ -108,6 +109,7 @@ def _role_of_doc(catalog: Catalog, path: Path) -> Role | None:
 def append_learning_path_link(app: Sphinx, docname: str, source: list[str]) -> None:
     """Give every role page a short section that leads to its learning path."""
     catalog = catalog_of(app.env)
+    note_use(app.env, "doc-role", docname, docname=docname)
     role = _role_of_doc(catalog, Path(app.env.doc2path(docname)))
     target = f"/{LEARNING_PATHS_DIR.as_posix()}/{role.id}" if role else ""
     if role is None or target in source[0]:

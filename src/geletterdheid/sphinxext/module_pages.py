@@ -16,14 +16,17 @@ from sphinx.transforms import SphinxTransform
 
 from .catalog_access import catalog_of, module_of_doc
 from .module_card import module_card
+from .read_inputs import note_use
 
 _EXPLICIT = re.compile(r"^[`:]{3,}\{(quiz|forum|module-kaart)\}", re.MULTILINE)
 
 
 def append_module_parts(app: Sphinx, docname: str, source: list[str]) -> None:
+    note_use(app.env, "doc-module", docname, docname=docname)
     module = module_of_doc(app.env, docname)
     if module is None:
         return
+    note_use(app.env, "forum", docname=docname)
     present = set(_EXPLICIT.findall(source[0]))
     tail = []
     if "module-kaart" not in present:

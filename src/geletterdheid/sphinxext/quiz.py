@@ -28,6 +28,7 @@ from ..content.articles import parse_provision
 from .catalog_access import catalog_of
 from .catalog_directive import CatalogDirective
 from .html_text import HtmlText, Typography, attributes
+from .read_inputs import note_use
 
 if TYPE_CHECKING:
     from .typst_writer import TypstWriter
@@ -90,6 +91,7 @@ class QuizDirective(CatalogDirective):
         module = self.module()
         if module is None:
             return []
+        note_use(self.env, "quiz", module.id)
         quiz_ = catalog_of(self.env).quizzes[module.id]
         node = self.located(quiz(module=module.id))
         for question in quiz_.questions:

@@ -7,6 +7,7 @@ from sphinx.util.docutils import SphinxRole
 
 from ..content.articles import UnknownProvision, parse_provision
 from .catalog_access import catalog_of
+from .read_inputs import note_use
 from .typed_warnings import WarningKind, warn
 
 
@@ -48,6 +49,7 @@ class LegalFactRole(_CatalogRole):
     """``{wet}`hoog-risico-bijlage-iii``` shows '2 december 2027' from docs/wetgeving.yaml."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        note_use(self.env, "legal")
         legal = catalog_of(self.env).legal
         key = self.text.strip()
         text = legal.text(key)

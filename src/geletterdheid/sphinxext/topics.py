@@ -13,11 +13,13 @@ from sphinx.util.docutils import SphinxDirective
 
 from .catalog_access import catalog_of
 from .forum import forum_link
+from .read_inputs import note_use
 
 
 class TopicsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         catalog = catalog_of(self.env)
+        note_use(self.env, "topics")
         sections: list[nodes.Node] = []
         for topic in catalog.topics.values():
             section = nodes.section(ids=[f"onderwerp-{topic.id}"], classes=["gl-onderwerp"])
