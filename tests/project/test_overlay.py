@@ -77,6 +77,22 @@ def test_left_out_modules_leave_the_catalog_and_wrong_ones_are_named_at_their_li
     assert any("module t01 heeft m01 nodig" in m for _, _, m in messages)
 
 
+def test_a_left_out_module_keeps_its_page_with_a_note_and_nothing_to_do(project: Path):
+    """Other pages link to it, so the page stays; the reader learns at once that it is not part of the training."""
+    settings = project / "gemeente.toml"
+    settings.write_text(SETTINGS + '\n[inhoud]\nweglaten = ["m02"]\n', encoding="utf-8")
+    (project / "aanvullingen" / "m02.md").unlink()  # an addition to a left-out module: nothing to add it to
+    assert main(["--root", str(project), "build", "--only", "html"]) == 0
+    site = project / "_build" / "html"
+    page = (site / "modules" / "m02-vervolg.html").read_text(encoding="utf-8")
+    title_at, note_at = page.index("<h1"), page.index("Niet in het leerprogramma")
+    assert title_at < note_at < page.index("</h1>") + 400  # directly under the title
+    assert "Gemeente Testdorp heeft deze module niet opgenomen in het leerprogramma" in page
+    assert "gl-quiz" not in page and "gl-module-kaart" not in page and "gl-forum" not in page
+    kept = (site / "modules" / "m01-basis.html").read_text(encoding="utf-8")
+    assert "Niet in het leerprogramma" not in kept and "gl-quiz" in kept
+
+
 def test_without_a_forum_the_catalog_says_so(project: Path):
     (project / "gemeente.toml").write_text(
         'forum = false\n\n[gemeente]\nnaam = "Gemeente Testdorp"\n', encoding="utf-8"

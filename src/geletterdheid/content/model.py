@@ -135,6 +135,13 @@ class Catalog:
     role_paths: dict[str, Path] = field(default_factory=dict)
     #: False when the gemeente has no forum (``forum = false`` in gemeente.toml): no forum boxes.
     forum: bool = True
+    #: Base modules the gemeente leaves out (``[inhoud] weglaten``), by id: the page they stay on.
+    left_out: dict[str, Path] = field(default_factory=dict)
+
+    def left_out_module_at(self, path: Path) -> str | None:
+        """The id of the left-out module whose page is ``path``, else None."""
+        resolved = Path(path).resolve()
+        return next((mid for mid, page in self.left_out.items() if page.resolve() == resolved), None)
 
     @cached_property
     def _modules_by_path(self) -> dict[Path, Module]:

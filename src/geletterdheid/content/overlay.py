@@ -64,6 +64,7 @@ def apply_project(root: Path, result: Result) -> Result:
             quiz_paths=kept(catalog.quiz_paths),
             topics=topics,
             forum=config.forum is not None,
+            left_out={mid: path for mid, path in catalog.module_paths.items() if mid in leave_out},
         ),
         [],
     )

@@ -2,12 +2,15 @@
 
 For every document that is a module in the Catalog, the three directives are appended on
 ``source-read`` (so the page's own line numbers stay true) unless the page places them itself;
-a transform then moves the card to just below the page title.
+a transform then moves the card to just below the page title. A base module the gemeente leaves
+out (``[inhoud] weglaten``) keeps its page, since other pages link to it, but gets no card, quiz
+or forum box: a note under its title says it is not part of the gemeente's training.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -25,6 +28,8 @@ def append_module_parts(app: Sphinx, docname: str, source: list[str]) -> None:
     note_use(app.env, "doc-module", docname, docname=docname)
     module = module_of_doc(app.env, docname)
     if module is None:
+        if catalog_of(app.env).left_out_module_at(Path(app.env.doc2path(docname))) is not None:
+            source[0] = source[0].rstrip("\n") + left_out_note(app.config.geletterdheid_gemeente)
         return
     note_use(app.env, "forum", docname=docname)
     present = set(_EXPLICIT.findall(source[0]))
@@ -38,8 +43,19 @@ def append_module_parts(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] = source[0].rstrip("\n") + "".join(tail)
 
 
+LEFT_OUT_CLASS = "gl-weggelaten"
+
+
+def left_out_note(gemeente: str) -> str:
+    return (
+        f"\n\n:::{{admonition}} Niet in het leerprogramma\n:class: note {LEFT_OUT_CLASS}\n"
+        f"{gemeente} heeft deze module niet opgenomen in het leerprogramma. Je kunt de tekst lezen als "
+        "achtergrond. Er hoort geen toets bij en de module telt niet mee in je leerpad.\n:::\n"
+    )
+
+
 class MoveModuleCard(SphinxTransform):
-    """Place the module card directly under the page title.
+    """Place the module card (or the note of a left-out module) directly under the page title.
 
     Also drops the "abstract" topic docutils makes of the front-matter key ``samenvatting``
     (the Dutch name of that bibliographic field): the card already shows the summary.
@@ -51,7 +67,9 @@ class MoveModuleCard(SphinxTransform):
         for topic in list(self.document.findall(nodes.topic)):
             if "abstract" in topic["classes"]:
                 topic.parent.remove(topic)
-        card = next(iter(self.document.findall(module_card)), None)
+        card: nodes.Element | None = next(iter(self.document.findall(module_card)), None)
+        if card is None:
+            card = next((n for n in self.document.findall(nodes.admonition) if LEFT_OUT_CLASS in n["classes"]), None)
         section = next(iter(self.document.findall(nodes.section)), None)
         if card is None or section is None or (card.parent is section and section.index(card) == 1):
             return

@@ -39,8 +39,11 @@ def _part(catalog: Catalog, key: Key, env: BuildEnvironment) -> object:
     if kind == "module":
         return catalog.modules.get(rest[0])
     if kind == "doc-module":
-        module = catalog.module_for_path(Path(env.doc2path(rest[0])))
-        return None if module is None else (module.id, catalog.quizzes.get(module.id) is not None)
+        page = Path(env.doc2path(rest[0]))
+        module = catalog.module_for_path(page)
+        if module is None:
+            return ("weggelaten", catalog.left_out_module_at(page))
+        return (module.id, catalog.quizzes.get(module.id) is not None)
     if kind == "role":
         return catalog.roles.get(rest[0])
     if kind == "doc-role":  # a role page, with the size of its learning path in its text
