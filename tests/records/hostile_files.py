@@ -1,0 +1,85 @@
+"""Hostile and odd spreadsheet files, made the way they reach HR: small on disk, harmful when read naively."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from .conftest import write_xlsx
+
+SHEET = "xl/worksheets/sheet1.xml"
+#: A complete, valid score sheet of quiz t01 for employee E1 (75 %).
+WIDE_ROWS: list[list[object]] = [
+    ["medewerker_id", "tijdstip", "t01-q1", "t01-q2", "t01-q3", "t01-q4"],
+    ["E1", "2025-01-10T09:00", "b", "onjuist", "a|c|d", ""],
+]
+
+
+def rewrite_sheet(source: Path, target: Path, change) -> Path:
+    """A copy of the XLSX file ``source`` whose first sheet's XML is ``change(xml bytes)``."""
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            copy.writestr(item.filename, change(data) if item.filename == SHEET else data)
+    return target
+
+
+def declared_huge(folder: Path) -> Path:
+    """A valid sheet of 5 KB that declares the whole Excel grid, A1:XFD1048576, as its size."""
+    plain = write_xlsx(folder / "plain.xlsx", WIDE_ROWS)
+
+    def declare(xml: bytes) -> bytes:
+        changed, count = re.subn(rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="A1:XFD1048576"/>', xml)
+        assert count == 1
+        return changed
+
+    return rewrite_sheet(plain, folder / "grid.xlsx", declare)
+
+
+def zip_bomb(folder: Path, unpacked_mib: int = 300) -> Path:
+    """A sheet whose XML unpacks to ``unpacked_mib`` MiB of rows from well under a megabyte."""
+    plain = write_xlsx(folder / "plain.xlsx", WIDE_ROWS)
+    target = folder / "bom.xlsx"
+    row = b'<row><c t="inlineStr"><is><t>E1</t></is></c></row>'
+    with zipfile.ZipFile(plain) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in original.infolist():
+            if item.filename != SHEET:
+                copy.writestr(item.filename, original.read(item.filename))
+                continue
+            head, tail = original.read(SHEET).split(b"<sheetData>")
+            with copy.open(SHEET, "w", force_zip64=True) as sheet:
+                sheet.write(head + b"<sheetData>")
+                block = row * (1024 * 1024 // len(row))
+                for _ in range(unpacked_mib):
+                    sheet.write(block)
+                sheet.write(b"</sheetData>" + tail.split(b"</sheetData>", 1)[1])
+    return target
+
+
+def broken_sheet_xml(folder: Path) -> Path:
+    """The second row's XML cut off half-way, as a failed download or a crashed tool leaves it."""
+    plain = write_xlsx(folder / "plain.xlsx", WIDE_ROWS)
+    return rewrite_sheet(plain, folder / "kapot.xlsx", lambda xml: xml[: xml.index(b'<row r="2"') + 20])
+
+
+def wide_cell(folder: Path) -> Path:
+    """A row with a cell in the last column Excel has (XFD): a naive reader pads every row to it."""
+    plain = write_xlsx(folder / "plain.xlsx", WIDE_ROWS)
+    return rewrite_sheet(
+        plain,
+        folder / "breed.xlsx",
+        lambda xml: xml.replace(
+            b"</row></sheetData>", b'<c r="XFD2" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+        ),
+    )
+
+
+def far_row(folder: Path) -> Path:
+    """A row numbered past Excel's last row: a naive reader fills in a million empty rows before it."""
+    plain = write_xlsx(folder / "plain.xlsx", WIDE_ROWS)
+    return rewrite_sheet(
+        plain,
+        folder / "ver.xlsx",
+        lambda xml: xml.replace(b"</sheetData>", b'<row r="2000000"><c r="A2000000"><v>1</v></c></row></sheetData>'),
+    )
