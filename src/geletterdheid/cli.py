@@ -192,6 +192,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The exit status of a Unix tool whose reader closed the pipe (killed by SIGPIPE: 128 + 13), as `yes | head`.
+EXIT_BROKEN_PIPE = 141
+
+
+def _reader_went_away() -> int:
+    """``geletterdheid export | head``: the reader has what it wanted; end quietly, as a Unix tool does.
+
+    Standard output goes to /dev/null so that Python's own flush at exit does not fail again
+    with "Exception ignored ... BrokenPipeError"."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (captured in tests): nothing to flush there
+        pass
+    finally:
+        os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -204,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
     except Exception as exc:  # a bug, not bad input: say so in Dutch, keep the details for developers
         if os.environ.get("GELETTERDHEID_DEBUG"):
             traceback.print_exc()
