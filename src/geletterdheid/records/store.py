@@ -12,6 +12,8 @@ Usage (the CLI and the HTTP server both do this)::
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -21,7 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from .bulk import decode_answers, dialect_insert, driver_connection, insert_attempts
-from .database import create_store_engine, migrate, write_transaction
+from .database import BUSY_TIMEOUT_SECONDS, create_store_engine, migrate, write_transaction
 from .errors import StoreUnavailable
 from .location import database_url, default_database_path, sqlite_url
 from .model import (
@@ -39,6 +41,10 @@ from .model import (
 from .tables import attempts, employees
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+#: Emptying SQLite's write-ahead log after an erasure: tries, the wait per try and the pause between.
+CHECKPOINT_TRIES = 5
+CHECKPOINT_WAIT_MS = 200
+CHECKPOINT_PAUSE_SECONDS = 0.2
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -114,6 +120,19 @@ def describe_failure(exc: DBAPIError) -> str:
     return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
 
 
+def _create_private(path: Path, location: str) -> None:
+    """Create a new SQLite file readable by its owner only (0600): it holds names and results.
+
+    SQLite gives its -wal and -shm files the permissions of the database file, so they are
+    private too. An existing file keeps the permissions its administrator gave it."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise StoreUnavailable(f"kan de database {location} niet maken: {exc.strerror}") from None
+
+
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -138,9 +157,10 @@ class Store:
         if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
             path = Path(parsed.database)
             if resolved == sqlite_url(default_database_path()):
-                path.parent.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             elif not path.parent.is_dir():
                 raise StoreUnavailable(f"de map {path.parent} voor de database {path.name} bestaat niet")
+            _create_private(path, location)
         try:
             engine = create_store_engine(resolved)
         except (NoSuchModuleError, ArgumentError) as exc:
@@ -311,16 +331,40 @@ class Store:
             )
             connection.execute(delete(attempts).where(attempts.c.employee_id == employee_id))
             connection.execute(delete(employees).where(employees.c.id == employee_id))
-        if self.engine.dialect.name == "sqlite":
-            # The WAL file still holds copies of the erased rows until a checkpoint moves it
-            # into the (secure_delete) main file and empties it.
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         return Erasure(
             employee=_employee(row),
             attempts=len(their_answers),
             answers=sum(len(decode_answers(text)) for text in their_answers),
+            copies_left=not self.empty_write_ahead_log(),
         )
+
+    def empty_write_ahead_log(self) -> bool:
+        """Move SQLite's write-ahead log into the main file and empty it; True when that worked.
+
+        Until then the -wal file still holds copies of erased rows. Another process in the
+        middle of reading (the server answering a request, an export) keeps the log in use; the
+        checkpoint says so with its busy flag. We try a few times, briefly, rather than wait
+        for the minute-long busy timeout. Always True for PostgreSQL, which has no such file.
+        """
+        if self.engine.dialect.name != "sqlite":
+            return True
+        connection = self.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
+            try:
+                for attempt in range(CHECKPOINT_TRIES):
+                    if attempt:
+                        time.sleep(CHECKPOINT_PAUSE_SECONDS)
+                    busy, _frames, _moved = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                    if busy == 0:
+                        return True
+                return False
+            finally:
+                cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+                cursor.close()
+        finally:
+            connection.close()
 
     # -- for tests and summaries -------------------------------------------------------------
 
