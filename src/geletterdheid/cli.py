@@ -50,7 +50,11 @@ def _content_root(args: argparse.Namespace) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .content.load import link_loops
+
     root = args.root
+    for skipped in link_loops(root):
+        print(f"Let op: {skipped.format(root)}", file=sys.stderr)
     catalog, problems = load_catalog(root)
     if catalog is None:
         print(format_problems(problems, root), file=sys.stderr)
