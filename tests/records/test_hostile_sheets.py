@@ -120,3 +120,31 @@ def test_roster_of_the_fixture_still_imports_from_xlsx(cli, tmp_path, store, db_
     result = cli("roster", "import", write_xlsx(tmp_path / "personeel.xlsx", rows), "--db", db_url)
     assert result.code == 0, result.output
     assert store.employees() == ROSTER
+
+
+def test_a_csv_line_of_a_million_delimiters_is_refused_within_200_mb(tmp_path, store, db_url):
+    path = tmp_path / "puntkomma.csv"
+    path.write_bytes(b"medewerker_id;naam;afdeling;rollen\r\nE1;Anna;IT;\r\n" + b";" * (20 * 1024 * 1024) + b"\r\n")
+    measured = run_measured("--root", CONTENT, "roster", "import", path, "--db", db_url)
+    assert measured.code == 1
+    assert measured.err.strip() == (
+        "Fout: puntkomma.csv, regel 3: de regel is langer dan 1 MB; is dit wel een CSV-bestand met een rij per regel?"
+    )
+    assert measured.peak_mib < MEMORY_BOUND_MIB, f"{measured.peak_mib:.0f} MiB"
+    assert store.counts()["employees"] == 0
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (b"", None),
+        (b"a\nbb\nccc\n", None),
+        (b"a\nbbbbb\nc\n", 2),
+        (b"aaaaa", 1),
+        (b"a\nb\nc\nd\ne\nffff\ng\nhhhhh\n", 8),
+    ],
+)
+def test_first_long_line_finds_the_first_line_over_the_limit(data, expected):
+    from geletterdheid.records.sheets import first_long_line
+
+    assert first_long_line(data, limit=4) == expected

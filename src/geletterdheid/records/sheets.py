@@ -23,6 +23,9 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 DELIMITERS = (";", ",", "\t")
 #: A CSV file is read into memory whole; five million answer rows fit.
 MAX_CSV_BYTES = 256 * MIB
+#: The csv module makes a list of every cell of a line at once: a line of a million delimiters
+#: would be a million cells. A wide sheet of 1,024 columns of 100 characters is a tenth of this.
+MAX_LINE_BYTES = 1 * MIB
 
 
 @dataclass
@@ -138,6 +141,20 @@ def _check_no_nul(rows: Iterator[list[str]], name: str) -> None:
                 )
 
 
+def first_long_line(data: bytes, limit: int = MAX_LINE_BYTES) -> int | None:
+    """The 1-based number of the first line longer than ``limit`` bytes, or None.
+
+    Jumps from the last line end in each window of ``limit`` bytes to the next window, so a
+    file is checked in len(data) / limit steps of C code, not one per line."""
+    position = 0
+    while len(data) - position > limit:
+        end = data.rfind(b"\n", position, position + limit + 1)
+        if end < 0:
+            return data.count(b"\n", 0, position) + 1
+        position = end + 1
+    return None
+
+
 def _read_csv(path: Path) -> Table:
     try:
         size = path.stat().st_size
@@ -152,6 +169,12 @@ def _read_csv(path: Path) -> Table:
     encoding = detect_encoding(data, path.name)
     # In UTF-16 every other byte of Latin text is 0, so there only the decoded text tells.
     has_nul = "\x00" in data.decode(encoding) if encoding == "utf-16" else b"\x00" in data
+    long_line = first_long_line(data)
+    if long_line is not None:
+        raise RecordsError(
+            f"{path.name}, regel {long_line}: de regel is langer dan {MAX_LINE_BYTES // MIB} MB; "
+            "is dit wel een CSV-bestand met een rij per regel?"
+        )
 
     def text() -> io.TextIOWrapper:
         # Decoded while read, like a file, rather than as one big string: half the memory.
