@@ -94,8 +94,9 @@ def write_roster(folder, department="Financiën"):
     return write_csv(folder / "personeel.csv", rows)
 
 
-def test_every_file_the_cli_writes_is_private(cli, tmp_path, staffed_store, db_url):
+def test_every_file_the_cli_writes_is_private(cli, tmp_path, staffed_store, db_url, monkeypatch):
     os.umask(0o022)
+    monkeypatch.setenv("GELETTERDHEID_GEHEIM", "een-geheim-van-de-server-voor-de-test")
     export = tmp_path / "export.csv"
     stats = tmp_path / "stats.csv"
     export.write_text("oud")  # an existing, world-readable export is replaced by a private one
@@ -103,7 +104,10 @@ def test_every_file_the_cli_writes_is_private(cli, tmp_path, staffed_store, db_u
     assert cli("export", "--db", db_url, "--out", export).code == 0
     assert cli("export", "--db", db_url, "--out", tmp_path / "breed.csv", "--layout", "wide").code == 0
     assert cli("stats", "t01", "--db", db_url, "--csv", stats).code == 0
-    assert {mode_of(p) for p in (export, tmp_path / "breed.csv", stats)} == {0o600}
+    links = tmp_path / "links.csv"  # personal links are keys: the most private file of all
+    result = cli("links", "--db", db_url, "--basis-url", "https://leren.example/", "--out", links)
+    assert result.code == 0, result.output
+    assert {mode_of(p) for p in (export, tmp_path / "breed.csv", stats, links)} == {0o600}
 
 
 @pytest.mark.parametrize(
