@@ -83,3 +83,10 @@ def far_row(folder: Path) -> Path:
         folder / "ver.xlsx",
         lambda xml: xml.replace(b"</sheetData>", b'<row r="2000000"><c r="A2000000"><v>1</v></c></row></sheetData>'),
     )
+
+
+def many_invalid_rows(folder: Path, rows: int = 300_000) -> Path:
+    """5 KB of XLSX per 3,000 rows that each name an unknown employee and no time: a wrong file, not a score sheet."""
+    plain = write_xlsx(folder / "plain.xlsx", WIDE_ROWS)
+    extra = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i) for i in range(3, rows + 3))
+    return rewrite_sheet(plain, folder / "veel.xlsx", lambda xml: xml.replace(b"</sheetData>", extra + b"</sheetData>"))

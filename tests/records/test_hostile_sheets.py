@@ -22,8 +22,14 @@ MEMORY_BOUND_MIB = 200
         (hostile_files.broken_sheet_xml, 1, "kapot.xlsx, rij 2: het werkblad is beschadigd en kan niet gelezen worden"),
         (hostile_files.wide_cell, 1, "breed.xlsx, rij 2: cellen tot en met kolom XFD; er mogen hoogstens 1024"),
         (hostile_files.far_row, 1, "ver.xlsx: meer dan 1048576 rijen; splits het bestand"),
+        (
+            hostile_files.many_invalid_rows,
+            1,
+            "veel.xlsx: meer dan 1000 ongeldige rijen (de laatste: rij 1003: onbekende medewerker '1'; "
+            "ongeldig tijdstip ''",
+        ),
     ],
-    ids=["A1:XFD1048576", "zip-bom", "kapotte-xml", "cel-in-XFD", "rij-2000000"],
+    ids=["A1:XFD1048576", "zip-bom", "kapotte-xml", "cel-in-XFD", "rij-2000000", "300000-foute-rijen"],
 )
 def test_hostile_xlsx_is_read_within_200_mb(tmp_path, staffed_store, db_url, make, code, message):
     path = make(tmp_path)
@@ -148,3 +154,14 @@ def test_first_long_line_finds_the_first_line_over_the_limit(data, expected):
     from geletterdheid.records.sheets import first_long_line
 
     assert first_long_line(data, limit=4) == expected
+
+
+def test_an_import_stops_after_1000_invalid_rows_with_one_message(cli, tmp_path, store, db_url):
+    rows = [["medewerker_id", "naam", "afdeling", "rollen"]] + [[f"E{i}", "", "IT", ""] for i in range(5000)]
+    result = cli("roster", "import", write_csv(tmp_path / "personeel.csv", rows), "--db", db_url, "--skip-invalid")
+    assert result.code == 1
+    assert result.err.strip() == (
+        "Fout: personeel.csv: meer dan 1000 ongeldige rijen (de laatste: rij 1002: naam is leeg); de import is "
+        "gestopt en er is niets opgeslagen. Klopt de indeling van het bestand, en is het de goede toets?"
+    )
+    assert store.counts()["employees"] == 0
