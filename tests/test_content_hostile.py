@@ -98,3 +98,12 @@ def test_symlink_loops_in_modules_are_skipped_with_a_message(content_tree, capsy
             output
         )
     assert "In orde: 2 modules" in output
+
+
+def test_the_site_builds_past_a_symlink_loop_in_modules(content_tree, tmp_path, capsys):
+    (content_tree / "modules" / "lus.md").symlink_to("lus.md")
+    code = main(["--root", str(content_tree), "build", "--only", "html", "--out", str(tmp_path / "uit")])
+    output = capsys.readouterr()
+    assert code == 0, output.out + output.err
+    assert (tmp_path / "uit" / "html" / "modules" / "m01-basis.html").is_file()
+    assert not (tmp_path / "uit" / "html" / "modules" / "lus.html").exists()
