@@ -221,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args.root = _content_root(args)
         code: int = args.func(args)
+        sys.stdout.flush()  # here, not at exit: a reader that went away is handled below, quietly
     except UserError as exc:  # bad input or an unusable environment: the message says what to do
         print(exc.user_message(), file=sys.stderr)
         return 1

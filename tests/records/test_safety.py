@@ -139,3 +139,15 @@ def test_export_into_a_closed_pipe_ends_quietly(tmp_path):
     assert first.decode("utf-8-sig").startswith("medewerker_id;naam;")
     assert error == ""  # no "Interne fout (BrokenPipeError)", no "Exception ignored"
     assert code == 141  # as a Unix tool killed by SIGPIPE: 128 + 13
+
+
+def test_a_short_output_into_a_closed_pipe_ends_quietly_too():
+    """`geletterdheid check | true`: the reader is gone before the one line is written."""
+    command = [sys.executable, "-m", "geletterdheid.cli", "--root", str(CONTENT), "check"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()
+        error = process.stderr.read().decode()
+        code = process.wait(timeout=60)
+    assert "Exception ignored" not in error and "Interne fout" not in error
+    assert code == 141
