@@ -151,3 +151,16 @@ def test_a_short_output_into_a_closed_pipe_ends_quietly_too():
         code = process.wait(timeout=60)
     assert "Exception ignored" not in error and "Interne fout" not in error
     assert code == 141
+
+
+def test_afdeling_in_unicode_on_a_postgresql_database_with_the_c_locale(cli, tmp_path, pg_schema_url):
+    """Databases made with `initdb --locale=C` are common; PostgreSQL's lower() there folds only A-Z."""
+    from geletterdheid.records.store import Store
+
+    url = pg_schema_url()
+    with Store.open(url) as store, store.engine.begin() as connection:
+        connection.exec_driver_sql('ALTER TABLE employees ALTER COLUMN department TYPE varchar COLLATE "C"')
+    assert cli("roster", "import", write_roster(tmp_path, "FINANCIËN"), "--db", url).code == 0
+    result = cli("export", "--db", url, "--afdeling", "Financiën")
+    assert result.code == 0, result.output
+    assert {line.split(";")[0] for line in result.out.splitlines()[1:]} == {"E1"}

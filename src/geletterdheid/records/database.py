@@ -4,8 +4,6 @@ SQLite notes (the HTTP server relies on these):
 
 * WAL journal, so readers never block the writer and the writer never blocks readers;
 * a busy timeout, so a second writer waits for the first instead of failing;
-* ``lower()`` is Python's, for all of Unicode: SQLite's own lowers only A-Z, so ``--afdeling
-  FINANCIËN`` did not find "Financiën" (PostgreSQL's lower() already knows Unicode);
 * write transactions start with ``BEGIN IMMEDIATE``. In WAL mode a transaction that starts as
   a reader and later writes fails at once with "database is locked" when another process wrote
   in between, whatever the busy timeout; taking the write lock up front makes it wait instead.
@@ -23,10 +21,6 @@ from sqlalchemy.engine import make_url
 BUSY_TIMEOUT_SECONDS = 60
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _BEGIN_OPTION = "geletterdheid_sqlite_begin"
-
-
-def _unicode_lower(value: object) -> object:
-    return value.lower() if isinstance(value, str) else value
 
 
 def create_store_engine(url: str) -> Engine:
@@ -47,7 +41,6 @@ def create_store_engine(url: str) -> Engine:
         # Erased records (AVG) are overwritten with zeros instead of lingering in free pages.
         cursor.execute("PRAGMA secure_delete = ON")
         cursor.close()
-        dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:

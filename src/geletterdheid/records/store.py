@@ -103,6 +103,13 @@ def _stored_hour_reader(dialect: Dialect) -> Callable[[StoredTime], object]:
     return lambda value: value and value.replace(minute=0, second=0, microsecond=0)
 
 
+def department_key(name: str) -> str:
+    """What --afdeling compares: case-folded in Python, for all of Unicode ("FINANCIËN" is
+    "Financiën"). Not in SQL: PostgreSQL's lower() follows the database's locale, and in the
+    common C locale it folds only A-Z, as SQLite's own lower() does."""
+    return name.strip().casefold()
+
+
 class StoredProgress(NamedTuple):
     """module_progress() as the driver returned it, for a report that handles 100,000 rows itself."""
 
@@ -201,14 +208,15 @@ class Store:
         return _employee(row) if row else None
 
     def employees(self, department: str | None = None) -> list[Employee]:
-        """All employees in id order; ``department`` filters case-insensitively."""
+        """All employees in id order; ``department`` filters case-insensitively (see same_department)."""
         query = select(
             employees.c.id, employees.c.name, employees.c.department, employees.c.roles, employees.c.email
         ).order_by(employees.c.id)
-        if department is not None:
-            query = query.where(func.lower(employees.c.department) == department.strip().lower())
         with self.engine.connect() as connection:
             rows = _driver_rows(connection, query)  # an export reads the whole organisation
+        if department is not None:
+            wanted = department_key(department)
+            rows = [row for row in rows if department_key(row[2]) == wanted]
         return [
             Employee(employee_id, name, department_, _roles(roles), email)
             for employee_id, name, department_, roles, email in rows
@@ -290,14 +298,13 @@ class Store:
             func.min(case((attempts.c.passed, attempts.c.taken_at))),
             func.count(),
         ).group_by(attempts.c.employee_id, attempts.c.quiz_id)
-        if department is not None:
-            query = query.join(employees, employees.c.id == attempts.c.employee_id).where(
-                func.lower(employees.c.department) == department.strip().lower()
-            )
         with self.engine.connect() as connection:
             # Straight from the driver: for a whole organisation SQLAlchemy's per-row result
             # processing took longer than the aggregation itself.
             rows = _driver_rows(connection, query)
+        if department is not None:
+            members = {employee.id for employee in self.employees(department)}
+            rows = [row for row in rows if row[0] in members]
         return StoredProgress(rows, _stored_time_reader(self.engine.dialect), _stored_hour_reader(self.engine.dialect))
 
     def first_attempt_scores(self, quiz_id: str) -> list[dict[str, float]]:
