@@ -90,3 +90,35 @@ def many_invalid_rows(folder: Path, rows: int = 300_000) -> Path:
     plain = write_xlsx(folder / "plain.xlsx", WIDE_ROWS)
     extra = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i) for i in range(3, rows + 3))
     return rewrite_sheet(plain, folder / "veel.xlsx", lambda xml: xml.replace(b"</sheetData>", extra + b"</sheetData>"))
+
+
+def lying_zip_bomb(folder: Path, unpacked_mib: int = 20) -> Path:
+    """A zip bomb whose directory claims the sheet unpacks to 1 KB: only unpacking tells the truth."""
+    import struct
+
+    plain = write_xlsx(folder / "plain.xlsx", WIDE_ROWS)
+    head, tail = zipfile.ZipFile(plain).read(SHEET).split(b"<sheetData>")
+    row = b'<row><c t="inlineStr"><is><t>E1</t></is></c></row>'
+    sheet = head + b"<sheetData>" + row * (unpacked_mib * 1024 * 1024 // len(row)) + b"</sheetData>"
+    sheet += tail.split(b"</sheetData>", 1)[1]
+    honest = rewrite_sheet(plain, folder / "eerlijk.xlsx", lambda _xml: sheet)
+    data = bytearray(honest.read_bytes())
+    name = SHEET.encode()
+    local, central = data.find(name) - 30, data.rfind(name) - 46
+    assert data[local : local + 4] == b"PK\x03\x04" and data[central : central + 4] == b"PK\x01\x02"
+    struct.pack_into("<L", data, local + 22, 1024)  # uncompressed size in the local header
+    struct.pack_into("<L", data, central + 24, 1024)  # and in the central directory
+    target = folder / "leugen.xlsx"
+    target.write_bytes(bytes(data))
+    return target
+
+
+def broken_workbook_xml(folder: Path) -> Path:
+    """The workbook part (which lists the sheets) cut off: the file cannot even be opened."""
+    plain = write_xlsx(folder / "plain.xlsx", WIDE_ROWS)
+    target = folder / "werkmap.xlsx"
+    with zipfile.ZipFile(plain) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            copy.writestr(item.filename, data[: len(data) // 2] if item.filename == "xl/workbook.xml" else data)
+    return target

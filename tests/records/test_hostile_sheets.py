@@ -19,7 +19,9 @@ MEMORY_BOUND_MIB = 200
     [
         (hostile_files.declared_huge, 0, "grid.xlsx (breed): 1 poging gelezen, 1 nieuw opgeslagen"),
         (hostile_files.zip_bomb, 1, "bom.xlsx: uitgepakt is het bestand 300 MB; de grens is 256 MB"),
+        (hostile_files.lying_zip_bomb, 1, "leugen.xlsx: geen geldig Excel-bestand (.xlsx)"),
         (hostile_files.broken_sheet_xml, 1, "kapot.xlsx, rij 2: het werkblad is beschadigd en kan niet gelezen worden"),
+        (hostile_files.broken_workbook_xml, 1, "werkmap.xlsx: geen geldig Excel-bestand (.xlsx)"),
         (hostile_files.wide_cell, 1, "breed.xlsx, rij 2: cellen tot en met kolom XFD; er mogen hoogstens 1024"),
         (hostile_files.far_row, 1, "ver.xlsx: meer dan 1048576 rijen; splits het bestand"),
         (
@@ -29,7 +31,16 @@ MEMORY_BOUND_MIB = 200
             "ongeldig tijdstip ''",
         ),
     ],
-    ids=["A1:XFD1048576", "zip-bom", "kapotte-xml", "cel-in-XFD", "rij-2000000", "300000-foute-rijen"],
+    ids=[
+        "A1:XFD1048576",
+        "zip-bom",
+        "liegende-zip-bom",
+        "kapotte-xml",
+        "kapotte-werkmap",
+        "cel-in-XFD",
+        "rij-2000000",
+        "300000-foute-rijen",
+    ],
 )
 def test_hostile_xlsx_is_read_within_200_mb(tmp_path, staffed_store, db_url, make, code, message):
     path = make(tmp_path)
