@@ -52,6 +52,13 @@ def test_an_alias_bomb_in_a_quiz_is_refused_quickly_and_in_little_memory(content
         ),
         ("vereist: []", "vereist: []\n<<: {duur_minuten: 20}", 14, "de samenvoegsleutel '<<' wordt niet ondersteund"),
         (
+            "samenvatting: Een korte testmodule.",
+            "samenvatting: *Belangrijk voor iedereen.",
+            4,
+            "ankers en verwijzingen ('*Belangrijk') worden niet ondersteund; schrijf de waarde uit (begint een "
+            "tekst met & of *, zet hem dan tussen aanhalingstekens)",
+        ),
+        (
             "laatst_gecontroleerd: 2026-11-28",
             "laatst_gecontroleerd: 2026-02-30",
             14,
@@ -64,7 +71,7 @@ def test_an_alias_bomb_in_a_quiz_is_refused_quickly_and_in_little_memory(content
             "ongeldige datum '2026-13-01': de maand moet tussen 1 en 12 liggen",
         ),
     ],
-    ids=["zelfverwijzing", "anker", "samenvoegsleutel", "30-februari", "maand-13"],
+    ids=["zelfverwijzing", "anker", "samenvoegsleutel", "tekst-met-ster", "30-februari", "maand-13"],
 )
 def test_yaml_features_and_impossible_dates_are_named_with_their_line(content_tree, capsys, old, new, line, message):
     module = content_tree / "modules" / "m01-basis.md"

@@ -71,7 +71,7 @@ def _refuse_aliases(text: str, path: Path, line_offset: int) -> None:
                         path,
                         token.start_mark.line + 1 + line_offset,
                         f"ankers en verwijzingen ('{sign}{token.value}') worden niet ondersteund; "
-                        "schrijf de waarde uit",
+                        "schrijf de waarde uit (begint een tekst met & of *, zet hem dan tussen aanhalingstekens)",
                     )
                 )
     except yaml.MarkedYAMLError:
