@@ -26,19 +26,21 @@ def rewrite_sheet(source: Path, target: Path, change) -> Path:
 
 
 def declared_huge(folder: Path) -> Path:
-    """A valid sheet of 5 KB that declares the whole Excel grid, A1:XFD1048576, as its size."""
+    """A valid sheet of 5 KB that declares the whole Excel grid, A1:XFD1048576, as its size, and has
+    a (formatted, empty) last row 1048576, as Excel writes when a whole column was formatted. A
+    naive reader pads the million rows in between to 16,384 cells each: 5.8 GB."""
     plain = write_xlsx(folder / "plain.xlsx", WIDE_ROWS)
 
     def declare(xml: bytes) -> bytes:
         changed, count = re.subn(rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="A1:XFD1048576"/>', xml)
         assert count == 1
-        return changed
+        return changed.replace(b"</sheetData>", b'<row r="1048576" customFormat="1" s="1"/></sheetData>')
 
     return rewrite_sheet(plain, folder / "grid.xlsx", declare)
 
 
 def zip_bomb(folder: Path, unpacked_mib: int = 300) -> Path:
-    """A sheet whose XML unpacks to ``unpacked_mib`` MiB of rows from well under a megabyte."""
+    """A sheet whose XML unpacks to ``unpacked_mib`` MiB of rows (six million) from under a megabyte."""
     plain = write_xlsx(folder / "plain.xlsx", WIDE_ROWS)
     target = folder / "bom.xlsx"
     row = b'<row><c t="inlineStr"><is><t>E1</t></is></c></row>'
@@ -48,6 +50,8 @@ def zip_bomb(folder: Path, unpacked_mib: int = 300) -> Path:
                 copy.writestr(item.filename, original.read(item.filename))
                 continue
             head, tail = original.read(SHEET).split(b"<sheetData>")
+            # No declared size, as many tools write it: a reader then reads every row there is.
+            head = re.sub(rb'<dimension ref="[^"]*"\s*/>', b"", head)
             with copy.open(SHEET, "w", force_zip64=True) as sheet:
                 sheet.write(head + b"<sheetData>")
                 block = row * (1024 * 1024 // len(row))
