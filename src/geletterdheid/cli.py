@@ -50,7 +50,11 @@ def _content_root(args: argparse.Namespace) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .content.load import link_loops
+
     root = args.root
+    for skipped in link_loops(root):
+        print(f"Let op: {skipped.format(root)}", file=sys.stderr)
     catalog, problems = load_catalog(root)
     if catalog is None:
         print(format_problems(problems, root), file=sys.stderr)
@@ -214,18 +218,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The exit status of a Unix tool whose reader closed the pipe (killed by SIGPIPE: 128 + 13), as `yes | head`.
+EXIT_BROKEN_PIPE = 141
+
+
+def _reader_went_away() -> int:
+    """``geletterdheid export | head``: the reader has what it wanted; end quietly, as a Unix tool does.
+
+    Standard output goes to /dev/null so that Python's own flush at exit does not fail again
+    with "Exception ignored ... BrokenPipeError"."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (captured in tests): nothing to flush there
+        pass
+    finally:
+        os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         args.root = _content_root(args)
         code: int = args.func(args)
+        sys.stdout.flush()  # here, not at exit: a reader that went away is handled below, quietly
     except UserError as exc:  # bad input or an unusable environment: the message says what to do
         print(exc.user_message(), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
     except Exception as exc:  # a bug, not bad input: say so in Dutch, keep the details for developers
         if os.environ.get("GELETTERDHEID_DEBUG"):
             traceback.print_exc()

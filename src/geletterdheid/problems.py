@@ -16,6 +16,8 @@ class Problem:
     def format(self, relative_to: Path | None = None) -> str:
         path = self.path
         if relative_to is not None:
-            with contextlib.suppress(ValueError):  # outside the root: keep the path as it is
-                path = path.resolve().relative_to(relative_to.resolve())
+            # outside the root: keep the path as it is. A symbolic link that leads back to itself
+            # cannot be resolved (RuntimeError before Python 3.13, OSError after): its folder can.
+            with contextlib.suppress(ValueError, RuntimeError, OSError):
+                path = (path.parent.resolve() / path.name).relative_to(relative_to.resolve())
         return f"{path}:{self.line}: {self.message}"

@@ -6,6 +6,7 @@ message and the file and line, so ``geletterdheid check`` can report all of them
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import TypeVar
 
@@ -16,7 +17,7 @@ from .articles import UnknownProvision, parse_provision
 from .messages import dutch_message
 from .model import ALL_STAFF_ROLE, Catalog, LegalFacts, Module, Quiz, Role, Topic, TopicFile
 from .overlay import apply_project
-from .yamlsource import LineMap, Loc, YamlSyntaxError, parse_yaml, split_front_matter
+from .yamlsource import INVALID, LineMap, Loc, YamlSyntaxError, parse_yaml, split_front_matter
 
 M = TypeVar("M", bound=BaseModel)
 V = TypeVar("V")
@@ -30,7 +31,8 @@ LEGAL_FILE = Path("docs") / "wetgeving.yaml"
 
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
     try:
-        return path.read_text(encoding="utf-8")
+        # utf-8-sig: a BOM, which some Windows editors write, is not part of the text
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         problems.append(Problem(path, 1, "het bestand is geen UTF-8; sla het op als UTF-8"))
     except OSError as exc:
@@ -46,6 +48,8 @@ def _validate(model: type[M], data: object, path: Path, lines: LineMap, problems
         return model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
+            if error.get("input") is INVALID:  # YAML could not construct it; reported at its line already
+                continue
             problems.append(Problem(path, lines.line(tuple(error["loc"])), dutch_message(error)))
         return None
 
@@ -110,13 +114,42 @@ def _find_cycles(requires: dict[str, list[str]]) -> list[list[str]]:
     return cycles
 
 
+def _is_link_loop(path: Path) -> bool:
+    if not path.is_symlink():
+        return False
+    try:
+        path.stat()
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
+def _files(folder: Path, pattern: str) -> list[Path]:
+    """The files in ``folder`` matching ``pattern``, in name order, without symbolic links that
+    lead back to themselves (see :func:`link_loops`): such a link holds no content."""
+    return sorted(path for path in folder.glob(pattern) if not _is_link_loop(path))
+
+
+def link_loops(root: Path) -> list[Problem]:
+    """A problem for every symbolic link among the content files that leads back to itself; the
+    loader skips them, ``check`` reports them as a warning."""
+    root = Path(root)
+    folders = ((root / ROLES_DIR, "*.md"), (root / MODULES_DIR, "*.md"), (root / QUIZZES_DIR, "*.yaml"))
+    return [
+        Problem(path, 1, "symbolische koppeling die naar zichzelf terugverwijst; overgeslagen (verwijder de koppeling)")
+        for folder, pattern in folders
+        for path in sorted(folder.glob(pattern))
+        if _is_link_loop(path)
+    ]
+
+
 def _content_files(root: Path) -> list[Path]:
     return [
-        *sorted((root / ROLES_DIR).glob("*.md")),
+        *_files(root / ROLES_DIR, "*.md"),
         root / TOPICS_FILE,
         root / LEGAL_FILE,
-        *sorted((root / MODULES_DIR).glob("*.md")),
-        *sorted((root / QUIZZES_DIR).glob("*.yaml")),
+        *_files(root / MODULES_DIR, "*.md"),
+        *_files(root / QUIZZES_DIR, "*.yaml"),
         root / "gemeente.toml",  # in a tree assembled from a gemeente project (see content/overlay.py)
     ]
 
@@ -164,7 +197,7 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
     roles_dir = root / ROLES_DIR
     if not roles_dir.is_dir():
         problems.append(Problem(roles_dir, 1, "de map met rollen ontbreekt"))
-    for path in sorted(roles_dir.glob("*.md")) if roles_dir.is_dir() else []:
+    for path in _files(roles_dir, "*.md") if roles_dir.is_dir() else []:
         if path.stem == "index":
             continue
         role, lines = _load_front_matter(path, Role, problems)
@@ -218,7 +251,7 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
     modules: dict[str, Module] = {}
     module_paths: dict[str, Path] = {}
     module_lines: dict[str, LineMap] = {}
-    for path in sorted((root / MODULES_DIR).glob("*.md")):
+    for path in _files(root / MODULES_DIR, "*.md"):
         module, lines = _load_front_matter(path, Module, problems)
         if module is None:
             continue
@@ -277,7 +310,7 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
     quizzes: dict[str, Quiz] = {}
     quiz_paths: dict[str, Path] = {}
     question_seen: dict[str, Path] = {}
-    for path in sorted((root / QUIZZES_DIR).glob("*.yaml")):
+    for path in _files(root / QUIZZES_DIR, "*.yaml"):
         quiz, lines = _load_yaml_file(path, Quiz, problems)
         if quiz is None:
             continue
@@ -328,7 +361,7 @@ def _in_id_order(items: dict[str, V]) -> dict[str, V]:
 def _invalid_module_ids(root: Path, valid: dict[str, Module]) -> set[str]:
     # A quiz whose module file exists but has errors of its own is not "unknown":
     # the module file's problems are already reported.
-    return {p.stem for p in (root / MODULES_DIR).glob("*.md")} - set(valid)
+    return {p.stem for p in _files(root / MODULES_DIR, "*.md")} - set(valid)
 
 
 def _check_questions(quiz: Quiz, path: Path, lines: LineMap, seen: dict[str, Path], problems: list[Problem]) -> None:

@@ -3,6 +3,12 @@
 PyYAML's composed node tree carries marks; we walk it once to build plain Python data and a
 map from each location (a tuple of keys and indexes) to its 1-based line, so validation
 errors can point editors at the exact line.
+
+Content files are plain data, so some YAML features are refused with their line rather than
+expanded: anchors and aliases (``&a`` / ``*a``: nine nested aliases of nine items are a billion
+values, the "billion laughs" that made ``check`` use 4 GB, and an alias inside its own anchor
+never ends) and merge keys (``<<``). A value YAML cannot construct, such as the date
+2026-02-30, is reported at its line too.
 """
 
 from __future__ import annotations
@@ -47,6 +53,31 @@ class YamlSyntaxError(Exception):
         self.problem = problem
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+def _refuse_aliases(text: str, path: Path, line_offset: int) -> None:
+    """Raise YamlSyntaxError at the first anchor or alias. Scanning is cheap (no values are built)
+    and only done for text that has the characters they start with."""
+    if "&" not in text and "*" not in text:
+        return
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
+                raise YamlSyntaxError(
+                    Problem(
+                        path,
+                        token.start_mark.line + 1 + line_offset,
+                        f"ankers en verwijzingen ('{sign}{token.value}') worden niet ondersteund; "
+                        "schrijf de waarde uit (begint een tekst met & of *, zet hem dan tussen aanhalingstekens)",
+                    )
+                )
+    except yaml.MarkedYAMLError:
+        return  # a syntax error: compose() reports it with the right line
+
+
 def _construct(
     node: yaml.Node, loc: Loc, offset: int, lines: dict[Loc, int], path: Path, problems: list[Problem]
 ) -> object:
@@ -54,6 +85,15 @@ def _construct(
     if isinstance(node, yaml.MappingNode):
         result: dict[str, object] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                problems.append(
+                    Problem(
+                        path,
+                        key_node.start_mark.line + 1 + offset,
+                        "de samenvoegsleutel '<<' wordt niet ondersteund; schrijf de velden uit",
+                    )
+                )
+                continue
             key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 problems.append(Problem(path, key_node.start_mark.line + 1 + offset, "een sleutel moet tekst zijn"))
@@ -69,11 +109,39 @@ def _construct(
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, loc + (i,), offset, lines, path, problems) for i, item in enumerate(node.value)]
-    return _scalar(node)
+    try:
+        return _scalar(node)
+    except (ValueError, yaml.constructor.ConstructorError) as exc:
+        line = node.start_mark.line + 1 + offset
+        if node.tag == _TIMESTAMP_TAG:
+            problems.append(Problem(path, line, f"ongeldige datum '{node.value}': {_date_reason(exc)}"))
+        else:
+            problems.append(Problem(path, line, f"ongeldige waarde '{node.value}'"))
+        return INVALID
+
+
+class _Invalid:
+    """A value YAML could not construct; its problem is already reported, validation skips it."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID = _Invalid()
+
+
+def _date_reason(exc: Exception) -> str:
+    text = str(exc)
+    if "day is out of range" in text:
+        return "die dag bestaat niet in die maand"
+    if "month must be" in text:
+        return "de maand moet tussen 1 en 12 liggen"
+    return "gebruik de vorm JJJJ-MM-DD"
 
 
 def parse_yaml(text: str, path: Path, line_offset: int = 0) -> tuple[object, LineMap, list[Problem]]:
     """Parse YAML text; ``line_offset`` is the number of lines before ``text`` in its file."""
+    _refuse_aliases(text, path, line_offset)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

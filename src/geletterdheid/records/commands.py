@@ -101,12 +101,24 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
     with Store.open(args.db) as store:
         erased = store.forget(args.medewerker_id)
+        if erased is None:
+            # Run again after the warning below: the log may be free now; empty it all the same.
+            store.empty_write_ahead_log()
+        database_file = store.engine.url.database
     if erased is None:
         raise RecordsError(f"onbekende medewerker '{args.medewerker_id}'; er is niets verwijderd")
     _say(
         f"Verwijderd: medewerker {erased.employee.id} ({erased.employee.name}, {erased.employee.department}), "
         f"{count(erased.attempts, 'poging', 'pogingen')} en {count(erased.answers, 'antwoord', 'antwoorden')}."
     )
+    if erased.copies_left:
+        _complain(
+            f"Let op: kopieën van deze gegevens staan mogelijk nog op schijf, in het werkbestand {database_file}-wal: "
+            "een ander programma leest de database op dit moment (bijvoorbeeld geletterdheid serve of een export). "
+            "Stop dat programma of wacht tot het klaar is, en voer daarna dezelfde opdracht nogmaals uit; "
+            "die maakt het werkbestand leeg."
+        )
+        return 1
     return 0
 
 

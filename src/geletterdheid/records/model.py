@@ -127,3 +127,6 @@ class Erasure:
     employee: Employee
     attempts: int
     answers: int
+    #: SQLite only: another process kept the write-ahead log (-wal file) from being emptied, so
+    #: copies of the erased rows may still be on disk there.
+    copies_left: bool = False

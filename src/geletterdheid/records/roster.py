@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..content.model import Catalog
 from ..problems import Problem
-from .errors import RecordsError
+from .errors import ProblemList, RecordsError
 from .model import Employee, UpsertCounts, canonical_roles, split_roles
 from .sheets import as_text, read_table
 from .store import Store
@@ -25,7 +25,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 @dataclass
 class ParsedRoster:
     employees: list[Employee] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=ProblemList)
 
 
 @dataclass(frozen=True)

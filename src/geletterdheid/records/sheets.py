@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import io
-import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import RecordsError
+from .xlsx import MAX_COLUMNS, MIB, Cell, read_xlsx
 
 CSV_SUFFIXES = (".csv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 DELIMITERS = (";", ",", "\t")
-
-Cell = str | dt.datetime
+#: A CSV file is read into memory whole; five million answer rows fit.
+MAX_CSV_BYTES = 256 * MIB
+#: The csv module makes a list of every cell of a line at once: a line of a million delimiters
+#: would be a million cells. A wide sheet of 1,024 columns of 100 characters is a tenth of this.
+MAX_LINE_BYTES = 1 * MIB
 
 
 @dataclass
@@ -87,13 +89,19 @@ def read_table(path: Path) -> Table:
 
 
 def detect_encoding(data: bytes, name: str) -> str:
-    """The encoding the bytes are in: a BOM decides, else UTF-8 if valid, else Windows-1252."""
+    """The encoding the bytes are in: a BOM decides, else UTF-8 if valid, else Windows-1252.
+
+    UTF-32, and UTF-16 without a BOM, are refused with a message: read as one of the others they
+    would give text full of NUL characters, and messages that show it."""
     candidates: tuple[str, ...]
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both
+        raise RecordsError(f"{name}: het bestand is opgeslagen als UTF-32; sla het op als CSV UTF-8")
     if data.startswith(codecs.BOM_UTF8):
         candidates = ("utf-8-sig",)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ("utf-16",)
     else:
+        _refuse_wide_encodings(data[:4096], name)
         # Valid UTF-8 is almost never accidental; anything else from a Dutch office is Windows-1252.
         candidates = ("utf-8", "cp1252")
     if candidates[0] == "utf-8" and data.isascii():
@@ -107,12 +115,66 @@ def detect_encoding(data: bytes, name: str) -> str:
     raise RecordsError(f"{name}: de tekens in het bestand zijn niet te lezen; sla het op als CSV UTF-8")
 
 
+def _refuse_wide_encodings(sample: bytes, name: str) -> None:
+    """Text in UTF-16 or UTF-32 without a BOM: every (other) byte of Latin text is NUL."""
+    if not sample or sample.count(0) < len(sample) // 4:
+        return  # a stray NUL in a text file is named with its row by _check_no_nul
+    if sample.count(0) >= len(sample) * 5 // 8:
+        raise RecordsError(f"{name}: het bestand is opgeslagen als UTF-32; sla het op als CSV UTF-8")
+    raise RecordsError(
+        f"{name}: het bestand lijkt opgeslagen als UTF-16 zonder BOM (bytevolgordeteken); sla het op als CSV UTF-8"
+    )
+
+
+def _check_no_nul(rows: Iterator[list[str]], name: str) -> None:
+    """Raise RecordsError naming the first row and column with a NUL character.
+
+    A NUL is never part of a name or an answer; PostgreSQL refuses to store one, SQLite would
+    store a name that prints cut off. Only called for a file that has one."""
+    for number, cells in enumerate(rows, start=1):
+        for position, cell in enumerate(cells):
+            if "\x00" in cell:
+                raise RecordsError(
+                    f"{name}, rij {number}: kolom {column_letter(position)} bevat een onzichtbaar NUL-teken; "
+                    "het bestand is beschadigd of geen tekstbestand. Verwijder het teken of sla het bestand "
+                    "opnieuw op als CSV UTF-8"
+                )
+
+
+def first_long_line(data: bytes, limit: int = MAX_LINE_BYTES) -> int | None:
+    """The 1-based number of the first line longer than ``limit`` bytes, or None.
+
+    Jumps from the last line end in each window of ``limit`` bytes to the next window, so a
+    file is checked in len(data) / limit steps of C code, not one per line."""
+    position = 0
+    while len(data) - position > limit:
+        end = data.rfind(b"\n", position, position + limit + 1)
+        if end < 0:
+            return data.count(b"\n", 0, position) + 1
+        position = end + 1
+    return None
+
+
 def _read_csv(path: Path) -> Table:
     try:
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            raise RecordsError(
+                f"{path.name}: het bestand is {size // MIB} MB; de grens is {MAX_CSV_BYTES // MIB} MB. "
+                "Splits het bestand"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise RecordsError(f"{path.name}: bestand kan niet gelezen worden ({exc.strerror})") from None
     encoding = detect_encoding(data, path.name)
+    # In UTF-16 every other byte of Latin text is 0, so there only the decoded text tells.
+    has_nul = "\x00" in data.decode(encoding) if encoding == "utf-16" else b"\x00" in data
+    long_line = first_long_line(data)
+    if long_line is not None:
+        raise RecordsError(
+            f"{path.name}, regel {long_line}: de regel is langer dan {MAX_LINE_BYTES // MIB} MB; "
+            "is dit wel een CSV-bestand met een rij per regel?"
+        )
 
     def text() -> io.TextIOWrapper:
         # Decoded while read, like a file, rather than as one big string: half the memory.
@@ -126,11 +188,15 @@ def _read_csv(path: Path) -> Table:
         return csv.reader(text(), delimiter=delimiter)
 
     try:
+        if has_nul:
+            _check_no_nul(reader(), path.name)
         header = next(reader(), None)
     except csv.Error as exc:
         raise RecordsError(f"{path.name}, rij 1: ongeldige CSV ({exc})") from None
     if header is None:
         raise RecordsError(f"{path.name}: het bestand is leeg")
+    if len(header) > MAX_COLUMNS:
+        raise RecordsError(f"{path.name}, rij 1: {len(header)} kolommen; er mogen hoogstens {MAX_COLUMNS} zijn")
 
     def after_header() -> Iterator[list[str]]:
         rows = reader()
@@ -146,34 +212,6 @@ def as_text(cell: Cell) -> str:
     return cell if isinstance(cell, str) else str(cell)
 
 
-def cell_text(value: object) -> Cell:
-    """An XLSX cell as text (numbers as a spreadsheet shows them), dates as datetime."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # an id typed as 1001 comes back as 1001.0
-    if isinstance(value, bool):
-        return "WAAR" if value else "ONWAAR"
-    return str(value)
-
-
 def _read_xlsx(path: Path) -> Table:
-    from openpyxl import load_workbook  # only XLSX imports pay for openpyxl
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise RecordsError(f"{path.name}: geen geldig Excel-bestand (.xlsx)") from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-    if not rows:
-        raise RecordsError(f"{path.name}: het eerste werkblad is leeg")
-    header = [str(cell).strip() for cell in rows[0]]
-    return Table(path, header, lambda: iter(rows[1:]))
+    header, after_header = read_xlsx(path)
+    return Table(path, header, after_header)

@@ -12,6 +12,8 @@ Usage (the CLI and the HTTP server both do this)::
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -21,7 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from .bulk import decode_answers, dialect_insert, driver_connection, insert_attempts
-from .database import create_store_engine, migrate, write_transaction
+from .database import BUSY_TIMEOUT_SECONDS, create_store_engine, migrate, write_transaction
 from .errors import StoreUnavailable
 from .location import database_url, default_database_path, sqlite_url
 from .model import (
@@ -39,6 +41,10 @@ from .model import (
 from .tables import attempts, employees
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+#: Emptying SQLite's write-ahead log after an erasure: tries, the wait per try and the pause between.
+CHECKPOINT_TRIES = 5
+CHECKPOINT_WAIT_MS = 200
+CHECKPOINT_PAUSE_SECONDS = 0.2
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -97,6 +103,13 @@ def _stored_hour_reader(dialect: Dialect) -> Callable[[StoredTime], object]:
     return lambda value: value and value.replace(minute=0, second=0, microsecond=0)
 
 
+def department_key(name: str) -> str:
+    """What --afdeling compares: case-folded in Python, for all of Unicode ("FINANCIËN" is
+    "Financiën"). Not in SQL: PostgreSQL's lower() follows the database's locale, and in the
+    common C locale it folds only A-Z, as SQLite's own lower() does."""
+    return name.strip().casefold()
+
+
 class StoredProgress(NamedTuple):
     """module_progress() as the driver returned it, for a report that handles 100,000 rows itself."""
 
@@ -112,6 +125,19 @@ def describe_failure(exc: DBAPIError) -> str:
     """The driver's own first line (often English, but it is what an administrator needs)."""
     original = getattr(exc, "orig", None) or exc
     return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+
+
+def _create_private(path: Path, location: str) -> None:
+    """Create a new SQLite file readable by its owner only (0600): it holds names and results.
+
+    SQLite gives its -wal and -shm files the permissions of the database file, so they are
+    private too. An existing file keeps the permissions its administrator gave it."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise StoreUnavailable(f"kan de database {location} niet maken: {exc.strerror}") from None
 
 
 class Store:
@@ -138,9 +164,10 @@ class Store:
         if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
             path = Path(parsed.database)
             if resolved == sqlite_url(default_database_path()):
-                path.parent.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             elif not path.parent.is_dir():
                 raise StoreUnavailable(f"de map {path.parent} voor de database {path.name} bestaat niet")
+            _create_private(path, location)
         try:
             engine = create_store_engine(resolved)
         except (NoSuchModuleError, ArgumentError) as exc:
@@ -181,14 +208,15 @@ class Store:
         return _employee(row) if row else None
 
     def employees(self, department: str | None = None) -> list[Employee]:
-        """All employees in id order; ``department`` filters case-insensitively."""
+        """All employees in id order; ``department`` filters case-insensitively (see same_department)."""
         query = select(
             employees.c.id, employees.c.name, employees.c.department, employees.c.roles, employees.c.email
         ).order_by(employees.c.id)
-        if department is not None:
-            query = query.where(func.lower(employees.c.department) == department.strip().lower())
         with self.engine.connect() as connection:
             rows = _driver_rows(connection, query)  # an export reads the whole organisation
+        if department is not None:
+            wanted = department_key(department)
+            rows = [row for row in rows if department_key(row[2]) == wanted]
         return [
             Employee(employee_id, name, department_, _roles(roles), email)
             for employee_id, name, department_, roles, email in rows
@@ -270,14 +298,13 @@ class Store:
             func.min(case((attempts.c.passed, attempts.c.taken_at))),
             func.count(),
         ).group_by(attempts.c.employee_id, attempts.c.quiz_id)
-        if department is not None:
-            query = query.join(employees, employees.c.id == attempts.c.employee_id).where(
-                func.lower(employees.c.department) == department.strip().lower()
-            )
         with self.engine.connect() as connection:
             # Straight from the driver: for a whole organisation SQLAlchemy's per-row result
             # processing took longer than the aggregation itself.
             rows = _driver_rows(connection, query)
+        if department is not None:
+            members = {employee.id for employee in self.employees(department)}
+            rows = [row for row in rows if row[0] in members]
         return StoredProgress(rows, _stored_time_reader(self.engine.dialect), _stored_hour_reader(self.engine.dialect))
 
     def first_attempt_scores(self, quiz_id: str) -> list[dict[str, float]]:
@@ -311,16 +338,40 @@ class Store:
             )
             connection.execute(delete(attempts).where(attempts.c.employee_id == employee_id))
             connection.execute(delete(employees).where(employees.c.id == employee_id))
-        if self.engine.dialect.name == "sqlite":
-            # The WAL file still holds copies of the erased rows until a checkpoint moves it
-            # into the (secure_delete) main file and empties it.
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         return Erasure(
             employee=_employee(row),
             attempts=len(their_answers),
             answers=sum(len(decode_answers(text)) for text in their_answers),
+            copies_left=not self.empty_write_ahead_log(),
         )
+
+    def empty_write_ahead_log(self) -> bool:
+        """Move SQLite's write-ahead log into the main file and empty it; True when that worked.
+
+        Until then the -wal file still holds copies of erased rows. Another process in the
+        middle of reading (the server answering a request, an export) keeps the log in use; the
+        checkpoint says so with its busy flag. We try a few times, briefly, rather than wait
+        for the minute-long busy timeout. Always True for PostgreSQL, which has no such file.
+        """
+        if self.engine.dialect.name != "sqlite":
+            return True
+        connection = self.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
+            try:
+                for attempt in range(CHECKPOINT_TRIES):
+                    if attempt:
+                        time.sleep(CHECKPOINT_PAUSE_SECONDS)
+                    busy, _frames, _moved = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                    if busy == 0:
+                        return True
+                return False
+            finally:
+                cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+                cursor.close()
+        finally:
+            connection.close()
 
     # -- for tests and summaries -------------------------------------------------------------
 

@@ -4,6 +4,10 @@ Accepted: ISO 8601 (``2025-01-31T10:00``, with seconds, fractions or an offset s
 ``+01:00``; a date alone means midnight), the Dutch way Excel rewrites them when it saves a CSV
 (``31-1-2025 10:00``, ``31-01-2025 10:00:05``), and real date cells from XLSX. A time without an
 offset is Dutch local time, so winter and summer time are both right.
+
+Only times from 2024-01-01 (before the AI Act's literacy duty there were no such trainings) to
+a day from now (clocks differ a little) are accepted: a typo such as year 0001 or 9999 would
+otherwise be stored and break every export that has to show it as a local date.
 """
 
 from __future__ import annotations
@@ -18,17 +22,34 @@ LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 _DUTCH = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 
 
+EARLIEST = dt.datetime(2024, 1, 1, tzinfo=LOCAL_ZONE)
+#: How far ahead of this machine's clock a time may be.
+AHEAD = dt.timedelta(days=1)
+
+
 class BadTime(UserError, ValueError):
-    def __init__(self, value: object):
-        super().__init__(f"ongeldig tijdstip '{value}'; gebruik bijvoorbeeld 2025-01-31T10:00 of 31-01-2025 10:00")
+    def __init__(self, value: object, reason: str = ""):
+        super().__init__(
+            reason or f"ongeldig tijdstip '{value}'; gebruik bijvoorbeeld 2025-01-31T10:00 of 31-01-2025 10:00"
+        )
 
 
 def parse_time(value: str | dt.datetime) -> dt.datetime:
-    """An aware datetime; raises :class:`BadTime`."""
+    """An aware datetime from 2024-01-01 up to a day from now; raises :class:`BadTime`."""
     moment = value if isinstance(value, dt.datetime) else _parse_text(value.strip())
     if moment is None:
         raise BadTime(value)
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=LOCAL_ZONE)
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=LOCAL_ZONE)
+    # Compared as aware times: Python does that without converting to another zone, which
+    # would overflow for the year 1 or 9999.
+    latest = dt.datetime.now(dt.UTC) + AHEAD
+    if not EARLIEST <= aware <= latest:
+        raise BadTime(
+            value,
+            f"tijdstip '{value}' ligt niet tussen 2024-01-01 en morgen ({latest.astimezone(LOCAL_ZONE):%Y-%m-%d}); "
+            "controleer het jaartal",
+        )
+    return aware
 
 
 def _parse_text(text: str) -> dt.datetime | None:

@@ -47,7 +47,12 @@ YES, NO = "ja", "nee"
 
 
 def local_date(moment: dt.datetime | None) -> str:
-    return moment.astimezone(LOCAL_ZONE).date().isoformat() if moment else ""
+    if moment is None:
+        return ""
+    try:
+        return moment.astimezone(LOCAL_ZONE).date().isoformat()
+    except OverflowError:  # a time at the very end of year 9999, stored before imports refused it
+        return moment.date().isoformat()
 
 
 def _identity_cells(employee: Employee, hide: Callable[[str], str] | None) -> list[str]:

@@ -57,6 +57,21 @@ def _leave_out_components(app: Sphinx, doctree: nodes.document, docname: str) ->
         node.parent.remove(node)
 
 
+def _skip_link_loops(app: Sphinx, config: Any) -> None:
+    """Leave out symbolic links in the content that lead back to themselves: they hold nothing,
+    and Sphinx's warning about them ("unreadable document") would fail the build. `geletterdheid
+    check` names them."""
+    from sphinx.util import logging
+
+    from ..content.load import link_loops
+
+    root = Path(app.srcdir)
+    loops = [problem.path.relative_to(root).as_posix() for problem in link_loops(root)]
+    for loop in loops:
+        logging.getLogger(__name__).info(f"Let op: {loop} is een symbolische koppeling in een kring; overgeslagen")
+    config.exclude_patterns = [*config.exclude_patterns, *loops]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_design")
     app.add_config_value("geletterdheid_root", None, "env", types=[str, type(None)])
@@ -87,6 +102,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", load_into, priority=400)  # before anything reads the Catalog
     app.connect("builder-inited", _add_static)
     app.connect("config-inited", check_results_url)
+    app.connect("config-inited", _skip_link_loops)
     app.connect("builder-inited", add_results_script)
     app.connect("doctree-resolved", _leave_out_components)
     app.connect("html-page-context", _add_quiz_script)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ...content.model import Catalog, Question, Quiz
 from ...problems import Problem
 from ...quiz.scoring import ScoringError, is_passed, quiz_percent, score_question
-from ..errors import RecordsError
+from ..errors import ProblemList, RecordsError
 from ..model import Answer, NewAttempt, join_keys
 from ..sheets import Cell, Table
 from ..times import BadTime, TimeParser
@@ -30,7 +30,7 @@ class ParsedResponses:
 
     format_name: str
     attempts: list[NewAttempt] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=ProblemList)
     #: Attempts left out because one of their rows is invalid (long CSV: one attempt, many rows).
     dropped_attempts: int = 0
     #: Remarks that do not block the import, such as questions the sheet has no column for.
