@@ -68,22 +68,53 @@ def cmd_roster_import(args: argparse.Namespace) -> int:
 
 @database_errors_handled
 def cmd_responses_import(args: argparse.Namespace) -> int:
+    from .attempt_commands import local_time, operator_name, percent
     from .responses import import_responses
     from .store import Store
 
     catalog = catalog_or_exit(args.root)
     with Store.open(args.db) as store:
-        result = import_responses(store, catalog, args.file, args.quiz, args.skip_invalid)
+        result = import_responses(
+            store, catalog, args.file, args.quiz, args.skip_invalid, args.vervang, operator_name(args.door)
+        )
     parsed = result.parsed
     for note in parsed.notes:
         _complain(f"Let op: {note}")
+    if parsed.incomplete:
+        _complain(
+            f"Let op: {args.file.name}: {count(parsed.incomplete, 'poging mist', 'pogingen missen')} antwoorden, "
+            f"samen {count(parsed.unanswered, 'vraag', 'vragen')} zonder antwoord; "
+            "die vragen tellen als fout (0 punten)."
+        )
     _report_problems(parsed.problems, args.skip_invalid, "pogingen")
+    for conflict, row in result.conflicts:
+        before, new = conflict.stored, parsed.attempts[conflict.index]
+        where = f"{args.file.name}, rij {row}" if row is not None else args.file.name
+        _complain(
+            f"{where}: de poging van {before.employee_id} voor toets {before.quiz_id} op {local_time(before.taken_at)} "
+            f"is al opgeslagen met andere antwoorden (score {percent(before.score_percent)}, nu "
+            f"{percent(new.score_percent)})" + ("; ze is ongeldig verklaard en blijft dat" if before.voided_at else "")
+        )
+    if result.conflicts and not args.vervang:
+        _complain(
+            f"Niets geïmporteerd: {count(len(result.conflicts), 'poging is', 'pogingen zijn')} al opgeslagen met "
+            "andere antwoorden. Is het bestand een correctie, gebruik dan --vervang (elke vervanging komt in de "
+            "geschiedenis: geletterdheid attempts list MEDEWERKER --alles); anders herstel het bestand."
+        )
+        return 1
     if result.stored is None:
         return 1
+    stored = result.stored
+    changed = f", {stored.changed} gewijzigd" if args.vervang else ""
     _say(
         f"{args.file.name} ({parsed.format_name}): {count(len(parsed.attempts), 'poging', 'pogingen')} gelezen, "
-        f"{result.stored.added} nieuw opgeslagen, {result.stored.already_present} al eerder opgeslagen."
+        f"{stored.added} nieuw opgeslagen{changed}, {stored.already_present} al eerder opgeslagen."
     )
+    if parsed.empty:
+        _say(
+            f"{count(parsed.empty, 'rij zonder antwoorden', 'rijen zonder antwoorden')} (leeg, bijvoorbeeld afwezig): "
+            "geen poging, niet opgeslagen."
+        )
     if parsed.problems:
         _say(f"{count(len(parsed.problems), 'probleem', 'problemen')} overgeslagen (zie hierboven).")
     if parsed.ignored_columns:
@@ -139,10 +170,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="scoor en bewaar antwoorden (lange CSV, scoreblad, Microsoft Forms)",
         description="Herkent zelf de indeling: lange CSV (medewerker_id,quiz,vraag,antwoord,tijdstip), "
         "een breed scoreblad (CSV/XLSX: medewerker_id, tijdstip, een kolom per vraag-id) of een "
-        "export uit Microsoft Forms (XLSX). Opnieuw importeren voegt niets dubbel toe.",
+        "export uit Microsoft Forms (XLSX). Opnieuw importeren voegt niets dubbel toe; een poging die al met "
+        "andere antwoorden is opgeslagen, wordt alleen met --vervang vervangen. Een rij zonder antwoorden is "
+        "geen poging (leeg).",
     )
     responses_import.add_argument("file", type=Path, metavar="BESTAND")
     responses_import.add_argument("--quiz", metavar="ID", help="de toets (module-id) waar het bestand bij hoort")
+    responses_import.add_argument(
+        "--vervang",
+        action="store_true",
+        help="vervang pogingen die al met andere antwoorden zijn opgeslagen (een correctie); "
+        "standaard wordt dan niets geïmporteerd",
+    )
+    responses_import.add_argument(
+        "--door", metavar="NAAM", help="wie de correctie doet, voor de geschiedenis (standaard: je gebruikersnaam)"
+    )
     responses_import.set_defaults(func=cmd_responses_import)
 
     forget = subparsers.add_parser(

@@ -13,21 +13,33 @@ from pathlib import Path
 from ...content.model import Catalog
 from ..batching import cyclic_gc_paused
 from ..errors import RecordsError
-from ..model import RecordCounts
-from ..sheets import XLSX_SUFFIXES, read_table
+from ..model import Conflict, RecordCounts
+from ..sheets import XLSX_SUFFIXES, Table, read_table
 from ..store import Store
 from . import long_csv, msforms, wide
-from .common import Directory, ParsedResponses, choose_quiz
+from .common import Directory, ParsedResponses, choose_quiz, set_aside_gaps
 
 
 @dataclass(frozen=True)
 class ResponsesImport:
     parsed: ParsedResponses
-    stored: RecordCounts | None  # None when nothing was stored because of problems
+    stored: RecordCounts | None  # None when nothing was stored because of problems or conflicts
+    #: Attempts stored before with other answers, each with its row in the file; unless they
+    #: were replaced (--vervang), nothing was stored.
+    conflicts: tuple[tuple[Conflict, int | None], ...] = ()
 
 
 def parse_responses(path: Path, catalog: Catalog, people: Directory, quiz_id: str | None = None) -> ParsedResponses:
-    table = read_table(path)
+    return _parse_table(read_table(path), catalog, people, quiz_id)
+
+
+def _parse_table(table: Table, catalog: Catalog, people: Directory, quiz_id: str | None) -> ParsedResponses:
+    parsed = _parse_format(table, catalog, people, quiz_id)
+    set_aside_gaps(parsed)
+    return parsed
+
+
+def _parse_format(table: Table, catalog: Catalog, people: Directory, quiz_id: str | None) -> ParsedResponses:
     only_quiz = choose_quiz(catalog, quiz_id, table.name)
     positions = table.column_positions()
     if long_csv.matches(positions):
@@ -43,10 +55,45 @@ def parse_responses(path: Path, catalog: Catalog, people: Directory, quiz_id: st
 
 
 def import_responses(
-    store: Store, catalog: Catalog, path: Path, quiz_id: str | None = None, skip_invalid: bool = False
+    store: Store,
+    catalog: Catalog,
+    path: Path,
+    quiz_id: str | None = None,
+    skip_invalid: bool = False,
+    replace: bool = False,
+    done_by: str | None = None,
 ) -> ResponsesImport:
+    """Parse, score and store a file. Attempts stored before with other answers are refused (nothing
+    is stored) unless ``replace``: then they are replaced, and the audit trail says by ``done_by``."""
     with cyclic_gc_paused():
-        parsed = parse_responses(path, catalog, Directory(store.employee_contacts()), quiz_id)
+        table = read_table(path)
+        parsed = _parse_table(table, catalog, Directory(store.employee_contacts()), quiz_id)
         if parsed.problems and not skip_invalid:
             return ResponsesImport(parsed, None)
-        return ResponsesImport(parsed, store.record_attempts(parsed.attempts))
+        stored = store.import_attempts(
+            parsed.attempts, replace, done_by, f"opnieuw geïmporteerd uit {table.name} (--vervang)"
+        )
+        if not stored.conflicts:
+            return ResponsesImport(parsed, stored)
+        located = _with_rows(table, parsed, stored.conflicts)
+        return ResponsesImport(parsed, stored if replace else None, located)
+
+
+def _with_rows(
+    table: Table, parsed: ParsedResponses, conflicts: tuple[Conflict, ...]
+) -> tuple[tuple[Conflict, int | None], ...]:
+    """Each conflict with the row of its attempt in the file, in row order."""
+    if parsed.rows:
+        rows: list[int | None] = [parsed.rows[conflict.index] for conflict in conflicts]
+    else:  # the long CSV keeps no row numbers: look up just these attempts
+        keys = {_key(parsed, conflict) for conflict in conflicts}
+        found = long_csv.first_rows(table, keys)
+        rows = [found.get(_key(parsed, conflict)) for conflict in conflicts]
+    located = list(zip(conflicts, rows, strict=True))
+    located.sort(key=lambda pair: (pair[1] is None, pair[1] or 0))
+    return tuple(located)
+
+
+def _key(parsed: ParsedResponses, conflict: Conflict) -> long_csv.AttemptKey:
+    attempt = parsed.attempts[conflict.index]
+    return attempt.employee_id, attempt.quiz_id, attempt.taken_at
