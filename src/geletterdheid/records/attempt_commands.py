@@ -31,6 +31,10 @@ def local_time(moment) -> str:
     return moment.astimezone(LOCAL_ZONE).strftime("%d-%m-%Y %H:%M")
 
 
+def local_day(day) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
 def percent(value: float) -> str:
     """75.0 -> '75%', 66.666667 -> '66,7%'."""
     text = f"{value:.1f}".replace(".", ",")

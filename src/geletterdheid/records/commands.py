@@ -21,6 +21,10 @@ from .errors import RecordsError
 # built: `geletterdheid check` and `build` should not pay a third of a second for them.
 
 
+#: How many ids a summary lists before it says "en meer".
+_LISTED = 10
+
+
 def _say(message: str = "") -> None:
     print(message)
 
@@ -45,23 +49,38 @@ def _report_problems(problems: list[Problem], skip_invalid: bool, what: str) -> 
 
 @database_errors_handled
 def cmd_roster_import(args: argparse.Namespace) -> int:
+    from .attempt_commands import local_day
     from .roster import import_roster
-    from .store import Store
+    from .store import Store, today
 
     catalog = catalog_or_exit(args.root)
+    day = today()
     with Store.open(args.db) as store:
-        result = import_roster(store, catalog, args.file, args.skip_invalid)
+        result = import_roster(store, catalog, args.file, args.skip_invalid, args.volledig, day)
     _report_problems(result.parsed.problems, args.skip_invalid, "medewerkers")
     if result.counts is None:
         return 1
     counts = result.counts
+    if result.parsed.aliases:
+        _say(
+            "Kolommen herkend: " + ", ".join(f"'{written}' als {name}" for written, name in result.parsed.aliases) + "."
+        )
     _say(f"{args.file.name}: {counts.added} toegevoegd, {counts.changed} gewijzigd, {counts.unchanged} ongewijzigd.")
     if result.parsed.problems:
         _say(f"{count(len(result.parsed.problems), 'ongeldige rij', 'ongeldige rijen')} overgeslagen.")
-    if result.not_in_file:
+    if args.volledig:
+        shown = ", ".join(result.left[:_LISTED]) + (" en meer" if len(result.left) > _LISTED else "")
+        _say(
+            f"Volledige lijst: {count(len(result.left), 'medewerker', 'medewerkers')} uit dienst per "
+            f"{local_day(day)} (niet in de lijst)"
+            + (f": {shown}." if result.left else ".")
+            + (" Hun gegevens blijven bewaard; ze tellen niet meer mee in export en voortgang." if result.left else "")
+        )
+    elif result.not_in_file:
         _say(
             f"{count(result.not_in_file, 'medewerker staat', 'medewerkers staan')} in de database maar niet in dit "
-            "bestand; zij blijven bewaard (wissen kan met: geletterdheid forget MEDEWERKER_ID)."
+            "bestand; zij blijven bewaard. Is dit de volledige lijst, importeer dan met --volledig: wie ontbreekt, "
+            "is dan uit dienst (wissen kan met: geletterdheid forget MEDEWERKER_ID)."
         )
     return 0
 
@@ -156,10 +175,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "import",
         parents=[db, skip],
         help="lees de personeelslijst (CSV of XLSX) in",
-        description="Kolommen: medewerker_id, naam, afdeling, rollen (gescheiden door |) en eventueel email. "
+        description="Kolommen: medewerker_id (of personeelsnummer), naam, afdeling (of team), rollen (id of "
+        "titel, gescheiden door |) en eventueel email (of e-mail, mail) en uit_dienst (een datum). "
         "Nieuwe medewerkers worden toegevoegd, gewijzigde bijgewerkt.",
     )
     roster_import.add_argument("file", type=Path, metavar="BESTAND")
+    roster_import.add_argument(
+        "--volledig",
+        action="store_true",
+        help="dit is de volledige lijst: wie er niet in staat, is vanaf vandaag uit dienst (gegevens blijven bewaard)",
+    )
     roster_import.set_defaults(func=cmd_roster_import)
 
     responses = subparsers.add_parser("responses", help="antwoorden op toetsen")
