@@ -41,13 +41,15 @@ def _parse_table(table: Table, catalog: Catalog, people: Directory, quiz_id: str
 
 def _parse_format(table: Table, catalog: Catalog, people: Directory, quiz_id: str | None) -> ParsedResponses:
     only_quiz = choose_quiz(catalog, quiz_id, table.name)
-    positions = table.column_positions()
+    # Tolerates repeated titles, which only Forms may have: the other formats refuse them when they parse.
+    positions = msforms.positions_of(table)
     if long_csv.matches(positions):
         return long_csv.parse(table, catalog, people, only_quiz)
     if wide.matches(positions):
         return wide.parse(table, catalog, people, only_quiz)
     if table.path.suffix.lower() in XLSX_SUFFIXES and msforms.matches(positions):
         return msforms.parse(table, catalog, people, only_quiz)
+    table.column_positions()  # an unknown layout with a repeated column: name that first
     raise RecordsError(
         f"{table.name}: onbekende indeling. Verwacht de kolommen {','.join(long_csv.COLUMNS)} (lang), "
         "of medewerker_id, tijdstip en een kolom per vraag-id (breed), of een export uit Microsoft Forms (.xlsx)"
