@@ -68,28 +68,28 @@ def import_responses(
     """Parse, score and store a file. Attempts stored before with other answers are refused (nothing
     is stored) unless ``replace``: then they are replaced, and the audit trail says by ``done_by``."""
     with cyclic_gc_paused():
-        table = read_table(path)
-        parsed = _parse_table(table, catalog, Directory(store.employee_contacts()), quiz_id)
+        parsed = parse_responses(path, catalog, Directory(store.employee_contacts()), quiz_id)
         if parsed.problems and not skip_invalid:
             return ResponsesImport(parsed, None)
+        # The file's table is not kept while storing: it holds the whole file in memory.
         stored = store.import_attempts(
-            parsed.attempts, replace, done_by, f"opnieuw geïmporteerd uit {table.name} (--vervang)"
+            parsed.attempts, replace, done_by, f"opnieuw geïmporteerd uit {Path(path).name} (--vervang)"
         )
         if not stored.conflicts:
             return ResponsesImport(parsed, stored)
-        located = _with_rows(table, parsed, stored.conflicts)
+        located = _with_rows(path, parsed, stored.conflicts)
         return ResponsesImport(parsed, stored if replace else None, located)
 
 
 def _with_rows(
-    table: Table, parsed: ParsedResponses, conflicts: tuple[Conflict, ...]
+    path: Path, parsed: ParsedResponses, conflicts: tuple[Conflict, ...]
 ) -> tuple[tuple[Conflict, int | None], ...]:
     """Each conflict with the row of its attempt in the file, in row order."""
     if parsed.rows:
         rows: list[int | None] = [parsed.rows[conflict.index] for conflict in conflicts]
-    else:  # the long CSV keeps no row numbers: look up just these attempts
+    else:  # the long CSV keeps no row numbers: read it again for just these attempts
         keys = {_key(parsed, conflict) for conflict in conflicts}
-        found = long_csv.first_rows(table, keys)
+        found = long_csv.first_rows(read_table(path), keys)
         rows = [found.get(_key(parsed, conflict)) for conflict in conflicts]
     located = list(zip(conflicts, rows, strict=True))
     located.sort(key=lambda pair: (pair[1] is None, pair[1] or 0))
