@@ -154,6 +154,12 @@ def test_voiding_an_unknown_or_already_voided_attempt_says_so(cli, passed_by_mis
     assert empty_reason.code == 1 and "geef met --reden op waarom" in empty_reason.err
 
 
+@pytest.mark.parametrize("typed", ["abc", "12a", "²", "99999999999999999999"])
+def test_an_id_that_is_no_number_gets_a_dutch_message(cli, staffed_store, db_url, typed):
+    result = cli("attempts", "void", typed, "--reden", "x", "--db", db_url)
+    assert result.code == 1 and f"'{typed}' is geen id van een poging (een getal)" in result.err
+
+
 def test_attempts_list_of_an_unknown_employee(cli, staffed_store, db_url):
     result = cli("attempts", "list", "E99", "--db", db_url)
     assert result.code == 1 and "onbekende medewerker 'E99'" in result.err

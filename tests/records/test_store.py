@@ -33,6 +33,31 @@ def test_migrations_build_exactly_the_schema_of_the_models(store):
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
 
 
+def test_a_store_made_before_corrections_and_leavers_is_upgraded_with_its_records(db_url, catalog):
+    from alembic import command
+
+    from geletterdheid.records.database import _alembic_config, create_store_engine, write_transaction
+
+    engine = create_store_engine(db_url)
+    with write_transaction(engine) as connection:
+        command.upgrade(_alembic_config(connection), "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO employees (id, name, department, roles, email) VALUES ('E1', 'Anna', 'IT', '', NULL)"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO attempts (employee_id, quiz_id, taken_at, source, score, passed, answers) "
+            "VALUES ('E1', 't01', '2025-01-31 09:00:00', 'oud', 75.0, true, '{}')"
+        )
+    engine.dispose()
+    with Store.open(db_url) as store:
+        [employee] = store.employees()
+        assert (employee.id, employee.left_on) == ("E1", None)
+        [stored] = store.attempts_of("E1")
+        assert (stored.source, stored.score_percent, stored.voided_at) == ("oud", 75.0, None)
+        assert store.void_attempt(stored.id, "test", "HR") is not None
+        assert store.attempts_of("E1") == [] and len(store.changes_of("E1")) == 1
+
+
 def test_reopening_an_existing_store_keeps_its_records(db_url, catalog):
     with Store.open(db_url) as first:
         first.upsert_employees(ROSTER)

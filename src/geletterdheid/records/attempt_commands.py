@@ -16,6 +16,9 @@ from .errors import RecordsError
 from .model import StoredAttempt
 from .times import LOCAL_ZONE
 
+#: Attempt ids are 32-bit integers in both databases: a larger number is no id (and would overflow PostgreSQL's).
+_LARGEST_ID = 2**31 - 1
+
 
 def operator_name(explicit: str | None) -> str:
     """Who is correcting: ``--door``, else the user name the system gives (LOGNAME, USER, the account)."""
@@ -95,8 +98,15 @@ def cmd_attempts_void(args: argparse.Namespace) -> int:
     reason = (args.reden or "").strip()
     if not reason:
         raise RecordsError("geef met --reden op waarom de poging niet meer telt; dat komt in de geschiedenis")
+    text = args.id.strip()
+    if not (text.isascii() and text.isdigit() and int(text) <= _LARGEST_ID):
+        raise RecordsError(
+            f"'{args.id}' is geen id van een poging (een getal); "
+            "zoek het op met: geletterdheid attempts list MEDEWERKER"
+        )
+    attempt_id = int(text)
     with Store.open(args.db) as store:
-        before = store.void_attempt(args.id, reason, operator_name(args.door))
+        before = store.void_attempt(attempt_id, reason, operator_name(args.door))
     if before is None:
         raise RecordsError(
             f"er is geen poging met id {args.id}; zoek het id op met: geletterdheid attempts list MEDEWERKER"
@@ -135,7 +145,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         parents=[db],
         help="verklaar een poging ongeldig: ze telt nergens meer mee, maar blijft in de geschiedenis",
     )
-    void.add_argument("id", type=int, metavar="ID", help="het id uit 'geletterdheid attempts list'")
+    void.add_argument("id", metavar="ID", help="het id uit 'geletterdheid attempts list'")
     void.add_argument("--reden", metavar="TEKST", required=True, help="waarom de poging niet meer telt")
     void.add_argument("--door", metavar="NAAM", help="wie dit doet (standaard: je gebruikersnaam op deze computer)")
     void.set_defaults(func=cmd_attempts_void)
