@@ -115,6 +115,36 @@ def insert_rows(connection: Connection, rows: list[tuple]) -> int:
         cursor.close()
 
 
+#: SQLite: an attempt already stored with the same answers text is skipped, as by _INSERT; one
+#: stored with other answers gets a no-op update, which the row count shows. So one statement
+#: tells whether anything differs, and an identical re-import costs no more than a first one.
+_INSERT_SHOWING_DIFFERENCES = (
+    f"INSERT INTO {attempts.name} ({', '.join(_COLUMNS)}) VALUES ({', '.join(['?'] * len(_COLUMNS))}) "
+    "ON CONFLICT (employee_id, quiz_id, taken_at) DO UPDATE SET voided_at = voided_at "
+    "WHERE answers <> excluded.answers"
+)
+
+
+def insert_rows_noting_differences(connection: Connection, rows: list[tuple]) -> tuple[int, bool]:
+    """insert_rows(), and whether some identity may be stored with other answers (then call differing_rows).
+
+    On PostgreSQL that is whenever rows were skipped; SQLite can tell at no extra cost.
+    """
+    if connection.dialect.name == "postgresql" or not rows:
+        added = insert_rows(connection, rows)
+        return added, added < len(rows)
+    cursor = driver_connection(connection).cursor()
+    try:
+        # New rows get ids above the largest one (INTEGER PRIMARY KEY), and the write lock is ours.
+        before = cursor.execute(f"SELECT coalesce(max(id), 0) FROM {attempts.name}").fetchone()[0]
+        cursor.executemany(_INSERT_SHOWING_DIFFERENCES, rows)
+        touched = cursor.rowcount  # inserted plus differing
+        added = cursor.execute(f"SELECT count(*) FROM {attempts.name} WHERE id > ?", (before,)).fetchone()[0]
+    finally:
+        cursor.close()
+    return added, touched > added
+
+
 #: The stored columns differing_rows() returns for a stored attempt, then the incoming answers.
 STORED_COLUMNS = ("id", "employee_id", "quiz_id", "taken_at", "source", "score", "passed", "voided_at", "answers")
 _IDENTITY = ("employee_id", "quiz_id", "taken_at")

@@ -43,7 +43,7 @@ from .bulk import (
     driver_connection,
     driver_rows,
     insert_attempts,
-    insert_rows,
+    insert_rows_noting_differences,
 )
 from .database import create_store_engine, migrate, write_transaction
 from .errors import StoreUnavailable
@@ -422,16 +422,17 @@ class Store:
         An attempt stored before with the same answers is skipped. One stored before with other
         answers is a conflict: without ``replace`` nothing of the batch is stored and the
         conflicts are returned; with it those attempts get the new answers and each replacement
-        is written to the audit trail (who, when, why, the values before). The check costs only
-        when the insert skipped rows: a first import never pays for it.
+        is written to the audit trail (who, when, why, the values before). Finding the conflicts
+        costs only when there are any (on PostgreSQL: when rows were skipped); a first import, and
+        on SQLite an identical re-import, never pays for it.
         """
         conflicts: tuple[Conflict, ...] = ()
         try:
             with write_transaction(self.engine) as connection:
                 rows = driver_rows(connection, new)
-                added = insert_rows(connection, rows)
-                if added == len(rows):
-                    return RecordCounts(added=added, already_present=0)
+                added, may_differ = insert_rows_noting_differences(connection, rows)
+                if not may_differ:
+                    return RecordCounts(added=added, already_present=len(rows) - added)
                 differing = differing_rows(connection, rows)
                 read_time = _stored_time_reader(connection.dialect)
                 conflicts = tuple(
