@@ -237,3 +237,26 @@ def test_an_attempt_written_through_sqlalchemy_has_the_same_identity(staffed_sto
         )
     assert staffed_store.record_attempt(attempt(catalog, "E1", "2025-01-31T10:00")) is False  # 10:00 Dutch = 09:00 UTC
     assert [a.source for a in staffed_store.attempts_of("E1")] == ["orm"]
+
+
+def test_import_attempts_refuses_replaces_or_skips_by_the_chosen_answers(staffed_store, catalog):
+    from geletterdheid.records.model import Answer
+
+    first = attempt(catalog, "E1", answers={"t01-q1": ["a"]})
+    assert staffed_store.import_attempts([first]).added == 1
+    # the same keys scored differently (the content changed since): the same attempt, kept as stored
+    rescored = first._replace(answers=(Answer("t01-q1", "a", 1.0), *first.answers[1:]), score_percent=25.0)
+    counts = staffed_store.import_attempts([rescored])
+    assert (counts.added, counts.already_present, counts.conflicts) == (0, 1, ())
+    # other keys: refused, and the new attempt in the same batch is not stored either
+    corrected = attempt(catalog, "E1", answers={"t01-q1": ["b"]})
+    counts = staffed_store.import_attempts([attempt(catalog, "E2"), corrected])
+    assert counts.added == 0 and [c.index for c in counts.conflicts] == [1]
+    assert counts.conflicts[0].stored.score_percent == 0.0
+    assert staffed_store.attempts_of("E2") == []
+    counts = staffed_store.import_attempts([attempt(catalog, "E2"), corrected], replace=True, done_by="HR", reason="r")
+    assert (counts.added, counts.changed, counts.already_present) == (1, 1, 0)
+    [stored] = staffed_store.attempts_of("E1")
+    assert stored.score_percent == 25.0 and staffed_store.answers_of(stored.id)["t01-q1"].chosen == "b"
+    [change] = staffed_store.changes_of("E1")
+    assert (change.action, change.done_by, change.reason, change.old_score) == ("vervangen", "HR", "r", 0.0)
