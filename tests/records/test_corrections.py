@@ -183,8 +183,10 @@ def test_a_row_without_answers_is_not_an_attempt_but_counted_as_leeg(cli, tmp_pa
     rows = [["E1", WHEN, "b", "onjuist", "a|c|d", "a|b"], ["E2", WHEN, "", "", "", ""], ["E3", "", "", "", "", ""]]
     result = cli("responses", "import", sheet(tmp_path, "aanwezig.csv", rows), "--db", db_url)
     assert result.code == 0, result.output
-    assert "1 poging gelezen, 1 nieuw opgeslagen" in result.out
-    assert "2 rijen zonder antwoorden (leeg, bijvoorbeeld afwezig): geen poging, niet opgeslagen." in result.out
+    assert (
+        "aanwezig.csv (breed): 1 poging gelezen, 1 nieuw opgeslagen, 0 al eerder opgeslagen, "
+        "2 leeg (geen enkel antwoord, bijvoorbeeld afwezig; niet opgeslagen)." in result.out
+    )
     assert scores(staffed_store, "E2") == [] and scores(staffed_store, "E3") == []
     assert export_rows(cli, db_url)["E2", "t01"]["status"] == "niet_gestart"
 
@@ -192,7 +194,7 @@ def test_a_row_without_answers_is_not_an_attempt_but_counted_as_leeg(cli, tmp_pa
 def test_a_long_csv_attempt_with_only_blank_answers_is_leeg(cli, tmp_path, staffed_store, db_url):
     rows = [["E2", "t01", f"t01-q{n}", "", WHEN] for n in range(1, 5)]
     result = cli("responses", "import", write_csv(tmp_path / "lang.csv", [LONG, *rows]), "--db", db_url)
-    assert result.code == 0 and "1 rij zonder antwoorden (leeg" in result.out
+    assert result.code == 0 and "0 pogingen gelezen, 0 nieuw opgeslagen, 0 al eerder opgeslagen, 1 leeg" in result.out
     assert scores(staffed_store, "E2") == []
 
 
@@ -231,4 +233,5 @@ def test_a_forms_export_with_unanswered_questions_warns_the_same_way(cli, tmp_pa
     result = cli("responses", "import", write_xlsx(tmp_path / "forms.xlsx", rows), "--db", db_url)
     assert result.code == 0, result.output
     assert MISSING.format(name="forms.xlsx") in result.err
-    assert "1 rij zonder antwoorden (leeg" in result.out and scores(staffed_store, "E3") == []
+    assert "2 pogingen gelezen, 2 nieuw opgeslagen, 0 al eerder opgeslagen, 1 leeg" in result.out
+    assert scores(staffed_store, "E3") == []

@@ -125,15 +125,14 @@ def cmd_responses_import(args: argparse.Namespace) -> int:
         return 1
     stored = result.stored
     changed = f", {stored.changed} gewijzigd" if args.vervang else ""
+    # An attempt without a single answer (someone absent) is no attempt: counted as "leeg", not stored.
+    empty = (
+        f", {parsed.empty} leeg (geen enkel antwoord, bijvoorbeeld afwezig; niet opgeslagen)" if parsed.empty else ""
+    )
     _say(
         f"{args.file.name} ({parsed.format_name}): {count(len(parsed.attempts), 'poging', 'pogingen')} gelezen, "
-        f"{stored.added} nieuw opgeslagen{changed}, {stored.already_present} al eerder opgeslagen."
+        f"{stored.added} nieuw opgeslagen{changed}, {stored.already_present} al eerder opgeslagen{empty}."
     )
-    if parsed.empty:
-        _say(
-            f"{count(parsed.empty, 'rij zonder antwoorden', 'rijen zonder antwoorden')} (leeg, bijvoorbeeld afwezig): "
-            "geen poging, niet opgeslagen."
-        )
     if parsed.problems:
         _say(f"{count(len(parsed.problems), 'probleem', 'problemen')} overgeslagen (zie hierboven).")
     if parsed.ignored_columns:
