@@ -87,6 +87,13 @@ BROKEN = {
     ),
     "duplicate-module-id": ("modules/m02-vervolg.md", "id: m02", "id: m01", 2, "dubbele module-id 'm01'"),
     "duplicate-question-id": ("quizzes/m02.yaml", "id: m02-q01", "id: m01-q01", 3, "dubbele vraag-id 'm01-q01'"),
+    "duplicate-question-text": (
+        "quizzes/m01.yaml",
+        "    vraag: Dit is een stelling.",
+        "    vraag: welke optie is  JUIST?",
+        26,
+        "vraag 'm01-q03' heeft dezelfde tekst als vraag 'm01-q01' ('welke optie is  JUIST?')",
+    ),
     "duplicate-yaml-key": (
         "quizzes/m02.yaml",
         "    vraag: Hoe lang",

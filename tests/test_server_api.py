@@ -223,6 +223,30 @@ def test_export_gives_hr_the_records_export(live_server):
     assert bad.status_code == 400 and "Onbekend dialect" in bad.json()["fout"]
 
 
+def test_export_over_http_leaves_out_voided_attempts_and_leavers(live_server):
+    import datetime as dt
+
+    from geletterdheid.records import Employee
+
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    with Store.open(live_server.db_url) as store:  # two people of their own: the server is shared by the tests
+        store.upsert_employees(
+            [
+                Employee("V1", "Vera Void", "Vergunningen", (), None),
+                Employee("V2", "Victor Vertrokken", "Vergunningen", (), None, yesterday),
+            ]
+        )
+    assert post(live_server, {"quiz": "m01", "antwoorden": SOME_ANSWERS}, headers=auth("V1")).status_code == 201
+    with Store.open(live_server.db_url) as store:
+        [attempt] = store.attempts_of("V1")
+        store.void_attempt(attempt.id, "test op de verkeerde naam", "HR")
+    response = httpx.get(live_server.url + "api/export.csv", headers={"Authorization": f"Bearer {HR_TOKEN}"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    vera = next(row for row in rows if row["medewerker_id"] == "V1" and row["module_id"] == "m01")
+    assert (vera["status"], vera["pogingen"]) == ("niet_gestart", "0")
+    assert not any(row["medewerker_id"] == "V2" for row in rows)
+
+
 # -- the site itself --------------------------------------------------------------------------
 
 

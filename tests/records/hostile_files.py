@@ -90,10 +90,20 @@ def far_row(folder: Path) -> Path:
 
 
 def many_invalid_rows(folder: Path, rows: int = 300_000) -> Path:
-    """5 KB of XLSX per 3,000 rows that each name an unknown employee and no time: a wrong file, not a score sheet."""
+    """Rows that each name an unknown employee, no time and one answer: a wrong file, not a score sheet."""
+    plain = write_xlsx(folder / "plain.xlsx", WIDE_ROWS)
+    extra = b"".join(
+        b'<row r="%d"><c r="A%d"><v>1</v></c><c r="C%d" t="inlineStr"><is><t>b</t></is></c></row>' % (i, i, i)
+        for i in range(3, rows + 3)
+    )
+    return rewrite_sheet(plain, folder / "veel.xlsx", lambda xml: xml.replace(b"</sheetData>", extra + b"</sheetData>"))
+
+
+def many_empty_rows(folder: Path, rows: int = 300_000) -> Path:
+    """Rows with only an id and no answers: absentees on a long list. Not attempts, and no problems either."""
     plain = write_xlsx(folder / "plain.xlsx", WIDE_ROWS)
     extra = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i) for i in range(3, rows + 3))
-    return rewrite_sheet(plain, folder / "veel.xlsx", lambda xml: xml.replace(b"</sheetData>", extra + b"</sheetData>"))
+    return rewrite_sheet(plain, folder / "leeg.xlsx", lambda xml: xml.replace(b"</sheetData>", extra + b"</sheetData>"))
 
 
 def lying_zip_bomb(folder: Path, unpacked_mib: int = 20) -> Path:

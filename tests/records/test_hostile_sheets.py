@@ -30,6 +30,7 @@ MEMORY_BOUND_MIB = 200
             "veel.xlsx: meer dan 1000 ongeldige rijen (de laatste: rij 1003: onbekende medewerker '1'; "
             "ongeldig tijdstip ''",
         ),
+        (hostile_files.many_empty_rows, 0, "leeg.xlsx (breed): 1 poging gelezen, 1 nieuw opgeslagen"),
     ],
     ids=[
         "A1:XFD1048576",
@@ -40,6 +41,7 @@ MEMORY_BOUND_MIB = 200
         "cel-in-XFD",
         "rij-2000000",
         "300000-foute-rijen",
+        "300000-lege-rijen",
     ],
 )
 def test_hostile_xlsx_is_read_within_200_mb(tmp_path, staffed_store, db_url, make, code, message):

@@ -63,7 +63,8 @@ def test_excel_nl_semicolons_bom_and_dutch_dates(cli, tmp_path, staffed_store, d
     [attempt] = staffed_store.attempts_of("E1")  # both rows are one attempt
     assert attempt.score_percent == 50.0
     # and it is the same attempt as the ISO spelling of that time
-    again = write_csv(tmp_path / "iso.csv", [HEADER, ["E1", "t01", "t01-q1", "b", "2025-01-31T09:00:00Z"]])
+    iso = [[*row[:4], "2025-01-31T09:00:00Z"] for row in rows[1:]]
+    again = write_csv(tmp_path / "iso.csv", [HEADER, *iso])
     assert "0 nieuw opgeslagen, 1 al eerder opgeslagen" in cli("responses", "import", again, "--db", db_url).out
 
 

@@ -88,7 +88,8 @@ BAD_ROWS = [
     (["E8", "Iemand", "", "", ""], "afdeling is leeg"),
     (
         ["E8", "Iemand", "IT", "wethouder", ""],
-        "onbekende rol 'wethouder'; geldige rollen: alle-medewerkers, beleidsadviseur, inkoper",
+        "onbekende rol 'wethouder'; geldige rollen: Alle medewerkers (alle-medewerkers), "
+        "Beleidsadviseur (beleidsadviseur), Inkoper (inkoper)",
     ),
     (["E8", "Iemand", "IT", "", "geen-adres"], "ongeldig e-mailadres 'geen-adres'"),
     (["E1", "Dubbel", "IT", "", ""], "medewerker_id 'E1' staat ook in rij 2"),
@@ -121,7 +122,15 @@ def test_missing_column_names_what_is_expected(cli, tmp_path, db_url):
     path = write_csv(tmp_path / "lijst.csv", [["medewerker_id", "naam", "afdeling"], ["E1", "A", "IT"]])
     result = cli("roster", "import", path, "--db", db_url)
     assert result.code == 1
-    assert "lijst.csv: kolom 'rollen' ontbreekt" in result.err
+    assert "lijst.csv: de kolom rollen ontbreekt; verwacht medewerker_id, naam, afdeling en rollen" in result.err
+
+
+def test_several_missing_columns_are_named_in_plain_dutch(cli, tmp_path, db_url):
+    path = write_csv(tmp_path / "lijst.csv", [["naam", "afdeling"], ["A", "IT"]])
+    result = cli("roster", "import", path, "--db", db_url)
+    assert result.code == 1
+    assert "lijst.csv: de kolommen medewerker_id en rollen ontbreken" in result.err
+    assert "(gevonden: naam, afdeling)" in result.err
 
 
 def test_bytes_that_are_no_text_at_all_are_refused_clearly(cli, tmp_path, db_url):

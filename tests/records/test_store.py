@@ -33,6 +33,31 @@ def test_migrations_build_exactly_the_schema_of_the_models(store):
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
 
 
+def test_a_store_made_before_corrections_and_leavers_is_upgraded_with_its_records(db_url, catalog):
+    from alembic import command
+
+    from geletterdheid.records.database import _alembic_config, create_store_engine, write_transaction
+
+    engine = create_store_engine(db_url)
+    with write_transaction(engine) as connection:
+        command.upgrade(_alembic_config(connection), "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO employees (id, name, department, roles, email) VALUES ('E1', 'Anna', 'IT', '', NULL)"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO attempts (employee_id, quiz_id, taken_at, source, score, passed, answers) "
+            "VALUES ('E1', 't01', '2025-01-31 09:00:00', 'oud', 75.0, true, '{}')"
+        )
+    engine.dispose()
+    with Store.open(db_url) as store:
+        [employee] = store.employees()
+        assert (employee.id, employee.left_on) == ("E1", None)
+        [stored] = store.attempts_of("E1")
+        assert (stored.source, stored.score_percent, stored.voided_at) == ("oud", 75.0, None)
+        assert store.void_attempt(stored.id, "test", "HR") is not None
+        assert store.attempts_of("E1") == [] and len(store.changes_of("E1")) == 1
+
+
 def test_reopening_an_existing_store_keeps_its_records(db_url, catalog):
     with Store.open(db_url) as first:
         first.upsert_employees(ROSTER)
@@ -212,3 +237,26 @@ def test_an_attempt_written_through_sqlalchemy_has_the_same_identity(staffed_sto
         )
     assert staffed_store.record_attempt(attempt(catalog, "E1", "2025-01-31T10:00")) is False  # 10:00 Dutch = 09:00 UTC
     assert [a.source for a in staffed_store.attempts_of("E1")] == ["orm"]
+
+
+def test_import_attempts_refuses_replaces_or_skips_by_the_chosen_answers(staffed_store, catalog):
+    from geletterdheid.records.model import Answer
+
+    first = attempt(catalog, "E1", answers={"t01-q1": ["a"]})
+    assert staffed_store.import_attempts([first]).added == 1
+    # the same keys scored differently (the content changed since): the same attempt, kept as stored
+    rescored = first._replace(answers=(Answer("t01-q1", "a", 1.0), *first.answers[1:]), score_percent=25.0)
+    counts = staffed_store.import_attempts([rescored])
+    assert (counts.added, counts.already_present, counts.conflicts) == (0, 1, ())
+    # other keys: refused, and the new attempt in the same batch is not stored either
+    corrected = attempt(catalog, "E1", answers={"t01-q1": ["b"]})
+    counts = staffed_store.import_attempts([attempt(catalog, "E2"), corrected])
+    assert counts.added == 0 and [c.index for c in counts.conflicts] == [1]
+    assert counts.conflicts[0].stored.score_percent == 0.0
+    assert staffed_store.attempts_of("E2") == []
+    counts = staffed_store.import_attempts([attempt(catalog, "E2"), corrected], replace=True, done_by="HR", reason="r")
+    assert (counts.added, counts.changed, counts.already_present) == (1, 1, 0)
+    [stored] = staffed_store.attempts_of("E1")
+    assert stored.score_percent == 25.0 and staffed_store.answers_of(stored.id)["t01-q1"].chosen == "b"
+    [change] = staffed_store.changes_of("E1")
+    assert (change.action, change.done_by, change.reason, change.old_score) == ("vervangen", "HR", "r", 0.0)

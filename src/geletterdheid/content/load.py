@@ -364,9 +364,27 @@ def _invalid_module_ids(root: Path, valid: dict[str, Module]) -> set[str]:
     return {p.stem for p in _files(root / MODULES_DIR, "*.md")} - set(valid)
 
 
+def _text_key(text: str) -> str:
+    """Question texts that a reader (or a Microsoft Forms column title) cannot tell apart."""
+    return " ".join(text.casefold().split())
+
+
 def _check_questions(quiz: Quiz, path: Path, lines: LineMap, seen: dict[str, Path], problems: list[Problem]) -> None:
+    texts: dict[str, str] = {}  # text key -> id of the first question with that text, in this quiz
     for index, question in enumerate(quiz.questions):
         loc = ("vragen", index)
+        first = texts.setdefault(_text_key(question.text), question.id)
+        if first != question.id:
+            # A question must stand on its own: in a Forms export the text is the column title,
+            # and in the item analysis two "Wat doe je?" rows say nothing.
+            problems.append(
+                Problem(
+                    path,
+                    lines.line(loc + ("vraag",)),
+                    f"vraag '{question.id}' heeft dezelfde tekst als vraag '{first}' ('{question.text.strip()}'); "
+                    "maak van elke vraag een zin die op zichzelf te begrijpen is",
+                )
+            )
         if question.id in seen:
             problems.append(
                 Problem(

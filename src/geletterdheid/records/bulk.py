@@ -67,6 +67,11 @@ def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> int:
     """Insert the attempts that are not stored yet; return how many were new."""
     if not new:
         return 0
+    return insert_rows(connection, driver_rows(connection, new))
+
+
+def driver_rows(connection: Connection, new: Sequence[NewAttempt]) -> list[tuple]:
+    """The attempts as rows for the driver, in _COLUMNS order (times and answers in stored form)."""
     # A time is stored the way SQLAlchemy's DateTime stores it (fixed-format text on SQLite), so
     # rows written here and rows written through SQLAlchemy share one identity.
     to_stored = attempts.c.taken_at.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
@@ -93,6 +98,13 @@ def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> int:
                 f"{{{join(map(fragment, answers))}}}",
             )
         )
+    return rows
+
+
+def insert_rows(connection: Connection, rows: list[tuple]) -> int:
+    """Insert rows made by driver_rows(), skipping identities already stored; return how many were new."""
+    if not rows:
+        return 0
     cursor = driver_connection(connection).cursor()
     try:
         if connection.dialect.name == "postgresql":
@@ -101,6 +113,81 @@ def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> int:
         return cursor.rowcount  # summed over all rows
     finally:
         cursor.close()
+
+
+#: SQLite: an attempt already stored with the same answers text is skipped, as by _INSERT; one
+#: stored with other answers gets a no-op update, which the row count shows. So one statement
+#: tells whether anything differs, and an identical re-import costs no more than a first one.
+_INSERT_SHOWING_DIFFERENCES = (
+    f"INSERT INTO {attempts.name} ({', '.join(_COLUMNS)}) VALUES ({', '.join(['?'] * len(_COLUMNS))}) "
+    "ON CONFLICT (employee_id, quiz_id, taken_at) DO UPDATE SET voided_at = voided_at "
+    "WHERE answers <> excluded.answers"
+)
+
+
+def insert_rows_noting_differences(connection: Connection, rows: list[tuple]) -> tuple[int, bool]:
+    """insert_rows(), and whether some identity may be stored with other answers (then call differing_rows).
+
+    On PostgreSQL that is whenever rows were skipped; SQLite can tell at no extra cost.
+    """
+    if connection.dialect.name == "postgresql" or not rows:
+        added = insert_rows(connection, rows)
+        return added, added < len(rows)
+    cursor = driver_connection(connection).cursor()
+    try:
+        # New rows get ids above the largest one (INTEGER PRIMARY KEY), and the write lock is ours.
+        before = cursor.execute(f"SELECT coalesce(max(id), 0) FROM {attempts.name}").fetchone()[0]
+        cursor.executemany(_INSERT_SHOWING_DIFFERENCES, rows)
+        touched = cursor.rowcount  # inserted plus differing
+        added = cursor.execute(f"SELECT count(*) FROM {attempts.name} WHERE id > ?", (before,)).fetchone()[0]
+    finally:
+        cursor.close()
+    return added, touched > added
+
+
+#: The stored columns differing_rows() returns for a stored attempt, then the incoming answers.
+STORED_COLUMNS = ("id", "employee_id", "quiz_id", "taken_at", "source", "score", "passed", "voided_at", "answers")
+_IDENTITY = ("employee_id", "quiz_id", "taken_at")
+
+
+def differing_rows(connection: Connection, rows: list[tuple]) -> list[tuple[int, tuple]]:
+    """(position in ``rows``, stored row) for each row whose identity is stored with other answers text.
+
+    Only called when an insert skipped rows, so a first import never pays for it. The rows go
+    into a temporary table and the database compares them, as the insert did.
+    """
+    identity = ", ".join(_IDENTITY)
+    cursor = driver_connection(connection).cursor()
+    try:
+        if connection.dialect.name == "postgresql":
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE incoming_identities ON COMMIT DROP AS "
+                f"SELECT {identity}, answers FROM {attempts.name} WITH NO DATA"
+            )
+            with cursor.copy(f"COPY incoming_identities ({identity}, answers) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row((row[0], row[1], row[2], row[6]))
+        else:
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE incoming_identities AS SELECT {identity}, answers FROM {attempts.name} WHERE 0"
+            )
+            cursor.executemany(
+                "INSERT INTO incoming_identities VALUES (?, ?, ?, ?)", [(r[0], r[1], r[2], r[6]) for r in rows]
+            )
+        stored = ", ".join(f"a.{column}" for column in STORED_COLUMNS)
+        cursor.execute(
+            f"SELECT {stored} FROM {attempts.name} a JOIN incoming_identities i "
+            f"ON a.employee_id = i.employee_id AND a.quiz_id = i.quiz_id AND a.taken_at = i.taken_at "
+            "WHERE a.answers <> i.answers"
+        )
+        found = cursor.fetchall()
+        cursor.execute("DROP TABLE incoming_identities")
+    finally:
+        cursor.close()
+    if not found:
+        return []
+    position = {row[:3]: index for index, row in enumerate(rows)}
+    return [(position[row[1], row[2], row[3]], tuple(row)) for row in found]
 
 
 def _insert_postgresql(cursor, rows: list[tuple]) -> int:

@@ -21,6 +21,10 @@ from .errors import RecordsError
 # built: `geletterdheid check` and `build` should not pay a third of a second for them.
 
 
+#: How many ids a summary lists before it says "en meer".
+_LISTED = 10
+
+
 def _say(message: str = "") -> None:
     print(message)
 
@@ -45,44 +49,89 @@ def _report_problems(problems: list[Problem], skip_invalid: bool, what: str) -> 
 
 @database_errors_handled
 def cmd_roster_import(args: argparse.Namespace) -> int:
+    from .attempt_commands import local_day
     from .roster import import_roster
-    from .store import Store
+    from .store import Store, today
 
     catalog = catalog_or_exit(args.root)
+    day = today()
     with Store.open(args.db) as store:
-        result = import_roster(store, catalog, args.file, args.skip_invalid)
+        result = import_roster(store, catalog, args.file, args.skip_invalid, args.volledig, day)
     _report_problems(result.parsed.problems, args.skip_invalid, "medewerkers")
     if result.counts is None:
         return 1
     counts = result.counts
+    if result.parsed.aliases:
+        _say(
+            "Kolommen herkend: " + ", ".join(f"'{written}' als {name}" for written, name in result.parsed.aliases) + "."
+        )
     _say(f"{args.file.name}: {counts.added} toegevoegd, {counts.changed} gewijzigd, {counts.unchanged} ongewijzigd.")
     if result.parsed.problems:
         _say(f"{count(len(result.parsed.problems), 'ongeldige rij', 'ongeldige rijen')} overgeslagen.")
-    if result.not_in_file:
+    if args.volledig:
+        shown = ", ".join(result.left[:_LISTED]) + (" en meer" if len(result.left) > _LISTED else "")
+        _say(
+            f"Volledige lijst: {count(len(result.left), 'medewerker', 'medewerkers')} uit dienst per "
+            f"{local_day(day)} (niet in de lijst)"
+            + (f": {shown}." if result.left else ".")
+            + (" Hun gegevens blijven bewaard; ze tellen niet meer mee in export en voortgang." if result.left else "")
+        )
+    elif result.not_in_file:
         _say(
             f"{count(result.not_in_file, 'medewerker staat', 'medewerkers staan')} in de database maar niet in dit "
-            "bestand; zij blijven bewaard (wissen kan met: geletterdheid forget MEDEWERKER_ID)."
+            "bestand; zij blijven bewaard. Is dit de volledige lijst, importeer dan met --volledig: wie ontbreekt, "
+            "is dan uit dienst (wissen kan met: geletterdheid forget MEDEWERKER_ID)."
         )
     return 0
 
 
 @database_errors_handled
 def cmd_responses_import(args: argparse.Namespace) -> int:
+    from .attempt_commands import local_time, operator_name, percent
     from .responses import import_responses
     from .store import Store
 
     catalog = catalog_or_exit(args.root)
     with Store.open(args.db) as store:
-        result = import_responses(store, catalog, args.file, args.quiz, args.skip_invalid)
+        result = import_responses(
+            store, catalog, args.file, args.quiz, args.skip_invalid, args.vervang, operator_name(args.door)
+        )
     parsed = result.parsed
     for note in parsed.notes:
         _complain(f"Let op: {note}")
+    if parsed.incomplete:
+        _complain(
+            f"Let op: {args.file.name}: {count(parsed.incomplete, 'poging mist', 'pogingen missen')} antwoorden, "
+            f"samen {count(parsed.unanswered, 'vraag', 'vragen')} zonder antwoord; "
+            "die vragen tellen als fout (0 punten)."
+        )
     _report_problems(parsed.problems, args.skip_invalid, "pogingen")
+    for conflict, row in result.conflicts:
+        before, new = conflict.stored, parsed.attempts[conflict.index]
+        where = f"{args.file.name}, rij {row}" if row is not None else args.file.name
+        _complain(
+            f"{where}: de poging van {before.employee_id} voor toets {before.quiz_id} op {local_time(before.taken_at)} "
+            f"is al opgeslagen met andere antwoorden (score {percent(before.score_percent)}, nu "
+            f"{percent(new.score_percent)})" + ("; ze is ongeldig verklaard en blijft dat" if before.voided_at else "")
+        )
+    if result.conflicts and not args.vervang:
+        _complain(
+            f"Niets geïmporteerd: {count(len(result.conflicts), 'poging is', 'pogingen zijn')} al opgeslagen met "
+            "andere antwoorden. Is het bestand een correctie, gebruik dan --vervang (elke vervanging komt in de "
+            "geschiedenis: geletterdheid attempts list MEDEWERKER --alles); anders herstel het bestand."
+        )
+        return 1
     if result.stored is None:
         return 1
+    stored = result.stored
+    changed = f", {stored.changed} gewijzigd" if args.vervang else ""
+    # An attempt without a single answer (someone absent) is no attempt: counted as "leeg", not stored.
+    empty = (
+        f", {parsed.empty} leeg (geen enkel antwoord, bijvoorbeeld afwezig; niet opgeslagen)" if parsed.empty else ""
+    )
     _say(
         f"{args.file.name} ({parsed.format_name}): {count(len(parsed.attempts), 'poging', 'pogingen')} gelezen, "
-        f"{result.stored.added} nieuw opgeslagen, {result.stored.already_present} al eerder opgeslagen."
+        f"{stored.added} nieuw opgeslagen{changed}, {stored.already_present} al eerder opgeslagen{empty}."
     )
     if parsed.problems:
         _say(f"{count(len(parsed.problems), 'probleem', 'problemen')} overgeslagen (zie hierboven).")
@@ -137,10 +186,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "import",
         parents=[db, skip],
         help="lees de personeelslijst (CSV of XLSX) in",
-        description="Kolommen: medewerker_id, naam, afdeling, rollen (gescheiden door |) en eventueel email. "
+        description="Kolommen: medewerker_id (of personeelsnummer), naam, afdeling (of team), rollen (id of "
+        "titel, gescheiden door |) en eventueel email (of e-mail, mail) en uit_dienst (een datum). "
         "Nieuwe medewerkers worden toegevoegd, gewijzigde bijgewerkt.",
     )
     roster_import.add_argument("file", type=Path, metavar="BESTAND")
+    roster_import.add_argument(
+        "--volledig",
+        action="store_true",
+        help="dit is de volledige lijst: wie er niet in staat, is vanaf vandaag uit dienst (gegevens blijven bewaard)",
+    )
     roster_import.set_defaults(func=cmd_roster_import)
 
     responses = subparsers.add_parser("responses", help="antwoorden op toetsen")
@@ -151,10 +206,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="scoor en bewaar antwoorden (lange CSV, scoreblad, Microsoft Forms)",
         description="Herkent zelf de indeling: lange CSV (medewerker_id,quiz,vraag,antwoord,tijdstip), "
         "een breed scoreblad (CSV/XLSX: medewerker_id, tijdstip, een kolom per vraag-id) of een "
-        "export uit Microsoft Forms (XLSX). Opnieuw importeren voegt niets dubbel toe.",
+        "export uit Microsoft Forms (XLSX). Opnieuw importeren voegt niets dubbel toe; een poging die al met "
+        "andere antwoorden is opgeslagen, wordt alleen met --vervang vervangen. Een rij zonder antwoorden is "
+        "geen poging (leeg).",
     )
     responses_import.add_argument("file", type=Path, metavar="BESTAND")
     responses_import.add_argument("--quiz", metavar="ID", help="de toets (module-id) waar het bestand bij hoort")
+    responses_import.add_argument(
+        "--vervang",
+        action="store_true",
+        help="vervang pogingen die al met andere antwoorden zijn opgeslagen (een correctie); "
+        "standaard wordt dan niets geïmporteerd",
+    )
+    responses_import.add_argument(
+        "--door", metavar="NAAM", help="wie de correctie doet, voor de geschiedenis (standaard: je gebruikersnaam)"
+    )
     responses_import.set_defaults(func=cmd_responses_import)
 
     forget = subparsers.add_parser(

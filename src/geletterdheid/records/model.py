@@ -42,6 +42,8 @@ class Employee(NamedTuple):
     department: str
     roles: tuple[str, ...]  # canonical: see canonical_roles
     email: str | None = None
+    #: The day they left (or will leave), or None while employed.
+    left_on: dt.date | None = None
 
     @property
     def all_roles(self) -> tuple[str, ...]:
@@ -97,6 +99,34 @@ class StoredAttempt:
     source: str
     score_percent: float
     passed: bool
+    voided_at: dt.datetime | None = None  # UTC, aware; a voided attempt counts nowhere
+
+
+#: The actions in the audit trail of attempts (attempt_changes.action), as HR reads them.
+VOIDED = "ongeldig verklaard"
+REPLACED = "vervangen"
+
+
+@dataclass(frozen=True)
+class AttemptChange:
+    """One entry of the audit trail: who changed an attempt, when and why, and what it was before."""
+
+    attempt_id: int
+    action: str  # VOIDED or REPLACED
+    done_at: dt.datetime  # UTC, aware
+    done_by: str
+    reason: str
+    old_source: str
+    old_score: float
+    old_passed: bool
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An incoming attempt whose identity (employee, quiz, time) is stored with other answers."""
+
+    index: int  # of the incoming attempt in the batch
+    stored: StoredAttempt
 
 
 class ModuleProgress(NamedTuple):
@@ -120,6 +150,11 @@ class UpsertCounts:
 class RecordCounts:
     added: int
     already_present: int
+    #: Stored attempts replaced by a corrected version (imports with --vervang only).
+    changed: int = 0
+    #: Incoming attempts stored before with other answers. Unless they were replaced, nothing
+    #: of the batch was stored (added is then 0).
+    conflicts: tuple[Conflict, ...] = ()
 
 
 @dataclass(frozen=True)

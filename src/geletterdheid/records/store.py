@@ -14,21 +14,49 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Dialect, Engine, Select, case, delete, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Dialect,
+    Engine,
+    Select,
+    String,
+    bindparam,
+    case,
+    delete,
+    func,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
-from .bulk import decode_answers, dialect_insert, driver_connection, insert_attempts
+from .bulk import (
+    decode_answers,
+    dialect_insert,
+    differing_rows,
+    driver_connection,
+    driver_rows,
+    insert_attempts,
+    insert_rows_noting_differences,
+)
 from .database import BUSY_TIMEOUT_SECONDS, create_store_engine, migrate, write_transaction
 from .errors import StoreUnavailable
 from .location import database_url, default_database_path, sqlite_url
 from .model import (
+    REPLACED,
     SEPARATOR,
+    VOIDED,
     Answer,
+    AttemptChange,
+    Conflict,
     Employee,
     Erasure,
     ModuleProgress,
@@ -38,7 +66,8 @@ from .model import (
     UpsertCounts,
     join_roles,
 )
-from .tables import attempts, employees
+from .tables import attempt_changes, attempts, employees
+from .times import LOCAL_ZONE
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 #: Emptying SQLite's write-ahead log after an erasure: tries, the wait per try and the pause between.
@@ -57,7 +86,14 @@ def _roles(text: str) -> tuple[str, ...]:
 
 
 def _employee(row) -> Employee:
-    return Employee(id=row.id, name=row.name, department=row.department, roles=_roles(row.roles), email=row.email)
+    return Employee(
+        id=row.id,
+        name=row.name,
+        department=row.department,
+        roles=_roles(row.roles),
+        email=row.email,
+        left_on=row.left_on,
+    )
 
 
 def _employee_params(employee: Employee) -> dict:
@@ -67,7 +103,30 @@ def _employee_params(employee: Employee) -> dict:
         "department": employee.department,
         "roles": join_roles(employee.roles),
         "email": employee.email,
+        "left_on": employee.left_on,
     }
+
+
+def today() -> dt.date:
+    """The day in the Netherlands: an employee who leaves on a day is gone from that day on."""
+    return dt.datetime.now(LOCAL_ZONE).date()
+
+
+def _day(dialect: Dialect, day: dt.date) -> ColumnElement[Any]:
+    """A date as a literal the driver takes as is: _driver_rows bypasses SQLAlchemy's type processing,
+    and sqlite3's own date adapter is deprecated; SQLite stores dates as ISO text, which compares right."""
+    if dialect.name == "sqlite":
+        return literal(day.isoformat(), String)
+    return literal(day, Date)
+
+
+def _in_service(dialect: Dialect, as_of: dt.date | None) -> ColumnElement[bool]:
+    """The one definition of "still employed" every report uses: no leaving date, or one after ``as_of``."""
+    return or_(employees.c.left_on.is_(None), employees.c.left_on > _day(dialect, as_of or today()))
+
+
+def _who(name: str | None) -> str:
+    return (name or "").strip() or "onbekend"
 
 
 def _driver_rows(connection: Connection, query: Select[Any]) -> list[tuple[Any, ...]]:
@@ -94,6 +153,13 @@ def _stored_time_reader(dialect: Dialect) -> Callable[[StoredTime], dt.datetime 
         # Parsing text that carries its offset is ten times quicker than datetime.replace(tzinfo=...).
         return lambda value: None if value is None else dt.datetime.fromisoformat(value + "+00:00")
     return lambda value: None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+def _stored_day_reader(dialect: Dialect) -> Callable[[Any], dt.date | None]:
+    """Raw stored date (ISO text on SQLite, a date on PostgreSQL) -> date (None stays None)."""
+    if dialect.name == "sqlite":
+        return lambda value: None if value is None else dt.date.fromisoformat(value)
+    return lambda value: value
 
 
 def _stored_hour_reader(dialect: Dialect) -> Callable[[StoredTime], object]:
@@ -138,6 +204,93 @@ def _create_private(path: Path, location: str) -> None:
         pass
     except OSError as exc:
         raise StoreUnavailable(f"kan de database {location} niet maken: {exc.strerror}") from None
+
+
+class _RollBack(Exception):
+    """Raised inside a write transaction to undo it (an import refused because of conflicts)."""
+
+
+def _chosen(answers: Iterable[Answer]) -> dict[str, str]:
+    """Question id -> chosen keys: what makes two versions of an attempt the same (scores may be rescored)."""
+    return {answer.question_id: answer.chosen for answer in answers}
+
+
+def _stored_attempt(row: Sequence[Any], read_time: Callable[[StoredTime], dt.datetime | None]) -> StoredAttempt:
+    """A StoredAttempt from a raw row in bulk.STORED_COLUMNS order."""
+    attempt_id, employee_id, quiz_id, taken_at, source, score, passed, voided_at = row[:8]
+    moment = read_time(taken_at)
+    assert moment is not None  # taken_at is NOT NULL
+    return StoredAttempt(attempt_id, employee_id, quiz_id, moment, source, score, bool(passed), read_time(voided_at))
+
+
+def _attempt_of_row(row: Any) -> StoredAttempt:
+    return StoredAttempt(
+        id=row.id,
+        employee_id=row.employee_id,
+        quiz_id=row.quiz_id,
+        taken_at=_utc(row.taken_at),
+        source=row.source,
+        score_percent=row.score,
+        passed=row.passed,
+        voided_at=None if row.voided_at is None else _utc(row.voided_at),
+    )
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _replace(
+    connection: Connection,
+    new: Sequence[NewAttempt],
+    rows: list[tuple],
+    conflicts: Sequence[Conflict],
+    old_answers: dict[int, str],
+    done_by: str | None,
+    reason: str,
+) -> None:
+    """Give conflicting stored attempts their new version and write each replacement to the audit trail.
+
+    The attempt keeps its id and a void stays a void: replacing corrects the answers, not HR's decision.
+    """
+    now = _utc_now()
+    connection.execute(
+        attempt_changes.insert(),
+        [
+            {
+                "attempt_id": conflict.stored.id,
+                "action": REPLACED,
+                "done_at": now,
+                "done_by": _who(done_by),
+                "reason": reason,
+                "old_source": conflict.stored.source,
+                "old_score": conflict.stored.score_percent,
+                "old_passed": conflict.stored.passed,
+                "old_answers": old_answers[conflict.stored.id],
+            }
+            for conflict in conflicts
+        ],
+    )
+    connection.execute(
+        update(attempts)
+        .where(attempts.c.id == bindparam("attempt"))
+        .values(
+            source=bindparam("new_source"),
+            score=bindparam("new_score"),
+            passed=bindparam("new_passed"),
+            answers=bindparam("new_answers"),
+        ),
+        [
+            {
+                "attempt": conflict.stored.id,
+                "new_source": new[conflict.index].source,
+                "new_score": new[conflict.index].score_percent,
+                "new_passed": new[conflict.index].passed,
+                "new_answers": rows[conflict.index][6],
+            }
+            for conflict in conflicts
+        ],
+    )
 
 
 class Store:
@@ -207,19 +360,33 @@ class Store:
             row = connection.execute(select(employees).where(employees.c.id == employee_id)).first()
         return _employee(row) if row else None
 
-    def employees(self, department: str | None = None) -> list[Employee]:
-        """All employees in id order; ``department`` filters case-insensitively (see same_department)."""
+    def employees(
+        self, department: str | None = None, include_left: bool = False, as_of: dt.date | None = None
+    ) -> list[Employee]:
+        """Employees in id order; ``department`` filters case-insensitively (see department_key).
+
+        Leavers (left on or before ``as_of``, default today) are left out unless ``include_left``:
+        this is where every report (export, progress, links) gets that rule from.
+        """
         query = select(
-            employees.c.id, employees.c.name, employees.c.department, employees.c.roles, employees.c.email
+            employees.c.id,
+            employees.c.name,
+            employees.c.department,
+            employees.c.roles,
+            employees.c.email,
+            employees.c.left_on,
         ).order_by(employees.c.id)
+        if not include_left:
+            query = query.where(_in_service(self.engine.dialect, as_of))
         with self.engine.connect() as connection:
             rows = _driver_rows(connection, query)  # an export reads the whole organisation
         if department is not None:
             wanted = department_key(department)
             rows = [row for row in rows if department_key(row[2]) == wanted]
+        read_day = _stored_day_reader(self.engine.dialect)
         return [
-            Employee(employee_id, name, department_, _roles(roles), email)
-            for employee_id, name, department_, roles, email in rows
+            Employee(employee_id, name, department_, _roles(roles), email, read_day(left_on))
+            for employee_id, name, department_, roles, email, left_on in rows
         ]
 
     def employee_contacts(self) -> list[tuple[str, str | None]]:
@@ -237,10 +404,31 @@ class Store:
                 statement = dialect_insert(connection, employees)
                 statement = statement.on_conflict_do_update(
                     index_elements=["id"],
-                    set_={column: statement.excluded[column] for column in ("name", "department", "roles", "email")},
+                    set_={
+                        column: statement.excluded[column]
+                        for column in ("name", "department", "roles", "email", "left_on")
+                    },
                 )
                 connection.execute(statement, [_employee_params(e) for e in added + changed])
         return UpsertCounts(added=len(added), changed=len(changed), unchanged=len(new) - len(added) - len(changed))
+
+    def mark_left(self, keep: Sequence[str], day: dt.date) -> list[str]:
+        """Mark every employee in service on ``day`` whose id is not in ``keep`` as left on ``day``.
+
+        For a complete roster: who is not on it has left. Returns the ids marked, in id order.
+        """
+        kept = set(keep)
+        with write_transaction(self.engine) as connection:
+            current = connection.execute(
+                select(employees.c.id).where(_in_service(connection.dialect, day)).order_by(employees.c.id)
+            ).scalars()
+            leaving = [employee_id for employee_id in current if employee_id not in kept]
+            if leaving:
+                connection.execute(
+                    update(employees).where(employees.c.id == bindparam("employee")).values(left_on=day),
+                    [{"employee": employee_id} for employee_id in leaving],
+                )
+        return leaving
 
     # -- attempts ----------------------------------------------------------------------------
 
@@ -254,20 +442,108 @@ class Store:
             added = insert_attempts(connection, new)
         return RecordCounts(added=added, already_present=len(new) - added)
 
-    def attempts_of(self, employee_id: str) -> list[StoredAttempt]:
+    def import_attempts(
+        self, new: Sequence[NewAttempt], replace: bool = False, done_by: str | None = None, reason: str = ""
+    ) -> RecordCounts:
+        """Store an import's attempts in one transaction, minding corrections.
+
+        An attempt stored before with the same answers is skipped. One stored before with other
+        answers is a conflict: without ``replace`` nothing of the batch is stored and the
+        conflicts are returned; with it those attempts get the new answers and each replacement
+        is written to the audit trail (who, when, why, the values before). Finding the conflicts
+        costs only when there are any (on PostgreSQL: when rows were skipped); a first import, and
+        on SQLite an identical re-import, never pays for it.
+        """
+        conflicts: tuple[Conflict, ...] = ()
+        try:
+            with write_transaction(self.engine) as connection:
+                rows = driver_rows(connection, new)
+                added, may_differ = insert_rows_noting_differences(connection, rows)
+                if not may_differ:
+                    return RecordCounts(added=added, already_present=len(rows) - added)
+                differing = differing_rows(connection, rows)
+                read_time = _stored_time_reader(connection.dialect)
+                conflicts = tuple(
+                    Conflict(index, _stored_attempt(stored, read_time))
+                    for index, stored in differing
+                    if _chosen(decode_answers(stored[-1]).values()) != _chosen(new[index].answers)
+                )
+                if not conflicts:
+                    return RecordCounts(added=added, already_present=len(rows) - added)
+                if not replace:
+                    raise _RollBack
+                old_answers = {stored[0]: stored[-1] for _, stored in differing}
+                _replace(connection, new, rows, conflicts, old_answers, done_by, reason)
+        except _RollBack:
+            return RecordCounts(added=0, already_present=0, conflicts=conflicts)
+        return RecordCounts(
+            added=added, already_present=len(rows) - added - len(conflicts), changed=len(conflicts), conflicts=conflicts
+        )
+
+    def attempts_of(self, employee_id: str, include_voided: bool = False) -> list[StoredAttempt]:
+        """An employee's attempts in time order; voided ones only with ``include_voided``."""
         query = (
             select(attempts).where(attempts.c.employee_id == employee_id).order_by(attempts.c.taken_at, attempts.c.id)
         )
+        if not include_voided:
+            query = query.where(attempts.c.voided_at.is_(None))
+        with self.engine.connect() as connection:
+            return [_attempt_of_row(row) for row in connection.execute(query)]
+
+    def attempt(self, attempt_id: int) -> StoredAttempt | None:
+        with self.engine.connect() as connection:
+            row = connection.execute(select(attempts).where(attempts.c.id == attempt_id)).first()
+        return None if row is None else _attempt_of_row(row)
+
+    def void_attempt(self, attempt_id: int, reason: str, done_by: str | None = None) -> StoredAttempt | None:
+        """Void an attempt: it stops counting everywhere; the audit trail records who, when and why.
+
+        Returns the attempt as it was before (its voided_at set if it was voided already, and
+        then nothing changes); None when there is no such attempt.
+        """
+        with write_transaction(self.engine) as connection:
+            row = connection.execute(select(attempts).where(attempts.c.id == attempt_id)).first()
+            if row is None:
+                return None
+            before = _attempt_of_row(row)
+            if row.voided_at is not None:
+                return before
+            now = _utc_now()
+            connection.execute(update(attempts).where(attempts.c.id == attempt_id).values(voided_at=now))
+            connection.execute(
+                attempt_changes.insert().values(
+                    attempt_id=attempt_id,
+                    action=VOIDED,
+                    done_at=now,
+                    done_by=_who(done_by),
+                    reason=reason,
+                    old_source=row.source,
+                    old_score=row.score,
+                    old_passed=row.passed,
+                    old_answers=row.answers,
+                )
+            )
+        return before
+
+    def changes_of(self, employee_id: str) -> list[AttemptChange]:
+        """The audit trail of an employee's attempts, oldest first."""
+        query = (
+            select(attempt_changes)
+            .join(attempts, attempts.c.id == attempt_changes.c.attempt_id)
+            .where(attempts.c.employee_id == employee_id)
+            .order_by(attempt_changes.c.done_at, attempt_changes.c.id)
+        )
         with self.engine.connect() as connection:
             return [
-                StoredAttempt(
-                    id=row.id,
-                    employee_id=row.employee_id,
-                    quiz_id=row.quiz_id,
-                    taken_at=_utc(row.taken_at),
-                    source=row.source,
-                    score_percent=row.score,
-                    passed=row.passed,
+                AttemptChange(
+                    row.attempt_id,
+                    row.action,
+                    _utc(row.done_at),
+                    row.done_by,
+                    row.reason,
+                    row.old_source,
+                    row.old_score,
+                    row.old_passed,
                 )
                 for row in connection.execute(query)
             ]
@@ -280,30 +556,38 @@ class Store:
             ).scalar_one_or_none()
         return {} if text is None else decode_answers(text)
 
-    def module_progress(self, department: str | None = None) -> list[ModuleProgress]:
-        """Per employee and quiz: best score, first time passed and number of attempts."""
-        stored = self.stored_progress(department)
+    def module_progress(self, department: str | None = None, include_left: bool = False) -> list[ModuleProgress]:
+        """Per employee and quiz: best score, first time passed and number of attempts (voided ones not counted)."""
+        stored = self.stored_progress(department, include_left)
         moment = stored.moment
         return [
             ModuleProgress(employee_id, quiz_id, best, moment(first_passed), count)
             for employee_id, quiz_id, best, first_passed, count in stored.rows
         ]
 
-    def stored_progress(self, department: str | None = None) -> StoredProgress:
+    def stored_progress(self, department: str | None = None, include_left: bool = False) -> StoredProgress:
         """module_progress() without building a ModuleProgress and a datetime per row."""
-        query = select(
-            attempts.c.employee_id,
-            attempts.c.quiz_id,
-            func.max(attempts.c.score),
-            func.min(case((attempts.c.passed, attempts.c.taken_at))),
-            func.count(),
-        ).group_by(attempts.c.employee_id, attempts.c.quiz_id)
+        query = (
+            select(
+                attempts.c.employee_id,
+                attempts.c.quiz_id,
+                func.max(attempts.c.score),
+                func.min(case((attempts.c.passed, attempts.c.taken_at))),
+                func.count(),
+            )
+            .where(attempts.c.voided_at.is_(None))
+            .group_by(attempts.c.employee_id, attempts.c.quiz_id)
+        )
+        if not include_left:
+            # the same rule as employees(): a leaver's attempts leave the figures with them
+            leavers = select(employees.c.id).where(~_in_service(self.engine.dialect, None))
+            query = query.where(attempts.c.employee_id.not_in(leavers))
         with self.engine.connect() as connection:
             # Straight from the driver: for a whole organisation SQLAlchemy's per-row result
             # processing took longer than the aggregation itself.
             rows = _driver_rows(connection, query)
         if department is not None:
-            members = {employee.id for employee in self.employees(department)}
+            members = {employee.id for employee in self.employees(department, include_left=include_left)}
             rows = [row for row in rows if row[0] in members]
         return StoredProgress(rows, _stored_time_reader(self.engine.dialect), _stored_hour_reader(self.engine.dialect))
 
@@ -311,7 +595,7 @@ class Store:
         """Question id -> score for each employee's first attempt at ``quiz_id`` (the basis of item analysis)."""
         query = (
             select(attempts.c.employee_id, attempts.c.answers)
-            .where(attempts.c.quiz_id == quiz_id)
+            .where(attempts.c.quiz_id == quiz_id, attempts.c.voided_at.is_(None))
             .order_by(attempts.c.taken_at, attempts.c.id)
         )
         first: dict[str, str] = {}

@@ -16,7 +16,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -40,6 +53,10 @@ class EmployeeRecord(Base):
     #: Role ids joined by '|', sorted, without the implied ``alle-medewerkers``.
     roles: Mapped[str] = mapped_column(String)
     email: Mapped[str | None] = mapped_column(String, nullable=True)
+    #: The day the employee left (the roster's uit_dienst, or the day of a complete roster import
+    #: without them). From that day on they are out of the export and the progress figures; their
+    #: records stay (erasure is forget's job).
+    left_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
 
 class AttemptRecord(Base):
@@ -59,6 +76,28 @@ class AttemptRecord(Base):
     passed: Mapped[bool] = mapped_column(Boolean)
     #: JSON: {"m01-q01": ["b", 1.0], "m01-q03": ["a|c", 0.6667], ...}, every question of the quiz.
     answers: Mapped[str] = mapped_column(Text)
+    #: Set (naive UTC) when HR voided the attempt: it no longer counts anywhere, but the row stays,
+    #: with who and why in attempt_changes.
+    voided_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class AttemptChangeRecord(Base):
+    """The audit trail of corrections: every void and every replacement, with the values before it."""
+
+    __tablename__ = "attempt_changes"
+    __table_args__ = (Index("ix_attempt_changes_attempt_id", "attempt_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Erasing an employee (forget) erases their trail too: it holds their answers.
+    attempt_id: Mapped[int] = mapped_column(Integer, ForeignKey("attempts.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String)  # see model.VOIDED, model.REPLACED
+    done_at: Mapped[dt.datetime] = mapped_column(DateTime)  # naive UTC
+    done_by: Mapped[str] = mapped_column(String)
+    reason: Mapped[str] = mapped_column(Text)
+    old_source: Mapped[str] = mapped_column(String)
+    old_score: Mapped[float] = mapped_column(Float)
+    old_passed: Mapped[bool] = mapped_column(Boolean)
+    old_answers: Mapped[str] = mapped_column(Text)
 
 
 def _table_of(record: type[Base]) -> Table:
@@ -71,3 +110,4 @@ def _table_of(record: type[Base]) -> Table:
 
 employees = _table_of(EmployeeRecord)
 attempts = _table_of(AttemptRecord)
+attempt_changes = _table_of(AttemptChangeRecord)

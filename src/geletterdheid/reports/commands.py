@@ -39,7 +39,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     catalog = catalog_or_exit(args.root)
     key = key_from_environment() if args.pseudonimiseer else None
     with Store.open(args.db) as store:
-        written = hr_export.export(store, catalog, args.out, DIALECTS[args.dialect], args.layout, args.afdeling, key)
+        written = hr_export.export(
+            store, catalog, args.out, DIALECTS[args.dialect], args.layout, args.afdeling, key, args.ook_uit_dienst
+        )
     if args.out is not None:
         _say(f"Export geschreven naar {args.out}: {count(written, 'medewerker', 'medewerkers')}.")
     if written == 0:
@@ -58,8 +60,8 @@ def cmd_progress(args: argparse.Namespace) -> int:
 
     catalog = catalog_or_exit(args.root)
     with Store.open(args.db) as store:
-        employees = store.employees()
-        items = completions(catalog, employees, store.module_progress())
+        employees = store.employees(include_left=args.ook_uit_dienst)
+        items = completions(catalog, employees, store.module_progress(include_left=args.ook_uit_dienst))
         lines = progress.progress_by(items, args.by)
     if not employees:
         _say("Nog geen medewerkers; importeer eerst de personeelslijst (geletterdheid roster import).")
@@ -114,6 +116,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="vervang medewerker_id en naam door een pseudoniem (sleutel in $GELETTERDHEID_PSEUDONIEM_SLEUTEL)",
     )
+    export.add_argument(
+        "--ook-uit-dienst",
+        action="store_true",
+        help="ook medewerkers die uit dienst zijn, met de kolom uit_dienst (standaard: alleen wie in dienst is)",
+    )
     export.set_defaults(func=cmd_export)
 
     progress_parser = subparsers.add_parser(
@@ -121,6 +128,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     progress_parser.add_argument(
         "--by", choices=BY_CHOICES, default="afdeling", help="groepeer per afdeling (standaard) of per rol"
+    )
+    progress_parser.add_argument(
+        "--ook-uit-dienst",
+        action="store_true",
+        help="tel ook medewerkers mee die uit dienst zijn (standaard: alleen wie in dienst is)",
     )
     progress_parser.set_defaults(func=cmd_progress)
 

@@ -42,6 +42,8 @@ LONG_HEADER = [
     "pogingen",
 ]
 WIDE_FIXED = ["medewerker_id", "naam", "afdeling", "rollen"]
+#: With include_left (--ook-uit-dienst) this column follows "rollen": the day someone left, or empty.
+LEFT_COLUMN = "uit_dienst"
 WIDE_TOTALS = ["verplicht_aantal", "verplicht_geslaagd"]
 YES, NO = "ja", "nee"
 
@@ -63,14 +65,22 @@ def _identity_cells(employee: Employee, hide: Callable[[str], str] | None) -> li
     return [neutralise(employee.id), neutralise(employee.name)]
 
 
-def _group_cells(employee: Employee) -> list[str]:
-    """department and roles, neutralised."""
-    return [neutralise(employee.department), neutralise(join_roles(employee.all_roles))]
+def _group_cells(employee: Employee, show_left: bool = False) -> list[str]:
+    """department and roles, neutralised; with ``show_left`` the day they left too."""
+    cells = [neutralise(employee.department), neutralise(join_roles(employee.all_roles))]
+    if show_left:
+        cells.append(employee.left_on.isoformat() if employee.left_on else "")
+    return cells
 
 
-def _person_cells(employee: Employee, hide: Callable[[str], str] | None) -> list[str]:
+def with_left_column(header: list[str]) -> list[str]:
+    position = header.index("rollen") + 1
+    return [*header[:position], LEFT_COLUMN, *header[position:]]
+
+
+def _person_cells(employee: Employee, hide: Callable[[str], str] | None, show_left: bool = False) -> list[str]:
     """id, name, department and roles, neutralised; with ``hide`` the id and name become a pseudonym."""
-    return _identity_cells(employee, hide) + _group_cells(employee)
+    return _identity_cells(employee, hide) + _group_cells(employee, show_left)
 
 
 # -- the long layout, written as text --------------------------------------------------------
@@ -130,13 +140,14 @@ def _long_text(
     progress: StoredProgress,
     dialect: Dialect,
     hide: Callable[[str], str] | None,
+    show_left: bool = False,
 ) -> Iterator[str]:
     """The lines of the long layout, one string per employee: the rows LONG_HEADER names, as csv.writer
     would write them (tests/records/export_reference.py holds the plain version it is checked against).
 
     Roles are checked before the first line, so the export never stops half-way."""
     check_roles(catalog, employees)
-    return _long_lines(catalog, employees, progress, dialect, hide)
+    return _long_lines(catalog, employees, progress, dialect, hide, show_left)
 
 
 def _attempted_cells(progress: StoredProgress, formatter: _Formatter, dialect: Dialect) -> dict[str, dict[str, str]]:
@@ -173,6 +184,7 @@ def _long_lines(
     progress: StoredProgress,
     dialect: Dialect,
     hide: Callable[[str], str] | None,
+    show_left: bool,
 ) -> Iterator[str]:
     formatter = _Formatter(dialect)
     by_employee = _attempted_cells(progress, formatter, dialect)
@@ -190,10 +202,11 @@ def _long_lines(
     extra_heads: dict[str, str] = {}
     # (department, roles) -> department and roles formatted, the learning path, and the
     # lines after the person of an employee who started nothing: a few hundred pairs.
-    groups: dict[tuple[str, tuple[str, ...]], tuple[str, list[tuple[str, str, str]], list[str]]] = {}
+    groups: dict[tuple[str, tuple[str, ...], object], tuple[str, list[tuple[str, str, str]], list[str]]] = {}
 
     for employee in employees:
-        group = groups.get((employee.department, employee.roles))
+        group_key = (employee.department, employee.roles, employee.left_on if show_left else None)
+        group = groups.get(group_key)
         if group is None:
             path = paths.get(employee.roles)
             if path is None:
@@ -201,8 +214,8 @@ def _long_lines(
                     (module_id, head(module_id, True), head(module_id, True) + untouched)
                     for module_id in required_module_ids(catalog, employee.roles)
                 ]
-            group = groups[employee.department, employee.roles] = (
-                formatter.join(_group_cells(employee)) + delimiter,
+            group = groups[group_key] = (
+                formatter.join(_group_cells(employee, show_left)) + delimiter,
                 path,
                 [tail for _, _, tail in path],
             )
@@ -223,18 +236,22 @@ def _long_lines(
             yield person + ("\r\n" + person).join(tails) + "\r\n"
 
 
-def wide_header(catalog: Catalog, extra_modules: Iterable[str] = ()) -> list[str]:
-    return WIDE_FIXED + list(catalog.modules) + sorted(set(extra_modules) - set(catalog.modules)) + WIDE_TOTALS
+def wide_header(catalog: Catalog, extra_modules: Iterable[str] = (), show_left: bool = False) -> list[str]:
+    fixed = with_left_column(WIDE_FIXED) if show_left else WIDE_FIXED
+    return fixed + list(catalog.modules) + sorted(set(extra_modules) - set(catalog.modules)) + WIDE_TOTALS
 
 
 def wide_rows(
-    header: list[str], items: Iterable[EmployeeCompletion], hide: Callable[[str], str] | None = None
+    header: list[str],
+    items: Iterable[EmployeeCompletion],
+    hide: Callable[[str], str] | None = None,
+    show_left: bool = False,
 ) -> Iterator[list[str]]:
-    module_columns = header[len(WIDE_FIXED) : -len(WIDE_TOTALS)]
+    module_columns = header[len(WIDE_FIXED) + show_left : -len(WIDE_TOTALS)]
     for item in items:
         status = {module.module_id: module.status for module in item.modules}
         yield (
-            _person_cells(item.employee, hide)
+            _person_cells(item.employee, hide, show_left)
             + [status.get(module_id, "") for module_id in module_columns]
             + [str(item.required_count), str(item.required_passed)]
         )
@@ -248,10 +265,12 @@ def export(
     layout: str = "long",
     department: str | None = None,
     pseudonym_key: bytes | None = None,
+    include_left: bool = False,
 ) -> int:
-    """Write the export; returns the number of employees in it."""
+    """Write the export; returns the number of employees in it. Leavers only with ``include_left``,
+    and then with the column uit_dienst."""
     with cyclic_gc_paused():
-        return _export(store, catalog, out, dialect, layout, department, pseudonym_key)
+        return _export(store, catalog, out, dialect, layout, department, pseudonym_key, include_left)
 
 
 def _export(
@@ -262,20 +281,24 @@ def _export(
     layout: str,
     department: str | None,
     pseudonym_key: bytes | None,
+    include_left: bool,
 ) -> int:
-    employees = store.employees(department)
+    employees = store.employees(department, include_left)
     hide = (lambda employee_id: pseudonym(pseudonym_key, employee_id)) if pseudonym_key else None
     if layout == "long":
         # checks the roles before anything is written
-        lines = _long_text(catalog, employees, store.stored_progress(department), dialect, hide)
+        lines = _long_text(
+            catalog, employees, store.stored_progress(department, include_left), dialect, hide, include_left
+        )
     else:
-        progress = store.module_progress(department)
+        progress = store.module_progress(department, include_left)
         items = completions(catalog, employees, progress)
     with open_output(out, dialect) as stream:
         if layout == "wide":
-            header = wide_header(catalog, (p.quiz_id for p in progress))
-            write_rows(stream, dialect, header, wide_rows(header, items, hide))
+            header = wide_header(catalog, (p.quiz_id for p in progress), include_left)
+            write_rows(stream, dialect, header, wide_rows(header, items, hide, include_left))
         else:
-            write_rows(stream, dialect, LONG_HEADER, ())  # the header only
+            long_header = with_left_column(LONG_HEADER) if include_left else LONG_HEADER
+            write_rows(stream, dialect, long_header, ())  # the header only
             stream.writelines(lines)
     return len(employees)

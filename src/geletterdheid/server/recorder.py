@@ -123,7 +123,10 @@ class Recorder:
         stored_by_employee = {}
         for attempt in attempts:
             if attempt.employee_id not in stored_by_employee:
-                stored_by_employee[attempt.employee_id] = self._store.attempts_of(attempt.employee_id)
+                # voided ones too: a voided attempt still holds its (employee, quiz, time)
+                stored_by_employee[attempt.employee_id] = self._store.attempts_of(
+                    attempt.employee_id, include_voided=True
+                )
             ours = any(
                 stored.quiz_id == attempt.quiz_id
                 and stored.taken_at == attempt.taken_at

@@ -231,3 +231,28 @@ def _check_row(
             reasons.append(str(exc))
     key = (employee_id, quiz_id, taken_at) if quiz is not None and taken_at is not None else None
     return reasons, key, answer
+
+
+def first_rows(table: Table, keys: set[AttemptKey]) -> dict[AttemptKey, int]:
+    """The first row of each attempt in ``keys``: read again only when a message needs the rows.
+
+    Keeping a row number for each of a million rows would cost every import; naming the rows of
+    a few conflicting attempts costs one more read of the file, and only then.
+    """
+    indexes = tuple(table.column_positions()[column] for column in COLUMNS)
+    i_employee, i_quiz, _, _, i_time = indexes
+    width = max(indexes) + 1
+    parse_time = TimeParser()
+    found: dict[AttemptKey, int] = {}
+    for row_number, cells in table.rows():
+        if len(cells) < width:
+            continue
+        try:
+            key = (str(cells[i_employee]).strip(), str(cells[i_quiz]).strip(), parse_time(cells[i_time]))
+        except BadTime:
+            continue
+        if key in keys and key not in found:
+            found[key] = row_number
+            if len(found) == len(keys):
+                break
+    return found

@@ -62,8 +62,17 @@ def _match_quiz(
     candidates = [only_quiz] if only_quiz is not None else list(catalog.quizzes.values())
 
     def matched(quiz: Quiz) -> dict[int, Question]:
-        by_text = {question.text: question for question in quiz.questions}
-        return {position: by_text[text] for position, text in texts if text in by_text}
+        # Two questions may share a text (a gemeente's own quiz; check warns): then the columns
+        # with that title are taken in order, the first for the first such question, and so on.
+        by_text: dict[str, list[Question]] = {}
+        for question in quiz.questions:
+            by_text.setdefault(question.text.strip(), []).append(question)
+        columns = {}
+        for position, text in texts:
+            waiting = by_text.get(text)
+            if waiting:
+                columns[position] = waiting.pop(0)
+        return columns
 
     best = max(candidates, key=lambda quiz: len(matched(quiz)))
     columns = matched(best)
@@ -115,9 +124,20 @@ def _option_keys(question: Question, cell: str) -> list[str]:
     return keys
 
 
+def positions_of(table: Table) -> dict[str, int]:
+    """Lower-case column name -> its first position. Unlike Table.column_positions, a repeated title is
+    no error here: Forms repeats a question's text (and its points and feedback columns) when two
+    questions share it, and the question columns are matched by their order instead."""
+    positions: dict[str, int] = {}
+    for position, column in enumerate(table.columns):
+        if column:
+            positions.setdefault(column.lower(), position)
+    return positions
+
+
 def parse(table: Table, catalog: Catalog, people: Directory, only_quiz: Quiz | None) -> ParsedResponses:
     result = ParsedResponses(FORMAT)
-    positions = table.column_positions()
+    positions = positions_of(table)
     quiz, question_columns = _match_quiz(table, catalog, only_quiz, result)
     i_time = _first(positions, COMPLETION_TIME + START_TIME)  # completion time when Forms has both
     if i_time is None:  # matches() chose this format for the time column; called directly, say so
