@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -21,7 +21,7 @@ from .errors import StoreUnavailable
 from .model import Answer, NewAttempt
 from .tables import attempts
 
-_COLUMNS = ("employee_id", "quiz_id", "taken_at", "source", "score", "passed", "answers")
+_COLUMNS = ("employee_id", "quiz_id", "taken_at", "source", "score", "passed", "answers", "module_version")
 _INSERT = (
     f"INSERT INTO {attempts.name} ({', '.join(_COLUMNS)}) {{source}} "
     "ON CONFLICT (employee_id, quiz_id, taken_at) DO NOTHING"
@@ -63,8 +63,11 @@ def decode_answers(text: str) -> dict[str, Answer]:
     }
 
 
-def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> int:
-    """Insert the attempts that are not stored yet; return how many were new."""
+def insert_attempts(connection: Connection, new: Sequence[NewAttempt], versions: Mapping[str, int] | None = None) -> int:
+    """Insert the attempts that are not stored yet; return how many were new.
+
+    ``versions`` (quiz id -> the module's ``versie`` now) records what each attempt was made on:
+    a score sheet or a submission is scored against the content as it is when it arrives."""
     if not new:
         return 0
     # A time is stored the way SQLAlchemy's DateTime stores it (fixed-format text on SQLite), so
@@ -76,6 +79,7 @@ def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> int:
     # sqlite3 binds exact ints directly but sends a bool through its adapter lookup, which
     # costs more than the rest of the row; PostgreSQL wants a real boolean.
     as_flag = bool if connection.dialect.name == "postgresql" else int
+    version_of = (versions or {}).get
     rows = []
     for employee_id, quiz_id, taken_at, source, score_percent, passed, answers in new:
         stored_time = stored_times.get(id(taken_at))
@@ -91,6 +95,7 @@ def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> int:
                 score_percent,
                 as_flag(passed),
                 f"{{{join(map(fragment, answers))}}}",
+                version_of(quiz_id),
             )
         )
     cursor = driver_connection(connection).cursor()

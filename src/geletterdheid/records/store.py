@@ -12,7 +12,7 @@ Usage (the CLI and the HTTP server both do this)::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -100,8 +100,9 @@ def _stored_hour_reader(dialect: Dialect) -> Callable[[StoredTime], object]:
 class StoredProgress(NamedTuple):
     """module_progress() as the driver returned it, for a report that handles 100,000 rows itself."""
 
-    #: (employee id, quiz id, best score, first passed in stored form or None, number of attempts)
-    rows: list[tuple[str, str, float, StoredTime, int]]
+    #: (employee id, quiz id, best score, first passed in stored form or None, number of attempts,
+    #: last passed or None, highest module version passed on or None, last attempt)
+    rows: list[tuple[str, str, float, StoredTime, int, StoredTime, int | None, StoredTime]]
     #: stored form -> aware UTC datetime (None stays None)
     moment: Callable[[StoredTime], dt.datetime | None]
     #: stored form -> a key that times within the same UTC hour share (None stays None)
@@ -216,14 +217,16 @@ class Store:
 
     # -- attempts ----------------------------------------------------------------------------
 
-    def record_attempt(self, attempt: NewAttempt) -> bool:
+    def record_attempt(self, attempt: NewAttempt, versions: Mapping[str, int] | None = None) -> bool:
         """Store one scored attempt; False when the same (employee, quiz, time) is already stored."""
-        return self.record_attempts([attempt]).added == 1
+        return self.record_attempts([attempt], versions).added == 1
 
-    def record_attempts(self, new: Sequence[NewAttempt]) -> RecordCounts:
-        """Store scored attempts in one transaction; attempts already stored are left alone."""
+    def record_attempts(self, new: Sequence[NewAttempt], versions: Mapping[str, int] | None = None) -> RecordCounts:
+        """Store scored attempts in one transaction; attempts already stored are left alone.
+
+        ``versions``: quiz id -> the module version (``versie``) the attempts were made on."""
         with write_transaction(self.engine) as connection:
-            added = insert_attempts(connection, new)
+            added = insert_attempts(connection, new, versions)
         return RecordCounts(added=added, already_present=len(new) - added)
 
     def attempts_of(self, employee_id: str) -> list[StoredAttempt]:
@@ -257,8 +260,10 @@ class Store:
         stored = self.stored_progress(department)
         moment = stored.moment
         return [
-            ModuleProgress(employee_id, quiz_id, best, moment(first_passed), count)
-            for employee_id, quiz_id, best, first_passed, count in stored.rows
+            ModuleProgress(
+                employee_id, quiz_id, best, moment(first_passed), count, moment(last_passed), version, moment(last)
+            )
+            for employee_id, quiz_id, best, first_passed, count, last_passed, version, last in stored.rows
         ]
 
     def stored_progress(self, department: str | None = None) -> StoredProgress:
@@ -269,6 +274,11 @@ class Store:
             func.max(attempts.c.score),
             func.min(case((attempts.c.passed, attempts.c.taken_at))),
             func.count(),
+            # what re-training needs: the latest pass (validity runs from it), the newest module
+            # version passed on, and whether anything was tried since
+            func.max(case((attempts.c.passed, attempts.c.taken_at))),
+            func.max(case((attempts.c.passed, attempts.c.module_version))),
+            func.max(attempts.c.taken_at),
         ).group_by(attempts.c.employee_id, attempts.c.quiz_id)
         if department is not None:
             query = query.join(employees, employees.c.id == attempts.c.employee_id).where(

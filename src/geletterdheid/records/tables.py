@@ -59,6 +59,9 @@ class AttemptRecord(Base):
     passed: Mapped[bool] = mapped_column(Boolean)
     #: JSON: {"m01-q01": ["b", 1.0], "m01-q03": ["a|c", 0.6667], ...}, every question of the quiz.
     answers: Mapped[str] = mapped_column(Text)
+    #: The module's ``versie`` the attempt was made on; NULL for attempts stored before it was
+    #: recorded (migration 0004), which the reports count as version 1.
+    module_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 def _table_of(record: type[Base]) -> Table:

@@ -25,6 +25,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..content.model import Catalog
+from ..records.model import module_versions
 from ..reports import hr_export
 from ..reports.spreadsheet import DIALECTS
 from .identity import Identifier, IdentityError, bearer_token
@@ -99,7 +100,7 @@ async def _read_body(request: Request, limit: int) -> bytes:
 def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Starlette:
     identifier = Identifier(settings.secret, settings.sso_header)
     employees = KnownEmployees(store)
-    recorder = Recorder(store)
+    recorder = Recorder(store, versions=module_versions(catalog))
 
     async def find_employee(employee_id: str):
         employee = employees.cached(employee_id)

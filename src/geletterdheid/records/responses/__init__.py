@@ -13,7 +13,7 @@ from pathlib import Path
 from ...content.model import Catalog
 from ..batching import cyclic_gc_paused
 from ..errors import RecordsError
-from ..model import RecordCounts
+from ..model import RecordCounts, module_versions
 from ..sheets import XLSX_SUFFIXES, read_table
 from ..store import Store
 from . import long_csv, msforms, wide
@@ -49,4 +49,4 @@ def import_responses(
         parsed = parse_responses(path, catalog, Directory(store.employee_contacts()), quiz_id)
         if parsed.problems and not skip_invalid:
             return ResponsesImport(parsed, None)
-        return ResponsesImport(parsed, store.record_attempts(parsed.attempts))
+        return ResponsesImport(parsed, store.record_attempts(parsed.attempts, module_versions(catalog)))
