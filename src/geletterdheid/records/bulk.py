@@ -63,7 +63,9 @@ def decode_answers(text: str) -> dict[str, Answer]:
     }
 
 
-def insert_attempts(connection: Connection, new: Sequence[NewAttempt], versions: Mapping[str, int] | None = None) -> int:
+def insert_attempts(
+    connection: Connection, new: Sequence[NewAttempt], versions: Mapping[str, int] | None = None
+) -> int:
     """Insert the attempts that are not stored yet; return how many were new.
 
     ``versions`` (quiz id -> the module's ``versie`` now) records what each attempt was made on:

@@ -12,17 +12,20 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..content.model import Catalog
 from ..curriculum import required_module_ids
+from ..project.model import TrainingSettings, TrainingTerms
 from ..records.batching import cyclic_gc_paused
 from ..records.model import Employee, join_roles
 from ..records.times import LOCAL_ZONE
-from .completion import FAILED, NOT_STARTED, PASSED, EmployeeCompletion, check_roles, completions
-from .pseudonym import pseudonym
+from .completion import EmployeeCompletion, check_roles, completions, local_day, today_here
+from .privacy import DEFAULT_K, merge_small_departments, pseudonyms_of, without_departments
 from .spreadsheet import Dialect, neutralise, number, open_output, write_rows
+from .status import Rule, module_status, valid_until
 
 if TYPE_CHECKING:
     from ..records.store import Store, StoredProgress
@@ -40,6 +43,9 @@ LONG_HEADER = [
     "beste_score",
     "geslaagd_op",
     "pogingen",
+    "versie",
+    "geldig_tot",
+    "deadline",
 ]
 WIDE_FIXED = ["medewerker_id", "naam", "afdeling", "rollen"]
 WIDE_TOTALS = ["verplicht_aantal", "verplicht_geslaagd"]
@@ -125,41 +131,36 @@ def _long_text(
     progress: StoredProgress,
     dialect: Dialect,
     hide: Callable[[str], str] | None,
+    training: TrainingSettings,
+    today: dt.date,
 ) -> Iterator[str]:
     """The lines of the long layout, one string per employee: the rows LONG_HEADER names, as csv.writer
     would write them (tests/records/export_reference.py holds the plain version it is checked against).
 
     Roles are checked before the first line, so the export never stops half-way."""
     check_roles(catalog, employees)
-    return _long_lines(catalog, employees, progress, dialect, hide)
+    return _long_lines(catalog, employees, progress, dialect, hide, training, today)
 
 
-def _attempted_cells(progress: StoredProgress, formatter: _Formatter, dialect: Dialect) -> dict[str, dict[str, str]]:
-    """employee id -> quiz id -> formatted status, best score, date passed and attempts."""
-    delimiter = dialect.delimiter
-    # Formatted score and local-date cells, once per distinct score and per UTC hour (the
-    # Dutch zone changes only on the hour): a few hundred values for 100,000 rows.
-    scores: dict[float | None, str] = {}
-    dates: dict[object, str] = {}
-    hour, moment = progress.hour, progress.moment
-    by_employee: dict[str, dict[str, str]] = {}
+#: One stored row of StoredProgress without its employee and quiz ids.
+_Summary = tuple[float, Any, int, Any, "int | None", Any]
+
+
+def _summaries(progress: StoredProgress) -> dict[str, dict[str, _Summary]]:
+    """employee id -> quiz id -> (best score, first passed, attempts, last passed, version, last attempt)."""
+    by_employee: dict[str, dict[str, _Summary]] = {}
     current: str | None = None
-    attempted: dict[str, str] = {}
-    for employee_id, quiz_id, best, passed, count in progress.rows:
+    attempted: dict[str, _Summary] = {}
+    for employee_id, quiz_id, best, passed, count, last_passed, version, last in progress.rows:
         if employee_id != current:  # the rows of an employee usually come together
             current = employee_id
             attempted = by_employee.setdefault(employee_id, {})
-        score = scores.get(best)
-        if score is None:
-            score = scores[best] = formatter.cell(number(best, dialect))
-        key = hour(passed)
-        date = dates.get(key)
-        if date is None:
-            date = dates[key] = formatter.cell(local_date(moment(passed)))
-        # status and attempts are plain words and digits: nothing to quote
-        status = FAILED if passed is None else PASSED
-        attempted[quiz_id] = f"{status}{delimiter}{score}{delimiter}{date}{delimiter}{count}"
+        attempted[quiz_id] = (best, passed, count, last_passed, version, last)
     return by_employee
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 def _long_lines(
@@ -168,52 +169,107 @@ def _long_lines(
     progress: StoredProgress,
     dialect: Dialect,
     hide: Callable[[str], str] | None,
+    training: TrainingSettings,
+    today: dt.date,
 ) -> Iterator[str]:
     formatter = _Formatter(dialect)
-    by_employee = _attempted_cells(progress, formatter, dialect)
+    by_employee = _summaries(progress)
     delimiter = dialect.delimiter
     titles = {module_id: neutralise(module.title) for module_id, module in catalog.modules.items()}
+    retrain = {module_id: module.retrain_from_version for module_id, module in catalog.modules.items()}
+    hour, moment = progress.hour, progress.moment
+    # Formatted score and local-date cells, once per distinct score and per UTC hour (the Dutch
+    # zone changes only on the hour): a few hundred values for 100,000 rows.
+    scores: dict[float, str] = {}
+    date_cells: dict[object, str] = {}
+    days: dict[object, dt.date | None] = {}
 
     def head(module_id: str, required: bool) -> str:
         """id, title and "verplicht", formatted, with the delimiter that follows them."""
         return formatter.join([neutralise(module_id), titles.get(module_id, ""), YES if required else NO]) + delimiter
 
-    # Per role set: (module id, head of the module as required, the cells after the person for
-    # a module not started), in learning-path order.
-    paths: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
-    untouched = formatter.join([NOT_STARTED, "", "", "0"])
+    def attempted_cells(module_id: str, summary: _Summary, terms: TrainingTerms, deadline_cell: str) -> str:
+        """status, best score, date passed, attempts, version, valid until and deadline, formatted."""
+        best, passed, count, last_passed, version, last = summary
+        score = scores.get(best)
+        if score is None:
+            score = scores[best] = formatter.cell(number(best, dialect))
+        key = hour(passed)
+        date = date_cells.get(key)
+        if date is None:
+            date = date_cells[key] = formatter.cell(local_date(moment(passed)))
+        latest = hour(last_passed)
+        passed_on = days.get(latest, False)
+        if passed_on is False:
+            passed_on = days[latest] = local_day(moment(last_passed))
+        until = valid_until(passed_on, terms.valid_months)
+        rule = Rule(terms.deadline, terms.valid_months, retrain.get(module_id))
+        # stored times compare in stored form: fixed-format text on SQLite, datetimes on PostgreSQL
+        tried_since = last_passed is not None and last > last_passed
+        status = module_status(rule, today, count, passed_on, version, tried_since)
+        shown_version = "" if passed is None or version is None else str(version)
+        # status words, digits and ISO dates: nothing to quote
+        return (
+            f"{status}{delimiter}{score}{delimiter}{date}{delimiter}{count}{delimiter}"
+            f"{shown_version}{delimiter}{_iso(until)}{delimiter}{deadline_cell}"
+        )
+
+    # Per role set: the terms, their deadline cell, and per module of the learning path (module id,
+    # head of the module as required, the cells after the person for a module not started).
+    paths: dict[tuple[str, ...], tuple[TrainingTerms, str, list[tuple[str, str, str]]]] = {}
     extra_heads: dict[str, str] = {}
     # (department, roles) -> department and roles formatted, the learning path, and the
     # lines after the person of an employee who started nothing: a few hundred pairs.
-    groups: dict[tuple[str, tuple[str, ...]], tuple[str, list[tuple[str, str, str]], list[str]]] = {}
+    groups: dict[
+        tuple[str, tuple[str, ...]], tuple[str, tuple[TrainingTerms, str, list[tuple[str, str, str]]], list[str]]
+    ] = {}
 
     for employee in employees:
         group = groups.get((employee.department, employee.roles))
         if group is None:
             path = paths.get(employee.roles)
             if path is None:
-                path = paths[employee.roles] = [
-                    (module_id, head(module_id, True), head(module_id, True) + untouched)
-                    for module_id in required_module_ids(catalog, employee.roles)
-                ]
+                terms = training.terms_for(employee.all_roles)
+                deadline_cell = _iso(terms.deadline)
+                untouched = formatter.join(
+                    [
+                        module_status(Rule(terms.deadline), today, 0, None, None, False),
+                        "",
+                        "",
+                        "0",
+                        "",
+                        "",
+                        deadline_cell,
+                    ]
+                )
+                path = paths[employee.roles] = (
+                    terms,
+                    deadline_cell,
+                    [
+                        (module_id, head(module_id, True), head(module_id, True) + untouched)
+                        for module_id in required_module_ids(catalog, employee.roles)
+                    ],
+                )
             group = groups[employee.department, employee.roles] = (
                 formatter.join(_group_cells(employee)) + delimiter,
                 path,
-                [tail for _, _, tail in path],
+                [tail for _, _, tail in path[2]],
             )
-        group_cells, path, tails = group
+        group_cells, (terms, deadline_cell, modules), tails = group
         person = formatter.join_plain(_identity_cells(employee, hide)) + delimiter + group_cells
         attempted = by_employee.pop(employee.id, None)
         if attempted is not None:
             tails = []
-            for module_id, module_head, tail in path:
-                cells = attempted.pop(module_id, None)
-                tails.append(tail if cells is None else module_head + cells)
+            for module_id, module_head, tail in modules:
+                summary = attempted.pop(module_id, None)
+                tails.append(
+                    tail if summary is None else module_head + attempted_cells(module_id, summary, terms, deadline_cell)
+                )
             for module_id in sorted(attempted):  # what is left: tried but not required
                 extra_head = extra_heads.get(module_id)
                 if extra_head is None:
                     extra_head = extra_heads[module_id] = head(module_id, False)
-                tails.append(extra_head + attempted[module_id])
+                tails.append(extra_head + attempted_cells(module_id, attempted[module_id], terms, deadline_cell))
         if tails:
             yield person + ("\r\n" + person).join(tails) + "\r\n"
 
@@ -235,6 +291,21 @@ def wide_rows(
         )
 
 
+@dataclass(frozen=True)
+class ExportOptions:
+    """What an export holds beyond the records: the layout, who is in it and how they are shown."""
+
+    layout: str = "long"
+    department: str | None = None
+    #: With a key the ids and names become pseudonyms, rows go in pseudonym order and small
+    #: departments are merged (``k``); see privacy.py.
+    pseudonym_key: bytes | None = None
+    k: int = DEFAULT_K
+    without_department: bool = False
+    training: TrainingSettings = TrainingSettings()
+    today: dt.date | None = None  # None: today in the Netherlands
+
+
 def export(
     store: Store,
     catalog: Catalog,
@@ -243,34 +314,50 @@ def export(
     layout: str = "long",
     department: str | None = None,
     pseudonym_key: bytes | None = None,
+    options: ExportOptions | None = None,
 ) -> int:
-    """Write the export; returns the number of employees in it."""
+    """Write the CSV export; returns the number of employees in it.
+
+    ``layout``, ``department`` and ``pseudonym_key`` are kept for callers that only need those;
+    ``options`` (when given) says everything."""
+    options = options or ExportOptions(layout, department, pseudonym_key)
     with cyclic_gc_paused():
-        return _export(store, catalog, out, dialect, layout, department, pseudonym_key)
+        return _export(store, catalog, out, dialect, options)
 
 
-def _export(
-    store: Store,
-    catalog: Catalog,
-    out: Path | None,
-    dialect: Dialect,
-    layout: str,
-    department: str | None,
-    pseudonym_key: bytes | None,
-) -> int:
-    employees = store.employees(department)
-    hide = (lambda employee_id: pseudonym(pseudonym_key, employee_id)) if pseudonym_key else None
-    if layout == "long":
+def _export(store: Store, catalog: Catalog, out: Path | None, dialect: Dialect, options: ExportOptions) -> int:
+    employees, hide = export_people(store.employees(options.department), options)
+    today = options.today or today_here()
+    if options.layout == "long":
         # checks the roles before anything is written
-        lines = _long_text(catalog, employees, store.stored_progress(department), dialect, hide)
+        lines = _long_text(
+            catalog, employees, store.stored_progress(options.department), dialect, hide, options.training, today
+        )
     else:
-        progress = store.module_progress(department)
-        items = completions(catalog, employees, progress)
+        progress = store.module_progress(options.department)
+        items = completions(catalog, employees, progress, options.training, today)
     with open_output(out, dialect) as stream:
-        if layout == "wide":
+        if options.layout == "wide":
             header = wide_header(catalog, (p.quiz_id for p in progress))
             write_rows(stream, dialect, header, wide_rows(header, items, hide))
         else:
             write_rows(stream, dialect, LONG_HEADER, ())  # the header only
             stream.writelines(lines)
     return len(employees)
+
+
+def export_people(
+    employees: list[Employee], options: ExportOptions
+) -> tuple[list[Employee], Callable[[str], str] | None]:
+    """The employees as the export shows them, in its order, and the pseudonym function (or None)."""
+    key = options.pseudonym_key
+    if key is None:
+        return without_departments(employees) if options.without_department else employees, None
+    hide = pseudonyms_of(key, employees)
+    shown = (
+        without_departments(employees)
+        if options.without_department
+        else merge_small_departments(employees, options.k, options.department)
+    )
+    # in pseudonym order: the real-id order would let anyone line the rows up with the roster
+    return sorted(shown, key=lambda employee: hide(employee.id)), hide
