@@ -19,7 +19,7 @@ def long_rows(
     catalog: Catalog, items: Iterable[EmployeeCompletion], dialect: Dialect, hide: Callable[[str], str] | None = None
 ) -> Iterator[list[str]]:
     """The rows under LONG_HEADER: employee, module, required, status, best score, date passed, attempts,
-    version passed on, valid until, deadline."""
+    valid until, deadline."""
     titles = {module_id: neutralise(module.title) for module_id, module in catalog.modules.items()}
     for item in items:
         employee = item.employee
@@ -33,9 +33,8 @@ def long_rows(
                 *head,
                 module.status,
                 number(module.best_score, dialect),
-                local_date(module.first_passed_at),
+                local_date(module.passed_at),
                 str(module.attempt_count),
-                "" if module.passed_version is None else str(module.passed_version),
                 module.valid_until.isoformat() if module.valid_until else "",
                 module.deadline.isoformat() if module.deadline else "",
             ]

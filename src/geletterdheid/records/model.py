@@ -110,9 +110,9 @@ class ModuleProgress(NamedTuple):
     employee_id: str
     quiz_id: str
     best_score: float
-    first_passed_at: dt.datetime | None  # UTC, aware
+    #: the latest pass (UTC, aware): its validity runs from there; None when never passed
+    passed_at: dt.datetime | None
     attempt_count: int
-    last_passed_at: dt.datetime | None = None  # UTC, aware
     #: the highest module version (``versie``) passed on; None when unknown or never passed
     passed_version: int | None = None
     last_attempt_at: dt.datetime | None = None  # UTC, aware

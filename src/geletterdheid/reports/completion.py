@@ -22,7 +22,7 @@ class ModuleStatus(NamedTuple):
     required: bool
     status: str  # one of status.STATUSES, in Dutch words
     best_score: float | None
-    first_passed_at: dt.datetime | None  # UTC, aware
+    passed_at: dt.datetime | None  # the latest pass; UTC, aware
     attempt_count: int
     passed_version: int | None = None
     valid_until: dt.date | None = None  # the last day the latest pass counts
@@ -57,6 +57,16 @@ def today_here() -> dt.date:
     return dt.datetime.now(LOCAL_ZONE).date()
 
 
+def can_stop_counting(catalog: Catalog, training: TrainingSettings) -> bool:
+    """Whether any pass can stop counting (a validity, or a module asking to re-train): only then
+    does a status need to know whether someone tried again after passing."""
+    return (
+        training.default.valid_months is not None
+        or any(terms.valid_months is not None for terms in training.per_role.values())
+        or any(module.retrain_from_version is not None for module in catalog.modules.values())
+    )
+
+
 def rule_for(catalog: Catalog, terms: TrainingTerms, module_id: str) -> Rule:
     module = catalog.modules.get(module_id)
     return Rule(terms.deadline, terms.valid_months, module.retrain_from_version if module else None)
@@ -64,11 +74,11 @@ def rule_for(catalog: Catalog, terms: TrainingTerms, module_id: str) -> Rule:
 
 def status_of(rule: Rule, today: dt.date, progress: ModuleProgress) -> tuple[str, dt.date | None]:
     """The status and the last day the latest pass counts, of one summarised module."""
-    passed_on = local_day(progress.last_passed_at or progress.first_passed_at)
+    passed_on = local_day(progress.passed_at)
     tried_since = (
-        progress.last_passed_at is not None
+        progress.passed_at is not None
         and progress.last_attempt_at is not None
-        and progress.last_attempt_at > progress.last_passed_at
+        and progress.last_attempt_at > progress.passed_at
     )
     status = module_status(rule, today, progress.attempt_count, passed_on, progress.passed_version, tried_since)
     return status, valid_until(passed_on, rule.valid_months)
@@ -81,9 +91,9 @@ def _status(module_id: str, required: bool, progress: ModuleProgress, rule: Rule
         required,
         status,
         progress.best_score,
-        progress.first_passed_at,
+        progress.passed_at,
         progress.attempt_count,
-        progress.passed_version if progress.first_passed_at is not None else None,
+        progress.passed_version if progress.passed_at is not None else None,
         until,
         rule.deadline,
     )

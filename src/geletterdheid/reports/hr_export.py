@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..content.model import Catalog
 from ..curriculum import required_module_ids
@@ -22,7 +22,7 @@ from ..project.model import TrainingSettings, TrainingTerms
 from ..records.batching import cyclic_gc_paused
 from ..records.model import Employee, join_roles
 from ..records.times import LOCAL_ZONE
-from .completion import EmployeeCompletion, check_roles, completions, local_day, today_here
+from .completion import EmployeeCompletion, can_stop_counting, check_roles, completions, local_day, today_here
 from .privacy import DEFAULT_K, merge_small_departments, pseudonyms_of, without_departments
 from .spreadsheet import Dialect, neutralise, number, open_output, write_rows
 from .status import Rule, module_status, valid_until
@@ -43,7 +43,6 @@ LONG_HEADER = [
     "beste_score",
     "geslaagd_op",
     "pogingen",
-    "versie",
     "geldig_tot",
     "deadline",
 ]
@@ -142,25 +141,90 @@ def _long_text(
     return _long_lines(catalog, employees, progress, dialect, hide, training, today)
 
 
-#: One stored row of StoredProgress without its employee and quiz ids.
-_Summary = tuple[float, Any, int, Any, "int | None", Any]
+#: One stored row of StoredProgress, part formatted: the cells best score, date passed and attempts
+#: (with the delimiters between them), and the stored latest pass, its UTC hour, the version passed
+#: on and the latest attempt (what the status depends on).
+_Summary = tuple[str, Any, object, "int | None", Any]
 
 
-def _summaries(progress: StoredProgress) -> dict[str, dict[str, _Summary]]:
-    """employee id -> quiz id -> (best score, first passed, attempts, last passed, version, last attempt)."""
-    by_employee: dict[str, dict[str, _Summary]] = {}
+def _summaries(
+    progress: StoredProgress, formatter: _Formatter, dialect: Dialect, uniform: tuple[str, str, str] | None
+) -> dict[str, dict[str, _Summary | str]]:
+    """employee id -> quiz id -> _Summary; or, with ``uniform`` (the status of a pass, the status of
+    no pass, the cells after the attempts: the same for everyone), the finished cells."""
+    delimiter = dialect.delimiter
+    # Formatted score and local-date cells, once per distinct score and per UTC hour (the Dutch
+    # zone changes only on the hour): a few hundred values for 100,000 rows.
+    scores: dict[float, str] = {}
+    dates: dict[object, str] = {}
+    hour, moment = progress.hour, progress.moment
+    by_employee: dict[str, dict[str, _Summary | str]] = {}
     current: str | None = None
-    attempted: dict[str, _Summary] = {}
-    for employee_id, quiz_id, best, passed, count, last_passed, version, last in progress.rows:
+    attempted: dict[str, _Summary | str] = {}
+    for employee_id, quiz_id, best, passed, count, version, last in progress.rows:
         if employee_id != current:  # the rows of an employee usually come together
             current = employee_id
             attempted = by_employee.setdefault(employee_id, {})
-        attempted[quiz_id] = (best, passed, count, last_passed, version, last)
+        score = scores.get(best)
+        if score is None:
+            score = scores[best] = formatter.cell(number(best, dialect))
+        key = hour(passed)
+        date = dates.get(key)
+        if date is None:
+            date = dates[key] = formatter.cell(local_date(moment(passed)))
+        if uniform is None:
+            attempted[quiz_id] = (f"{score}{delimiter}{date}{delimiter}{count}", passed, key, version, last)
+        else:
+            before = uniform[1] if passed is None else uniform[0]
+            attempted[quiz_id] = f"{before}{score}{delimiter}{date}{delimiter}{count}{uniform[2]}"
     return by_employee
 
 
 def _iso(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
+
+
+def _pass_key(hour: object, version: int | None, last: Any, passed: Any) -> object:
+    """What the cells around a pass depend on. Just the hour when the export asked for neither
+    version nor latest attempt (the usual case): hashing a tuple per row cost a tenth of the export."""
+    if version is None and last is None:
+        return hour
+    # stored times compare in stored form: fixed-format text on SQLite, datetimes on PostgreSQL
+    return (hour, version, last is not None and last > passed)
+
+
+class _ModuleCells:
+    """The cells around a _Summary of one module under one rule: the status before, geldig_tot and
+    deadline after. Worked out once per UTC hour of the latest pass, version and "tried again since"."""
+
+    def __init__(self, rule: Rule, today: dt.date, delimiter: str, moment: Callable[[Any], dt.datetime | None]):
+        self.rule, self.today, self.delimiter, self.moment = rule, today, delimiter, moment
+        deadline = _iso(rule.deadline)
+        never = module_status(rule, today, 1, None, None, False)  # tried, never passed
+        self.not_passed = (f"{never}{delimiter}", f"{delimiter}{delimiter}{deadline}")
+        self.deadline = deadline
+        self.passes: dict[object, tuple[str, str]] = {}
+
+    def around(self, passed: Any, hour: object, version: int | None, last: Any) -> tuple[str, str]:
+        if passed is None:
+            return self.not_passed
+        key = _pass_key(hour, version, last, passed)
+        seen = self.passes.get(key)
+        if seen is None:
+            passed_on = local_day(self.moment(passed))
+            # stored times compare in stored form: fixed-format text on SQLite, datetimes on PostgreSQL
+            status = module_status(self.rule, self.today, 1, passed_on, version, last is not None and last > passed)
+            until = _iso(valid_until(passed_on, self.rule.valid_months))
+            seen = self.passes[key] = (
+                f"{status}{self.delimiter}",
+                f"{self.delimiter}{until}{self.delimiter}{self.deadline}",
+            )
+        return seen
+
+
+#: Per role set: its terms, and per module of its learning path (module id, its cells, the head of
+#: the module as required, the cells after the person for the module not started).
+_Path = tuple[TrainingTerms, list[tuple[str, _ModuleCells, str, str]]]
 
 
 def _long_lines(
@@ -173,56 +237,39 @@ def _long_lines(
     today: dt.date,
 ) -> Iterator[str]:
     formatter = _Formatter(dialect)
-    by_employee = _summaries(progress)
     delimiter = dialect.delimiter
+    uniform = None
+    if not can_stop_counting(catalog, training) and all(t.deadline is None for t in training.per_role.values()):
+        # No pass stops counting and everyone has the same deadline (the usual case): a module's
+        # cells are the same whoever tried it, so they are finished in one go, without an object
+        # per row. (Without a validity or re-training, the day of a pass does not change its status.)
+        rule = Rule(training.default.deadline)
+        uniform = (
+            module_status(rule, today, 1, today, None, False) + delimiter,
+            module_status(rule, today, 1, None, None, False) + delimiter,
+            f"{delimiter}{delimiter}{_iso(rule.deadline)}",
+        )
+    by_employee = _summaries(progress, formatter, dialect, uniform)
     titles = {module_id: neutralise(module.title) for module_id, module in catalog.modules.items()}
     retrain = {module_id: module.retrain_from_version for module_id, module in catalog.modules.items()}
-    hour, moment = progress.hour, progress.moment
-    # Formatted score and local-date cells, once per distinct score and per UTC hour (the Dutch
-    # zone changes only on the hour): a few hundred values for 100,000 rows.
-    scores: dict[float, str] = {}
-    date_cells: dict[object, str] = {}
-    days: dict[object, dt.date | None] = {}
+    cells_of: dict[Rule, _ModuleCells] = {}
 
     def head(module_id: str, required: bool) -> str:
         """id, title and "verplicht", formatted, with the delimiter that follows them."""
         return formatter.join([neutralise(module_id), titles.get(module_id, ""), YES if required else NO]) + delimiter
 
-    def attempted_cells(module_id: str, summary: _Summary, terms: TrainingTerms, deadline_cell: str) -> str:
-        """status, best score, date passed, attempts, version, valid until and deadline, formatted."""
-        best, passed, count, last_passed, version, last = summary
-        score = scores.get(best)
-        if score is None:
-            score = scores[best] = formatter.cell(number(best, dialect))
-        key = hour(passed)
-        date = date_cells.get(key)
-        if date is None:
-            date = date_cells[key] = formatter.cell(local_date(moment(passed)))
-        latest = hour(last_passed)
-        passed_on = days.get(latest, False)
-        if passed_on is False:
-            passed_on = days[latest] = local_day(moment(last_passed))
-        until = valid_until(passed_on, terms.valid_months)
+    def module_cells(terms: TrainingTerms, module_id: str) -> _ModuleCells:
         rule = Rule(terms.deadline, terms.valid_months, retrain.get(module_id))
-        # stored times compare in stored form: fixed-format text on SQLite, datetimes on PostgreSQL
-        tried_since = last_passed is not None and last > last_passed
-        status = module_status(rule, today, count, passed_on, version, tried_since)
-        shown_version = "" if passed is None or version is None else str(version)
-        # status words, digits and ISO dates: nothing to quote
-        return (
-            f"{status}{delimiter}{score}{delimiter}{date}{delimiter}{count}{delimiter}"
-            f"{shown_version}{delimiter}{_iso(until)}{delimiter}{deadline_cell}"
-        )
+        cells = cells_of.get(rule)
+        if cells is None:
+            cells = cells_of[rule] = _ModuleCells(rule, today, delimiter, progress.moment)
+        return cells
 
-    # Per role set: the terms, their deadline cell, and per module of the learning path (module id,
-    # head of the module as required, the cells after the person for a module not started).
-    paths: dict[tuple[str, ...], tuple[TrainingTerms, str, list[tuple[str, str, str]]]] = {}
+    paths: dict[tuple[str, ...], _Path] = {}
     extra_heads: dict[str, str] = {}
     # (department, roles) -> department and roles formatted, the learning path, and the
     # lines after the person of an employee who started nothing: a few hundred pairs.
-    groups: dict[
-        tuple[str, tuple[str, ...]], tuple[str, tuple[TrainingTerms, str, list[tuple[str, str, str]]], list[str]]
-    ] = {}
+    groups: dict[tuple[str, tuple[str, ...]], tuple[str, _Path, list[str]]] = {}
 
     for employee in employees:
         group = groups.get((employee.department, employee.roles))
@@ -230,46 +277,56 @@ def _long_lines(
             path = paths.get(employee.roles)
             if path is None:
                 terms = training.terms_for(employee.all_roles)
-                deadline_cell = _iso(terms.deadline)
-                untouched = formatter.join(
-                    [
-                        module_status(Rule(terms.deadline), today, 0, None, None, False),
-                        "",
-                        "",
-                        "0",
-                        "",
-                        "",
-                        deadline_cell,
-                    ]
-                )
+                not_started = module_status(Rule(terms.deadline), today, 0, None, None, False)
+                untouched = formatter.join([not_started, "", "", "0", "", _iso(terms.deadline)])
                 path = paths[employee.roles] = (
                     terms,
-                    deadline_cell,
                     [
-                        (module_id, head(module_id, True), head(module_id, True) + untouched)
+                        (
+                            module_id,
+                            module_cells(terms, module_id),
+                            head(module_id, True),
+                            head(module_id, True) + untouched,
+                        )
                         for module_id in required_module_ids(catalog, employee.roles)
                     ],
                 )
             group = groups[employee.department, employee.roles] = (
                 formatter.join(_group_cells(employee)) + delimiter,
                 path,
-                [tail for _, _, tail in path[2]],
+                [tail for _, _, _, tail in path[1]],
             )
-        group_cells, (terms, deadline_cell, modules), tails = group
+        group_cells, path, tails = group
         person = formatter.join_plain(_identity_cells(employee, hide)) + delimiter + group_cells
         attempted = by_employee.pop(employee.id, None)
         if attempted is not None:
             tails = []
-            for module_id, module_head, tail in modules:
+            for module_id, cells, module_head, tail in path[1]:
                 summary = attempted.pop(module_id, None)
-                tails.append(
-                    tail if summary is None else module_head + attempted_cells(module_id, summary, terms, deadline_cell)
-                )
+                if summary is None:
+                    tails.append(tail)
+                    continue
+                if summary.__class__ is str:  # finished in _summaries
+                    tails.append(module_head + cast(str, summary))
+                    continue
+                middle, passed, hour, version, last = cast(_Summary, summary)
+                if passed is None:
+                    before, after = cells.not_passed
+                else:  # cells.around(), inline: this runs for every attempted module of the organisation
+                    seen = cells.passes.get(_pass_key(hour, version, last, passed))
+                    before, after = cells.around(passed, hour, version, last) if seen is None else seen
+                tails.append(f"{module_head}{before}{middle}{after}")
             for module_id in sorted(attempted):  # what is left: tried but not required
                 extra_head = extra_heads.get(module_id)
                 if extra_head is None:
                     extra_head = extra_heads[module_id] = head(module_id, False)
-                tails.append(extra_head + attempted_cells(module_id, attempted[module_id], terms, deadline_cell))
+                summary = attempted[module_id]
+                if summary.__class__ is str:
+                    tails.append(extra_head + cast(str, summary))
+                    continue
+                middle, passed, hour, version, last = cast(_Summary, summary)
+                before, after = module_cells(path[0], module_id).around(passed, hour, version, last)
+                tails.append(f"{extra_head}{before}{middle}{after}")
         if tails:
             yield person + ("\r\n" + person).join(tails) + "\r\n"
 
@@ -330,15 +387,18 @@ def _export(store: Store, catalog: Catalog, out: Path | None, dialect: Dialect, 
     today = options.today or today_here()
     if options.layout == "long":
         # checks the roles before anything is written
-        lines = _long_text(
-            catalog, employees, store.stored_progress(options.department), dialect, hide, options.training, today
+        progress = store.stored_progress(
+            options.department,
+            versions=any(module.retrain_from_version for module in catalog.modules.values()),
+            latest_attempt=can_stop_counting(catalog, options.training),
         )
+        lines = _long_text(catalog, employees, progress, dialect, hide, options.training, today)
     else:
-        progress = store.module_progress(options.department)
-        items = completions(catalog, employees, progress, options.training, today)
+        summaries = store.module_progress(options.department)
+        items = completions(catalog, employees, summaries, options.training, today)
     with open_output(out, dialect) as stream:
         if options.layout == "wide":
-            header = wide_header(catalog, (p.quiz_id for p in progress))
+            header = wide_header(catalog, (p.quiz_id for p in summaries))
             write_rows(stream, dialect, header, wide_rows(header, items, hide))
         else:
             write_rows(stream, dialect, LONG_HEADER, ())  # the header only
