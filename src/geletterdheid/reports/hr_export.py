@@ -158,6 +158,8 @@ def _summaries(
     scores: dict[float, str] = {}
     dates: dict[object, str] = {}
     hour, moment = progress.hour, progress.moment
+    general = uniform is None
+    passed_, failed, after = uniform or ("", "", "")
     by_employee: dict[str, dict[str, _Summary | str]] = {}
     current: str | None = None
     attempted: dict[str, _Summary | str] = {}
@@ -172,11 +174,12 @@ def _summaries(
         date = dates.get(key)
         if date is None:
             date = dates[key] = formatter.cell(local_date(moment(passed)))
-        if uniform is None:
+        if general:
             attempted[quiz_id] = (f"{score}{delimiter}{date}{delimiter}{count}", passed, key, version, last)
         else:
-            before = uniform[1] if passed is None else uniform[0]
-            attempted[quiz_id] = f"{before}{score}{delimiter}{date}{delimiter}{count}{uniform[2]}"
+            attempted[quiz_id] = (
+                f"{failed if passed is None else passed_}{score}{delimiter}{date}{delimiter}{count}{after}"
+            )
     return by_employee
 
 

@@ -1,0 +1,165 @@
+"""The HR export as an Excel workbook: the CSV's columns, with typed cells.
+
+Ids and staff numbers are text (so ``007`` stays ``007``), dates are dates, scores and counts are
+numbers; the header row is frozen and has an autofilter. Written with openpyxl's write-only mode,
+row by row, to a temporary file that replaces the target only when complete.
+
+A text cell never becomes a formula: openpyxl would store text that starts with ``=`` as one,
+so such cells are written as text explicitly (the CSV puts an apostrophe before them instead,
+which in a workbook would show).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..content.model import Catalog
+from ..records.batching import cyclic_gc_paused
+from ..records.errors import RecordsError
+from ..records.model import join_roles
+from .completion import EmployeeCompletion, completions, today_here
+from .hr_export import LONG_HEADER, NO, WIDE_FIXED, WIDE_TOTALS, YES, ExportOptions, export_people, wide_header
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    from ..records.store import Store
+
+SHEET_TITLE = "Export"
+#: Column widths in characters, by header name; others get DEFAULT_WIDTH.
+WIDTHS = {"naam": 28, "afdeling": 22, "rollen": 32, "module_titel": 36, "status": 14, "medewerker_id": 20}
+DEFAULT_WIDTH = 13
+
+Cell = str | int | float | dt.date | None
+
+
+def _local_day(moment: dt.datetime | None) -> dt.date | None:
+    from ..records.times import LOCAL_ZONE
+
+    return moment.astimezone(LOCAL_ZONE).date() if moment else None
+
+
+def long_values(
+    catalog: Catalog, items: Iterable[EmployeeCompletion], hide: Callable[[str], str] | None = None
+) -> Iterator[list[Cell]]:
+    """The rows under LONG_HEADER with typed values."""
+    titles = {module_id: module.title for module_id, module in catalog.modules.items()}
+    for item in items:
+        employee = item.employee
+        identity: list[Cell] = [hide(employee.id)] * 2 if hide else [employee.id, employee.name]
+        person = [*identity, employee.department, join_roles(employee.all_roles)]
+        for module in item.modules:
+            yield [
+                *person,
+                module.module_id,
+                titles.get(module.module_id, ""),
+                YES if module.required else NO,
+                module.status,
+                module.best_score,
+                _local_day(module.passed_at),
+                module.attempt_count,
+                module.valid_until,
+                module.deadline,
+            ]
+
+
+def wide_values(
+    header: Sequence[str], items: Iterable[EmployeeCompletion], hide: Callable[[str], str] | None = None
+) -> Iterator[list[Cell]]:
+    """The rows under the wide header: a status per module, then the required totals as numbers."""
+    module_columns = header[len(WIDE_FIXED) : -len(WIDE_TOTALS)]
+    for item in items:
+        employee = item.employee
+        identity: list[Cell] = [hide(employee.id)] * 2 if hide else [employee.id, employee.name]
+        status = {module.module_id: module.status for module in item.modules}
+        yield [
+            *identity,
+            employee.department,
+            join_roles(employee.all_roles),
+            *(status.get(module_id, "") for module_id in module_columns),
+            item.required_count,
+            item.required_passed,
+        ]
+
+
+def _illegal_characters() -> Any:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE
+
+
+def _cells(sheet: WriteOnlyWorksheet, row: list[Cell], illegal: Any) -> list[Any]:
+    """Values openpyxl writes as they are; text that would be a formula or has control characters
+    (which XML cannot hold) made safe."""
+    from openpyxl.cell import WriteOnlyCell
+
+    out: list[Any] = row
+    for index, value in enumerate(row):
+        if value.__class__ is str and value and (value[0] == "=" or illegal.search(value)):  # type: ignore[union-attr]
+            cell = WriteOnlyCell(sheet, illegal.sub("\ufffd", value))
+            cell.data_type = "s"  # text, never a formula
+            if out is row:
+                out = list(row)
+            out[index] = cell
+    return out
+
+
+def write_workbook(out: Path, header: Sequence[str], rows: Iterable[list[Cell]]) -> int:
+    """Write ``rows`` under ``header`` to ``out`` (atomically); returns the number of rows."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    if not out.parent.is_dir():
+        raise RecordsError(f"{out}: de map {out.parent} bestaat niet")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    except OSError as exc:
+        raise RecordsError(f"{out}: kan niet schrijven in {out.parent} ({exc.strerror})") from None
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(SHEET_TITLE)
+        for index, name in enumerate(header, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(name, DEFAULT_WIDTH)
+        sheet.freeze_panes = "A2"
+        sheet.append(list(header))
+        illegal = _illegal_characters()
+        count = 0
+        append = sheet.append
+        for row in rows:
+            append(_cells(sheet, row, illegal))
+            count += 1
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
+        workbook.save(temp)
+        os.replace(temp, out)
+    except PermissionError:
+        temp.unlink(missing_ok=True)
+        raise RecordsError(f"{out}: kan het bestand niet vervangen; is het nog geopend in Excel?") from None
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise RecordsError(f"{out}: schrijven mislukt ({exc.strerror}); het oude bestand is ongewijzigd") from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def export_xlsx(store: Store, catalog: Catalog, out: Path, options: ExportOptions) -> int:
+    """Write the export as a workbook; returns the number of employees in it."""
+    with cyclic_gc_paused():
+        employees, hide = export_people(store.employees(options.department), options)
+        progress = store.module_progress(options.department)
+        # checks the roles before anything is written
+        items = completions(catalog, employees, progress, options.training, options.today or today_here())
+        if options.layout == "wide":
+            header = wide_header(catalog, (p.quiz_id for p in progress))
+            write_workbook(out, header, wide_values(header, items, hide))
+        else:
+            write_workbook(out, LONG_HEADER, long_values(catalog, items, hide))
+    return len(employees)
