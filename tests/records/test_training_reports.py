@@ -78,7 +78,10 @@ def test_check_refuses_opnieuw_vanaf_versie_above_the_version(tmp_path, content_
     module.write_text(text.replace("niveau: bewust\n", "niveau: bewust\nopnieuw_vanaf_versie: 3\n"))
     assert main(["--root", str(root), "check"]) == 1
     err = capsys.readouterr().err
-    assert "modules/t01.md:9: opnieuw_vanaf_versie 3 is hoger dan de versie van de module (1); verhoog eerst 'versie'" in err
+    assert (
+        "modules/t01.md:9: opnieuw_vanaf_versie 3 is hoger dan de versie van de module (1); verhoog eerst 'versie'"
+        in err
+    )
 
 
 # -- XLSX ---------------------------------------------------------------------------------------
@@ -90,7 +93,7 @@ def test_xlsx_export_has_typed_cells_a_frozen_header_and_a_filter(cli, store, db
     store.upsert_employees(
         [
             Employee("007", '=HYPERLINK("http://evil.example")', "Burgerzaken", ("beleidsadviseur",), None),
-            Employee("0100", "Bram Jansen", "Burgerzaken", (), None),
+            Employee("0100", "Bram\x01 Jansen", "Burgerzaken", (), None),  # a control character XML cannot hold
         ]
     )
     store.record_attempts(
@@ -122,6 +125,7 @@ def test_xlsx_export_has_typed_cells_a_frozen_header_and_a_filter(cli, store, db
     assert first["geslaagd_op"].is_date and first["pogingen"].value == 1
     assert first["status"].value == "geslaagd"
     assert [row[0].value for row in rows[1:]] == ["007", "007", "0100"]
+    assert rows[3][1].value in ("Bram\x01 Jansen", "Bram_x0001_ Jansen")  # escaped the way Excel reads it
 
 
 def test_xlsx_needs_a_file_and_a_csv_is_not_named_xlsx(cli, staffed_store, db_url, tmp_path):

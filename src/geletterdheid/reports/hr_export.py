@@ -310,7 +310,7 @@ def _long_lines(
                     tails.append(tail)
                     continue
                 if summary.__class__ is str:  # finished in _summaries
-                    tails.append(module_head + cast(str, summary))
+                    tails.append(module_head + summary)
                     continue
                 middle, passed, hour, version, last = cast(_Summary, summary)
                 if passed is None:
@@ -325,7 +325,7 @@ def _long_lines(
                     extra_head = extra_heads[module_id] = head(module_id, False)
                 summary = attempted[module_id]
                 if summary.__class__ is str:
-                    tails.append(extra_head + cast(str, summary))
+                    tails.append(extra_head + summary)
                     continue
                 middle, passed, hour, version, last = cast(_Summary, summary)
                 before, after = module_cells(path[0], module_id).around(passed, hour, version, last)

@@ -19,6 +19,9 @@ from .completion import EmployeeCompletion
 from .spreadsheet import Dialect, neutralise, open_output, write_rows
 from .status import DONE
 
+#: A cell's value: what the workbook writes typed and the CSV as text.
+Cell = str | int | float | dt.date | None
+
 HEADER = ["medewerker_id", "naam", "email", "afdeling", "open_modules", "aantal_open", "deadline"]
 LINK_HEADER = ["link", "link_geldig_tot"]
 #: Between the module titles in one cell: a mail merge shows the cell as one sentence.
@@ -49,9 +52,9 @@ def reminders(catalog: Catalog, items: Iterable[EmployeeCompletion]) -> Iterator
         )
 
 
-def _values(reminder: Reminder, link_of: LinkMaker | None) -> list[str | int | dt.date | None]:
+def _values(reminder: Reminder, link_of: LinkMaker | None) -> list[Cell]:
     employee = reminder.employee
-    values: list[str | int | dt.date | None] = [
+    values: list[Cell] = [
         employee.id,
         employee.name,
         employee.email or "",

@@ -1,12 +1,13 @@
 """The HR export as an Excel workbook: the CSV's columns, with typed cells.
 
 Ids and staff numbers are text (so ``007`` stays ``007``), dates are dates, scores and counts are
-numbers; the header row is frozen and has an autofilter. Written with openpyxl's write-only mode,
-row by row, to a temporary file that replaces the target only when complete.
+numbers; the header row is frozen and has an autofilter. Written with XlsxWriter in constant-memory mode,
+row by row, to a temporary file that replaces the target only when complete. XlsxWriter, not
+openpyxl's write-only mode: the 20,000-employee export took half the time (bench/bench_export.py).
 
-A text cell never becomes a formula: openpyxl would store text that starts with ``=`` as one,
-so such cells are written as text explicitly (the CSV puts an apostrophe before them instead,
-which in a workbook would show).
+A text cell never becomes a formula: every value is written with the writer of its type, so
+text that starts with ``=`` stays text (the CSV puts an apostrophe before it instead, which in a
+workbook would show).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..content.model import Catalog
 from ..records.batching import cyclic_gc_paused
@@ -26,8 +27,6 @@ from .completion import EmployeeCompletion, completions, today_here
 from .hr_export import LONG_HEADER, NO, WIDE_FIXED, WIDE_TOTALS, YES, ExportOptions, export_people, wide_header
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-
     from ..records.store import Store
 
 SHEET_TITLE = "Export"
@@ -87,32 +86,9 @@ def wide_values(
         ]
 
 
-def _illegal_characters() -> Any:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE
-
-
-def _cells(sheet: WriteOnlyWorksheet, row: list[Cell], illegal: Any) -> list[Any]:
-    """Values openpyxl writes as they are; text that would be a formula or has control characters
-    (which XML cannot hold) made safe."""
-    from openpyxl.cell import WriteOnlyCell
-
-    out: list[Any] = row
-    for index, value in enumerate(row):
-        if value.__class__ is str and value and (value[0] == "=" or illegal.search(value)):  # type: ignore[union-attr]
-            cell = WriteOnlyCell(sheet, illegal.sub("\ufffd", value))
-            cell.data_type = "s"  # text, never a formula
-            if out is row:
-                out = list(row)
-            out[index] = cell
-    return out
-
-
 def write_workbook(out: Path, header: Sequence[str], rows: Iterable[list[Cell]]) -> int:
     """Write ``rows`` under ``header`` to ``out`` (atomically); returns the number of rows."""
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
+    import xlsxwriter
 
     if not out.parent.is_dir():
         raise RecordsError(f"{out}: de map {out.parent} bestaat niet")
@@ -123,20 +99,33 @@ def write_workbook(out: Path, header: Sequence[str], rows: Iterable[list[Cell]])
     os.close(fd)
     temp = Path(temp_name)
     try:
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(SHEET_TITLE)
-        for index, name in enumerate(header, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(name, DEFAULT_WIDTH)
-        sheet.freeze_panes = "A2"
-        sheet.append(list(header))
-        illegal = _illegal_characters()
+        # constant_memory: each row goes to disk when the next begins, so memory stays flat
+        workbook = xlsxwriter.Workbook(str(temp), {"constant_memory": True})
+        sheet = workbook.add_worksheet(SHEET_TITLE)
+        for index, name in enumerate(header):
+            sheet.set_column(index, index, WIDTHS.get(name, DEFAULT_WIDTH))
+        bold = workbook.add_format({"bold": True})
+        day = workbook.add_format({"num_format": "yyyy-mm-dd"})
+        for index, name in enumerate(header):
+            sheet.write_string(0, index, name, bold)
+        # One writer per type, chosen by the value's class: sheet.write() would turn text that
+        # starts with '=' into a formula and web addresses into links.
+        text, number, moment = sheet.write_string, sheet.write_number, sheet.write_datetime
         count = 0
-        append = sheet.append
-        for row in rows:
-            append(_cells(sheet, row, illegal))
-            count += 1
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
-        workbook.save(temp)
+        for count, row in enumerate(rows, start=1):
+            for column, value in enumerate(row):
+                kind = value.__class__
+                if kind is str:
+                    text(count, column, value)
+                elif kind is int or kind is float:
+                    number(count, column, value)
+                elif kind is dt.date:
+                    moment(count, column, value, day)
+                elif value is not None:
+                    raise TypeError(f"no cell type for {kind.__name__}")
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, count, len(header) - 1)
+        workbook.close()
         os.replace(temp, out)
     except PermissionError:
         temp.unlink(missing_ok=True)
