@@ -258,3 +258,64 @@ def test_progress_counts_who_finished_the_whole_learning_path(cli, reminded, db_
     lines = {line.split()[0]: line.split()[1:] for line in first_table.splitlines()}
     assert lines["Inkoop"][:2] == ["1", "1"]  # E3 passed t01 and t03: learning path finished
     assert "Verplichte modules per status:" in out and "niet gestart" in out
+
+
+def test_a_store_from_before_versions_upgrades_and_counts_its_passes_as_version_1(
+    db_url, catalog, changed_content, capsysbinary
+):
+    """Migration 0004 on a database made at 0001: the old pass stays, as version 1 (so a module
+    that asks to re-train from version 2 shows it as 'opnieuw nodig')."""
+    import sqlalchemy
+    from alembic import command
+
+    from geletterdheid.records.database import _alembic_config, create_store_engine
+
+    engine = create_store_engine(db_url)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(_alembic_config(connection), "0001")
+            connection.exec_driver_sql(
+                "INSERT INTO employees (id, name, department, roles, email) VALUES ('E1', 'Anna', 'Burgerzaken', '', NULL)"
+            )
+            connection.execute(
+                sqlalchemy.text(
+                    "INSERT INTO attempts (employee_id, quiz_id, taken_at, source, score, passed, answers) "
+                    "VALUES ('E1', 't01', :at, 'test', 100.0, :yes, '{}')"
+                ),
+                {"at": dt.datetime(2025, 1, 10, 8), "yes": True},
+            )
+    finally:
+        engine.dispose()
+    assert main(["--root", str(changed_content), "export", "--db", db_url]) == 0
+    rows = read(capsysbinary.readouterr().out.decode("utf-8-sig"))
+    assert [(r["medewerker_id"], r["module_id"], r["status"], r["geslaagd_op"]) for r in rows] == [
+        ("E1", "t01", "opnieuw nodig", "2025-01-10")
+    ]
+
+
+def test_after_the_deadline_a_required_module_is_te_laat_and_an_optional_one_is_not(staffed_store, catalog, tmp_path):
+    """E3 (inkoper) failed t02, which inkopers need not take, and never passed t03, which they must."""
+    from types import MappingProxyType
+
+    from geletterdheid.project.model import TrainingSettings, TrainingTerms
+    from geletterdheid.reports.hr_export import ExportOptions, export
+    from geletterdheid.reports.spreadsheet import DIALECTS
+
+    t02, t03 = catalog.quizzes["t02"], catalog.quizzes["t03"]
+    staffed_store.record_attempts(
+        [
+            NewAttempt.scored("E3", t02, at("2025-01-10T09:00"), "test", {}),
+            NewAttempt.scored("E3", t03, at("2025-01-10T09:00"), "test", {}),
+        ]
+    )
+    out = tmp_path / "hr.csv"
+    for training in (
+        TrainingSettings(TrainingTerms(dt.date(2025, 3, 31))),
+        TrainingSettings(TrainingTerms(dt.date(2025, 3, 31), 24), MappingProxyType({})),
+    ):
+        options = ExportOptions(training=training, today=dt.date(2025, 4, 1))
+        export(staffed_store, catalog, out, DIALECTS["excel-nl"], options=options)
+        rows = {(r["medewerker_id"], r["module_id"]): r for r in read(out.read_text(encoding="utf-8-sig"))}
+        assert (rows["E3", "t03"]["status"], rows["E3", "t03"]["deadline"]) == ("te laat", "2025-03-31")
+        assert (rows["E3", "t01"]["status"], rows["E3", "t01"]["verplicht"]) == ("te laat", "ja")
+        assert (rows["E3", "t02"]["status"], rows["E3", "t02"]["deadline"]) == ("niet geslaagd", "")

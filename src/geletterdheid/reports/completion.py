@@ -180,8 +180,10 @@ def _completions(
             for status in path
         ]
         extra = attempted.keys() - required[employee.roles]
+        # a module someone need not take has no deadline: it cannot be late
+        optional = TrainingTerms(None, terms.valid_months)
         modules.extend(
-            _status(module_id, False, attempted[module_id], rule_for(catalog, terms, module_id), today)
+            _status(module_id, False, attempted[module_id], rule_for(catalog, optional, module_id), today)
             for module_id in sorted(extra)
         )
         yield EmployeeCompletion(employee, tuple(modules))

@@ -242,11 +242,13 @@ def _long_lines(
     formatter = _Formatter(dialect)
     delimiter = dialect.delimiter
     uniform = None
-    if not can_stop_counting(catalog, training) and all(t.deadline is None for t in training.per_role.values()):
-        # No pass stops counting and everyone has the same deadline (the usual case): a module's
-        # cells are the same whoever tried it, so they are finished in one go, without an object
-        # per row. (Without a validity or re-training, the day of a pass does not change its status.)
-        rule = Rule(training.default.deadline)
+    deadlines = [training.default.deadline, *(terms.deadline for terms in training.per_role.values())]
+    if not can_stop_counting(catalog, training) and all(deadline is None for deadline in deadlines):
+        # No pass stops counting and there is no deadline (the repository, or a gemeente without
+        # [opleiding]): a module's cells are the same whoever tried it, required or not, so they
+        # are finished in one go, without an object per row. (Without a validity or re-training,
+        # the day of a pass does not change its status.)
+        rule = Rule()
         uniform = (
             module_status(rule, today, 1, today, None, False) + delimiter,
             module_status(rule, today, 1, None, None, False) + delimiter,
@@ -328,7 +330,9 @@ def _long_lines(
                     tails.append(extra_head + summary)
                     continue
                 middle, passed, hour, version, last = cast(_Summary, summary)
-                before, after = module_cells(path[0], module_id).around(passed, hour, version, last)
+                # a module someone need not take has no deadline: it cannot be late
+                optional = TrainingTerms(None, path[0].valid_months)
+                before, after = module_cells(optional, module_id).around(passed, hour, version, last)
                 tails.append(f"{extra_head}{before}{middle}{after}")
         if tails:
             yield person + ("\r\n" + person).join(tails) + "\r\n"
