@@ -275,7 +275,8 @@ def test_a_store_from_before_versions_upgrades_and_counts_its_passes_as_version_
         with engine.begin() as connection:
             command.upgrade(_alembic_config(connection), "0001")
             connection.exec_driver_sql(
-                "INSERT INTO employees (id, name, department, roles, email) VALUES ('E1', 'Anna', 'Burgerzaken', '', NULL)"
+                "INSERT INTO employees (id, name, department, roles, email) "
+                "VALUES ('E1', 'Anna', 'Burgerzaken', '', NULL)"
             )
             connection.execute(
                 sqlalchemy.text(
