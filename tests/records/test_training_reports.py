@@ -320,3 +320,12 @@ def test_after_the_deadline_a_required_module_is_te_laat_and_an_optional_one_is_
         assert (rows["E3", "t03"]["status"], rows["E3", "t03"]["deadline"]) == ("te laat", "2025-03-31")
         assert (rows["E3", "t01"]["status"], rows["E3", "t01"]["verplicht"]) == ("te laat", "ja")
         assert (rows["E3", "t02"]["status"], rows["E3", "t02"]["deadline"]) == ("niet geslaagd", "")
+
+
+def test_progress_per_employee_shows_each_required_module_status(cli, reminded, db_url):
+    result = cli("progress", "--db", db_url, "--per-medewerker")
+    assert result.code == 0
+    lines = {line.split()[0]: line for line in result.out.splitlines()[2:]}
+    assert lines["E1"].endswith("t01 geslaagd, t02 niet gestart")
+    assert lines["E2"].endswith("t01 niet gestart")
+    assert lines["E3"].endswith("t01 geslaagd, t03 geslaagd")

@@ -95,12 +95,15 @@ def cmd_progress(args: argparse.Namespace) -> int:
     with Store.open(args.db) as store:
         employees = store.employees()
         items = completions(catalog, employees, store.module_progress(), training)
-        titles = {role_id: role.title for role_id, role in catalog.roles.items()}
-        lines = progress.progress_by(items, args.by, titles)
+        if args.per_medewerker:
+            text = progress.format_employees(items)
+        else:
+            titles = {role_id: role.title for role_id, role in catalog.roles.items()}
+            text = progress.format_table(progress.progress_by(items, args.by, titles), args.by)
     if not employees:
         _say("Nog geen medewerkers; importeer eerst de personeelslijst (geletterdheid roster import).")
         return 0
-    _say(progress.format_table(lines, args.by))
+    _say(text)
     return 0
 
 
@@ -174,6 +177,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     progress_parser.add_argument(
         "--by", choices=BY_CHOICES, default="afdeling", help="groepeer per afdeling (standaard) of per rol"
+    )
+    progress_parser.add_argument(
+        "--per-medewerker", action="store_true", help="toon per medewerker de status van elke verplichte module"
     )
     progress_parser.set_defaults(func=cmd_progress)
 

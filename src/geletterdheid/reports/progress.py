@@ -76,6 +76,28 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     return "\n".join([render(header), separator, *body[:-1], separator, body[-1]])
 
 
+def format_employees(items: Iterable[EmployeeCompletion]) -> str:
+    """Per employee, the status of each required module: ``t01 geslaagd, t02 te laat``."""
+    rows = [
+        (
+            item.employee.id,
+            item.employee.name,
+            item.employee.department,
+            ", ".join(f"{module.module_id} {module.status}" for module in item.modules if module.required) or "-",
+        )
+        for item in items
+    ]
+    header = ("Medewerker", "Naam", "Afdeling", "Verplichte modules")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(3)]
+
+    def render(row: tuple[str, ...]) -> str:
+        return "  ".join([*(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)), row[3]])
+
+    return "\n".join(
+        [render(header), "  ".join("-" * width for width in [*widths, len(header[3])]), *map(render, rows)]
+    )
+
+
 def format_table(lines: list[ProgressLine], by: str) -> str:
     """The progress table and, under it, how many required modules have each status."""
     group = "Afdeling" if by == "afdeling" else "Rol"
