@@ -158,13 +158,28 @@ def _summaries(
     scores: dict[float, str] = {}
     dates: dict[object, str] = {}
     hour, moment = progress.hour, progress.moment
-    general = uniform is None
-    passed_, failed, after = uniform or ("", "", "")
     by_employee: dict[str, dict[str, _Summary | str]] = {}
     current: str | None = None
     attempted: dict[str, _Summary | str] = {}
-    for employee_id, quiz_id, best, passed, count, version, last in progress.rows:
-        if employee_id != current:  # the rows of an employee usually come together
+    if uniform is None:
+        for employee_id, quiz_id, best, passed, count, version, last in progress.rows:
+            if employee_id != current:  # the rows of an employee usually come together
+                current = employee_id
+                attempted = by_employee.setdefault(employee_id, {})
+            score = scores.get(best)
+            if score is None:
+                score = scores[best] = formatter.cell(number(best, dialect))
+            key = hour(passed)
+            date = dates.get(key)
+            if date is None:
+                date = dates[key] = formatter.cell(local_date(moment(passed)))
+            attempted[quiz_id] = (f"{score}{delimiter}{date}{delimiter}{count}", passed, key, version, last)
+        return by_employee
+    # The same loop for rows without details (store.stored_progress(details=False)), finishing
+    # the cells; written out twice because it runs for every attempted module of the organisation.
+    passed_, failed, after = uniform
+    for employee_id, quiz_id, best, passed, count in progress.rows:
+        if employee_id != current:
             current = employee_id
             attempted = by_employee.setdefault(employee_id, {})
         score = scores.get(best)
@@ -174,13 +189,17 @@ def _summaries(
         date = dates.get(key)
         if date is None:
             date = dates[key] = formatter.cell(local_date(moment(passed)))
-        if general:
-            attempted[quiz_id] = (f"{score}{delimiter}{date}{delimiter}{count}", passed, key, version, last)
-        else:
-            attempted[quiz_id] = (
-                f"{failed if passed is None else passed_}{score}{delimiter}{date}{delimiter}{count}{after}"
-            )
+        attempted[quiz_id] = f"{failed if passed is None else passed_}{score}{delimiter}{date}{delimiter}{count}{after}"
     return by_employee
+
+
+def _uniform(catalog: Catalog, training: TrainingSettings) -> bool:
+    """No pass stops counting and there is no deadline (the repository, or a gemeente without
+    [opleiding]): a module's cells are then the same whoever tried it, required or not, so they
+    are finished in one go, without an object per row, from the store's rows without details.
+    (Without a validity or re-training, the day of a pass does not change its status.)"""
+    deadlines = [training.default.deadline, *(terms.deadline for terms in training.per_role.values())]
+    return not can_stop_counting(catalog, training) and all(deadline is None for deadline in deadlines)
 
 
 def _iso(day: dt.date | None) -> str:
@@ -242,12 +261,7 @@ def _long_lines(
     formatter = _Formatter(dialect)
     delimiter = dialect.delimiter
     uniform = None
-    deadlines = [training.default.deadline, *(terms.deadline for terms in training.per_role.values())]
-    if not can_stop_counting(catalog, training) and all(deadline is None for deadline in deadlines):
-        # No pass stops counting and there is no deadline (the repository, or a gemeente without
-        # [opleiding]): a module's cells are the same whoever tried it, required or not, so they
-        # are finished in one go, without an object per row. (Without a validity or re-training,
-        # the day of a pass does not change its status.)
+    if _uniform(catalog, training):
         rule = Rule()
         uniform = (
             module_status(rule, today, 1, today, None, False) + delimiter,
@@ -394,11 +408,7 @@ def _export(store: Store, catalog: Catalog, out: Path | None, dialect: Dialect, 
     today = options.today or today_here()
     if options.layout == "long":
         # checks the roles before anything is written
-        progress = store.stored_progress(
-            options.department,
-            versions=any(module.retrain_from_version for module in catalog.modules.values()),
-            latest_attempt=can_stop_counting(catalog, options.training),
-        )
+        progress = store.stored_progress(options.department, details=not _uniform(catalog, options.training))
         lines = _long_text(catalog, employees, progress, dialect, hide, options.training, today)
     else:
         summaries = store.module_progress(options.department)
