@@ -206,12 +206,10 @@ def _iso(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def _pass_key(hour: object, version: int | None, last: Any, passed: Any) -> object:
-    """What the cells around a pass depend on. Just the hour when the export asked for neither
-    version nor latest attempt (the usual case): hashing a tuple per row cost a tenth of the export."""
-    if version is None and last is None:
-        return hour
-    # stored times compare in stored form: fixed-format text on SQLite, datetimes on PostgreSQL
+def _pass_key(hour: object, version: int | None, last: Any, passed: Any) -> tuple[object, int | None, bool]:
+    """What the cells around a pass depend on: its UTC hour, the version, and whether someone
+    tried again since (stored times compare in stored form: fixed-format text on SQLite,
+    datetimes on PostgreSQL)."""
     return (hour, version, last is not None and last > passed)
 
 
@@ -225,7 +223,7 @@ class _ModuleCells:
         never = module_status(rule, today, 1, None, None, False)  # tried, never passed
         self.not_passed = (f"{never}{delimiter}", f"{delimiter}{delimiter}{deadline}")
         self.deadline = deadline
-        self.passes: dict[object, tuple[str, str]] = {}
+        self.passes: dict[tuple[object, int | None, bool], tuple[str, str]] = {}
 
     def around(self, passed: Any, hour: object, version: int | None, last: Any) -> tuple[str, str]:
         if passed is None:
@@ -234,8 +232,7 @@ class _ModuleCells:
         seen = self.passes.get(key)
         if seen is None:
             passed_on = local_day(self.moment(passed))
-            # stored times compare in stored form: fixed-format text on SQLite, datetimes on PostgreSQL
-            status = module_status(self.rule, self.today, 1, passed_on, version, last is not None and last > passed)
+            status = module_status(self.rule, self.today, 1, passed_on, version, key[2])
             until = _iso(valid_until(passed_on, self.rule.valid_months))
             seen = self.passes[key] = (
                 f"{status}{self.delimiter}",
