@@ -329,3 +329,25 @@ def test_progress_per_employee_shows_each_required_module_status(cli, reminded, 
     assert lines["E1"].endswith("t01 geslaagd, t02 niet gestart")
     assert lines["E2"].endswith("t01 niet gestart")
     assert lines["E3"].endswith("t01 geslaagd, t03 geslaagd")
+
+
+def test_reminders_for_a_later_day_list_the_passes_that_expire_before_it(reminded, catalog):
+    from geletterdheid.project.model import TrainingSettings, TrainingTerms
+    from geletterdheid.reports.completion import completions
+    from geletterdheid.reports.reminders import reminders
+
+    training = TrainingSettings(TrainingTerms(dt.date(2025, 12, 31), 12))
+    employees, progress = reminded.employees(), reminded.module_progress()
+
+    def open_on(day: dt.date) -> dict[str, tuple[tuple[str, ...], dt.date | None]]:
+        found = reminders(catalog, completions(catalog, employees, progress, training, day))
+        return {item.employee.id: (item.open_titles, item.deadline) for item in found}
+
+    t01, t02 = catalog.modules["t01"].title, catalog.modules["t02"].title
+    assert open_on(dt.date(2025, 6, 1)) == {
+        "E1": ((t02,), dt.date(2025, 12, 31)),
+        "E2": ((t01,), dt.date(2025, 12, 31)),
+    }
+    # passed 2025-01-10 and 2025-01-11, valid 12 months: by February 2026 everyone has t01 open again
+    later = open_on(dt.date(2026, 2, 1))
+    assert later["E1"][0] == (t01, t02) and later["E3"][0] == (t01, catalog.modules["t03"].title)
