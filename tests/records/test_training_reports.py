@@ -351,3 +351,16 @@ def test_reminders_for_a_later_day_list_the_passes_that_expire_before_it(reminde
     # passed 2025-01-10 and 2025-01-11, valid 12 months: by February 2026 everyone has t01 open again
     later = open_on(dt.date(2026, 2, 1))
     assert later["E1"][0] == (t01, t02) and later["E3"][0] == (t01, catalog.modules["t03"].title)
+
+
+def test_the_store_summarises_the_latest_pass_its_version_and_the_latest_attempt(staffed_store, catalog):
+    t01 = catalog.quizzes["t01"]
+    full = {"t01-q1": ["b"], "t01-q2": ["onjuist"], "t01-q3": ["a", "c", "d"], "t01-q4": ["a", "b"]}
+    staffed_store.record_attempts([NewAttempt.scored("E1", t01, at("2025-01-10T09:00"), "test", full)], {"t01": 1})
+    staffed_store.record_attempts([NewAttempt.scored("E1", t01, at("2025-03-10T09:00"), "test", full)], {"t01": 2})
+    staffed_store.record_attempts([NewAttempt.scored("E1", t01, at("2025-04-10T09:00"), "test", {})], {"t01": 2})
+    [summary] = staffed_store.module_progress()
+    assert (summary.best_score, summary.attempt_count, summary.passed_version) == (100.0, 3, 2)
+    assert summary.passed_at == at("2025-03-10T09:00") and summary.last_attempt_at == at("2025-04-10T09:00")
+    without = staffed_store.stored_progress(details=False).rows
+    assert [row[:2] + row[4:] for row in without] == [("E1", "t01", 3)] and len(without[0]) == 5
