@@ -77,3 +77,23 @@ def test_a_role_the_content_does_not_have_is_named_with_its_line(project):
     message = caught.value.user_message()
     assert "gemeente.toml:8: [opleiding.rollen.wethouder]: onbekende rol 'wethouder'; bekende rollen: " in message
     assert "inkoper" in message
+
+
+def test_export_and_progress_in_a_gemeente_project_use_its_deadline(tmp_path, capsys):
+    from geletterdheid.cli import main
+    from geletterdheid.project.init import create_project
+
+    root = tmp_path / "testdorp"
+    create_project(root, "Gemeente Testdorp")
+    toml = root / "gemeente.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + "\n[opleiding]\ndeadline = 2025-01-31\n", encoding="utf-8")
+    roster = tmp_path / "medewerkers.csv"
+    roster.write_text("medewerker_id,naam,afdeling,rollen\nE1,Anna de Vries,Burgerzaken,\n", encoding="utf-8")
+    db = f"sqlite:///{(tmp_path / 'hr.db').as_posix()}"
+    assert main(["--root", str(root), "roster", "import", str(roster), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(root), "export", "--db", db, "--dialect", "rfc4180"]) == 0
+    lines = capsys.readouterr().out.lstrip("\ufeff").splitlines()
+    assert lines[1:] and all(line.endswith(",te laat,,,0,,2025-01-31") for line in lines[1:])
+    assert main(["--root", str(root), "progress", "--db", db]) == 0
+    assert "te laat" in capsys.readouterr().out
