@@ -243,8 +243,47 @@ def test_export_over_http_leaves_out_voided_attempts_and_leavers(live_server):
     response = httpx.get(live_server.url + "api/export.csv", headers={"Authorization": f"Bearer {HR_TOKEN}"})
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     vera = next(row for row in rows if row["medewerker_id"] == "V1" and row["module_id"] == "m01")
-    assert (vera["status"], vera["pogingen"]) == ("niet_gestart", "0")
+    assert (vera["status"], vera["pogingen"]) == ("niet gestart", "0")
     assert not any(row["medewerker_id"] == "V2" for row in rows)
+
+
+def test_export_xlsx_gives_hr_a_workbook_with_typed_cells(live_server, tmp_path):
+    import openpyxl
+
+    from geletterdheid.reports.hr_export import LONG_HEADER
+
+    post(live_server, {"quiz": "m01", "antwoorden": SOME_ANSWERS})
+    url = live_server.url + "api/export.xlsx"
+    assert httpx.get(url).status_code == 401  # the same token as the CSV
+    response = httpx.get(url, headers={"Authorization": f"Bearer {HR_TOKEN}"})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert response.headers["content-disposition"].endswith('.xlsx"')
+    (tmp_path / "hr.xlsx").write_bytes(response.content)
+    sheet = openpyxl.load_workbook(tmp_path / "hr.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == LONG_HEADER
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:M{len(rows)}"
+    anna = dict(zip(LONG_HEADER, next(row for row in rows if row[0] == "E1" and row[4] == "m01"), strict=True))
+    # numbers, not text (a whole score such as 10.0 reads back as 10)
+    assert isinstance(anna["beste_score"], int | float) and isinstance(anna["pogingen"], int) and anna["pogingen"] >= 1
+
+
+def test_a_web_attempt_records_the_module_version_it_was_made_on(live_server):
+    import sqlalchemy
+
+    post(live_server, {"quiz": "m01", "antwoorden": SOME_ANSWERS})
+    engine = sqlalchemy.create_engine(live_server.db_url)
+    try:
+        with engine.connect() as connection:
+            versions = set(
+                connection.exec_driver_sql(
+                    "SELECT module_version FROM attempts WHERE employee_id = 'E1' AND quiz_id = 'm01'"
+                ).scalars()
+            )
+    finally:
+        engine.dispose()
+    assert versions == {CATALOG.modules["m01"].version}
 
 
 # -- the site itself --------------------------------------------------------------------------

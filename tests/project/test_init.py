@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from geletterdheid.cli import main
 from geletterdheid.project import init as init_module
 from geletterdheid.project.config import load_config
 from geletterdheid.project.init import InvalidProjectName, ProjectExists, create_project
+from geletterdheid.project.model import TrainingTerms
 from geletterdheid.project.template import PLACEHOLDER_FORUM_URL
 
 LAYOUT = [
@@ -56,14 +58,17 @@ def test_every_key_is_in_the_template_and_loads_when_switched_on(tmp_path):
     assert config.forum is not None and set(config.forum.per_topic) == {"generatieve-ai"}
     assert set(config.contacts) == {"ai_loket", "fg"} and set(config.footer) == {"privacy", "toegankelijkheid"}
     assert config.leave_out == ("m16",)
+    assert config.training.default == TrainingTerms(dt.date(2027, 3, 31), 24)
+    assert dict(config.training.per_role) == {"inkoper": TrainingTerms(dt.date(2026, 12, 31), None)}
 
 
 def test_the_template_explains_each_key_in_dutch(tmp_path):
     create_project(tmp_path / "t", "Gemeente Testdorp")
     lines = (tmp_path / "t" / "gemeente.toml").read_text(encoding="utf-8").splitlines()
     keys = [i for i, line in enumerate(lines) if re.match(r"^(# )?[a-z_-]+ = ", line)]
-    # forum, naam, logo, website, basis_url, one topic, 2 contacts, 2 footer links, kleur, tokens, weglaten
-    assert len(keys) == 13
+    # forum, naam, logo, website, basis_url, one topic, 2 contacts, 2 footer links, kleur, tokens, weglaten,
+    # deadline, geldig_maanden and one role's deadline
+    assert len(keys) == 16
     for i in keys:  # the line above a key is a comment: an explanation or the key before it in a group
         assert lines[i - 1].startswith("#"), lines[i]
 

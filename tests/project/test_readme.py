@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geletterdheid.project.validate import CONTACT_KEYS, TABLES
+from geletterdheid.project.validate import CONTACT_KEYS, ROLE_TRAINING_KEYS, TABLES
 from repo_paths import REPO
 
 
@@ -15,6 +15,8 @@ def test_the_readme_documents_every_key_and_no_other():
     accepted = {(table, key) for table, keys in TABLES.items() for key in keys if key != "onderwerpen"}
     assert documented == accepted
     assert "| `[forum.onderwerpen]` `<onderwerp-id>` |" in section
+    keys = ", ".join(f"`{key}`" for key in ROLE_TRAINING_KEYS)
+    assert f"| `[opleiding.rollen.<rol>]` {keys} |" in section
     assert "| `forum = false` |" in section
     for key in CONTACT_KEYS:  # the two fields of a contact
         assert f"`{key}`" in section

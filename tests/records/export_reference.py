@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from geletterdheid.content.model import Catalog
-from geletterdheid.reports.completion import NOT_STARTED, EmployeeCompletion
+from geletterdheid.reports.completion import EmployeeCompletion
 from geletterdheid.reports.hr_export import local_date
 from geletterdheid.reports.spreadsheet import Dialect, neutralise, number
 
@@ -18,7 +18,8 @@ from geletterdheid.reports.spreadsheet import Dialect, neutralise, number
 def long_rows(
     catalog: Catalog, items: Iterable[EmployeeCompletion], dialect: Dialect, hide: Callable[[str], str] | None = None
 ) -> Iterator[list[str]]:
-    """The rows under LONG_HEADER: employee, module, required, status, best score, date passed, attempts."""
+    """The rows under LONG_HEADER: employee, module, required, status, best score, date passed, attempts,
+    valid until, deadline."""
     titles = {module_id: neutralise(module.title) for module_id, module in catalog.modules.items()}
     for item in items:
         employee = item.employee
@@ -27,14 +28,13 @@ def long_rows(
         person = [*identity, neutralise(employee.department), neutralise("|".join(employee.all_roles))]
         for module in item.modules:
             head = [neutralise(module.module_id), titles.get(module.module_id, ""), "ja" if module.required else "nee"]
-            if module.status == NOT_STARTED:
-                yield [*person, *head, NOT_STARTED, "", "", "0"]
-            else:
-                yield [
-                    *person,
-                    *head,
-                    module.status,
-                    number(module.best_score, dialect),
-                    local_date(module.first_passed_at),
-                    str(module.attempt_count),
-                ]
+            yield [
+                *person,
+                *head,
+                module.status,
+                number(module.best_score, dialect),
+                local_date(module.passed_at),
+                str(module.attempt_count),
+                module.valid_until.isoformat() if module.valid_until else "",
+                module.deadline.isoformat() if module.deadline else "",
+            ]

@@ -34,10 +34,13 @@ def test_stats_prints_the_item_analysis_and_writes_csv(cli, answered, db_url, tm
     table = {line.split()[0]: line.split()[1:] for line in result.out.splitlines() if line.startswith("t02-")}
     assert table["t02-q1"] == ["enkelvoudig", "66,7%", "50,0%"]
     assert table["t02-q2"] == ["juist-onwaar", "33,3%", "50,0%"]
-    assert "Interne consistentie (Cronbach's alpha): 0,67" in result.out
+    assert "Betrouwbaarheid (Cronbach's alpha, 'internal consistency'): 0,67" in result.out
+    assert "p-waarde (moeilijkheid, 'facility' of 'difficulty')" in result.out
+    # three first attempts: too few to judge, said plainly, and no signals
+    assert "Te weinig pogingen om de vragen te beoordelen: 3 van de minstens 30 die nodig zijn." in result.out
     data = out.read_bytes().decode("utf-8-sig")
-    assert data.splitlines()[0] == "vraag_id;type;eerste_pogingen;facility_index;discriminatie_index;signalen"
-    assert "t02-q2;juist-onwaar;3;33,3;50,0;" in data
+    assert data.splitlines()[0] == "vraag_id;type;eerste_pogingen;p_waarde;onderscheidend_vermogen;signalen"
+    assert "t02-q2;juist-onwaar;3;33,3;50,0;te weinig pogingen\r\n" in data
 
 
 def test_stats_for_an_unknown_quiz(cli, db_url):
@@ -118,4 +121,4 @@ def test_stats_without_attempts_says_so_without_failing(cli, db_url):
     result = cli("stats", "t01", "--db", db_url)
     assert result.code == 0
     assert "Itemanalyse toets t01 op 0 eerste pogingen" in result.out
-    assert "Interne consistentie (Cronbach's alpha): -" in result.out
+    assert "Betrouwbaarheid (Cronbach's alpha, 'internal consistency'): -" in result.out

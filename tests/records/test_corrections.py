@@ -126,7 +126,7 @@ def test_a_voided_attempt_stops_counting_in_export_progress_and_stats_but_stays_
     assert result.code == 0, result.output
     assert f"Poging {passed_by_mistake.id} (E1, toets t01, 03-02-2025 14:00, 100%) telt niet meer mee." in result.out
     row = export_rows(cli, db_url)["E1", "t01"]
-    assert (row["status"], row["beste_score"], row["pogingen"]) == ("niet_gestart", "", "0")
+    assert (row["status"], row["beste_score"], row["pogingen"]) == ("niet gestart", "", "0")
     progress = cli("progress", "--db", db_url).out
     assert "Burgerzaken" in progress and "0,0%" in progress.split("Burgerzaken")[1].splitlines()[0]
     assert "op 0 eerste pogingen" in cli("stats", "t01", "--db", db_url).out
@@ -188,7 +188,7 @@ def test_a_row_without_answers_is_not_an_attempt_but_counted_as_leeg(cli, tmp_pa
         "2 leeg (geen enkel antwoord, bijvoorbeeld afwezig; niet opgeslagen)." in result.out
     )
     assert scores(staffed_store, "E2") == [] and scores(staffed_store, "E3") == []
-    assert export_rows(cli, db_url)["E2", "t01"]["status"] == "niet_gestart"
+    assert export_rows(cli, db_url)["E2", "t01"]["status"] == "niet gestart"
 
 
 def test_a_long_csv_attempt_with_only_blank_answers_is_leeg(cli, tmp_path, staffed_store, db_url):

@@ -1,10 +1,15 @@
 """`geletterdheid export` and `progress`: contents, Excel-NL bytes, formula neutralisation, filters, pseudonyms."""
 
 import csv
+import datetime as dt
 import io
+import itertools
+import re
+from types import MappingProxyType
 
 import pytest
 
+from geletterdheid.project.model import TrainingSettings, TrainingTerms
 from geletterdheid.records import Employee, NewAttempt
 
 from .conftest import ROSTER, at
@@ -58,18 +63,20 @@ def test_long_export_lists_every_required_module_and_attempted_extras(cli, histo
         "beste_score": "75,0",
         "geslaagd_op": "2025-01-31",  # 23:30 Dutch time is the 31st, though it is the 31st 22:30 UTC too
         "pogingen": "3",
+        "geldig_tot": "",  # no gemeente.toml: a pass stays valid
+        "deadline": "",
     }
     assert (rows["E1", "t02"]["status"], rows["E1", "t02"]["beste_score"], rows["E1", "t02"]["pogingen"]) == (
-        "niet_geslaagd",
+        "niet geslaagd",
         "0,0",
         "1",
     )
     assert (rows["E2", "t01"]["status"], rows["E2", "t01"]["beste_score"], rows["E2", "t01"]["geslaagd_op"]) == (
-        "niet_gestart",
+        "niet gestart",
         "",
         "",
     )
-    assert rows["E3", "t03"]["verplicht"] == "ja" and rows["E3", "t03"]["status"] == "niet_gestart"
+    assert rows["E3", "t03"]["verplicht"] == "ja" and rows["E3", "t03"]["status"] == "niet gestart"
     assert (rows["E3", "t02"]["verplicht"], rows["E3", "t02"]["status"]) == ("nee", "geslaagd")
 
 
@@ -88,8 +95,8 @@ def test_wide_export_has_one_row_per_employee_and_a_column_per_module(cli, histo
         "verplicht_geslaagd",
     ]
     by_id = {r["medewerker_id"]: r for r in rows}
-    assert [by_id["E1"][m] for m in ("t01", "t02", "t03")] == ["geslaagd", "niet_geslaagd", ""]
-    assert [by_id["E3"][m] for m in ("t01", "t02", "t03")] == ["niet_gestart", "geslaagd", "niet_gestart"]
+    assert [by_id["E1"][m] for m in ("t01", "t02", "t03")] == ["geslaagd", "niet geslaagd", ""]
+    assert [by_id["E3"][m] for m in ("t01", "t02", "t03")] == ["niet gestart", "geslaagd", "niet gestart"]
     assert (by_id["E1"]["verplicht_aantal"], by_id["E1"]["verplicht_geslaagd"]) == ("2", "1")
 
 
@@ -100,7 +107,7 @@ def test_excel_nl_bytes_have_bom_semicolons_crlf_and_decimal_commas(cli, history
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfmedewerker_id;naam;afdeling;rollen;module_id;")
     assert data.count(b"\r\n") == 7 and b"\n" not in data.replace(b"\r\n", b"")
-    assert ";75,0;2025-01-31;3\r\n" in data.decode("utf-8-sig")
+    assert ";75,0;2025-01-31;3;;\r\n" in data.decode("utf-8-sig")
     assert "Daniëlle Çelik".encode() in data
 
 
@@ -109,7 +116,7 @@ def test_rfc4180_bytes_have_commas_no_bom_and_decimal_points(cli, history, db_ur
     cli("export", "--db", db_url, "--out", out, "--dialect", "rfc4180")
     data = out.read_bytes()
     assert data.startswith(b"medewerker_id,naam,afdeling,rollen,")
-    assert b",75.0,2025-01-31,3\r\n" in data
+    assert b",75.0,2025-01-31,3,,\r\n" in data
 
 
 HOSTILE = [
@@ -140,7 +147,7 @@ def test_long_export_writes_what_csv_writer_writes_for_the_long_rows(history, ca
     """The long layout joins pre-formatted cell groups itself (issue 4): it must give the very
     bytes csv.writer gives for the plain rows of export_reference.long_rows(), quoting included."""
     from geletterdheid.reports.completion import completions
-    from geletterdheid.reports.hr_export import LONG_HEADER, export
+    from geletterdheid.reports.hr_export import LONG_HEADER, ExportOptions, export, export_people
     from geletterdheid.reports.spreadsheet import DIALECTS, write_rows
 
     from .export_reference import long_rows
@@ -152,21 +159,29 @@ def test_long_export_writes_what_csv_writer_writes_for_the_long_rows(history, ca
         ]
     )
     history.record_attempts([NewAttempt.scored("E5;x", catalog.quizzes["t02"], at("2025-03-30T00:59"), "test", {})])
-    for dialect in DIALECTS.values():
-        for key in (None, KEY.encode()):
-            out = tmp_path / "long.csv"
-            export(history, catalog, out, dialect, "long", pseudonym_key=key)
-            hide = None
-            if key:
-                from geletterdheid.reports.pseudonym import pseudonym
-
-                hide = lambda employee_id, key=key: pseudonym(key, employee_id)  # noqa: E731
-            expected = io.StringIO(newline="")
-            rows = long_rows(
-                catalog, completions(catalog, history.employees(), history.module_progress()), dialect, hide
-            )
-            write_rows(expected, dialect, LONG_HEADER, rows)
-            assert out.read_bytes().decode("utf-8") == ("\ufeff" if dialect.bom else "") + expected.getvalue()
+    # Nothing set, one deadline for all (both written in one go), then deadlines per role and a
+    # validity of one month (worked out per role set), so te laat and verlopen are in the bytes too.
+    trainings = [
+        TrainingSettings(),
+        TrainingSettings(TrainingTerms(dt.date(2025, 6, 30))),
+        TrainingSettings(
+            TrainingTerms(dt.date(2025, 6, 30), 1), MappingProxyType({"inkoper": TrainingTerms(dt.date(2025, 1, 15))})
+        ),
+    ]
+    statuses: set[str] = set()
+    for today, training in itertools.product((dt.date(2025, 2, 15), dt.date(2026, 1, 1)), trainings):
+        for dialect in DIALECTS.values():
+            for key in (None, KEY.encode()):
+                out = tmp_path / "long.csv"
+                options = ExportOptions("long", None, key, k=2, training=training, today=today)
+                export(history, catalog, out, dialect, options=options)
+                people, hide = export_people(history.employees(), options)
+                expected = io.StringIO(newline="")
+                items = completions(catalog, people, history.module_progress(), training, today)
+                write_rows(expected, dialect, LONG_HEADER, long_rows(catalog, items, dialect, hide))
+                assert out.read_bytes().decode("utf-8") == ("\ufeff" if dialect.bom else "") + expected.getvalue()
+                statuses |= {row["status"] for row in read(expected.getvalue(), dialect.delimiter)}
+    assert {"te laat", "verlopen", "geslaagd", "niet gestart", "niet geslaagd"} <= statuses
 
 
 def test_neutralise_leaves_ordinary_text_alone():
@@ -229,24 +244,38 @@ def test_a_failed_export_leaves_the_old_file_untouched(cli, store, db_url, tmp_p
     assert list(tmp_path.glob(".hr.csv*")) == []
 
 
+def table_rows(text: str, title: str) -> dict[str, list[str]]:
+    """The rows of the table whose header starts with ``title``: first cell -> other cells."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(title))
+    rows = {}
+    for line in lines[start + 1 :]:
+        if not line.strip():
+            break
+        if not line.startswith("-"):
+            cells = re.split(r"\s{2,}", line.strip())
+            rows[cells[0]] = cells[1:]
+    return rows
+
+
 def test_progress_by_department(cli, history, db_url):
     result = cli("progress", "--db", db_url)
     assert result.code == 0
-    lines = {
-        line.split()[0]: line.split()[1:] for line in result.out.splitlines()[2:] if line and not line.startswith("-")
-    }
+    lines = table_rows(result.out, "Afdeling  ")
     # Burgerzaken: E1 needs t01+t02 (passed t01), E2 needs t01 (nothing): 1 of 3. Inkoop: E3 0 of 2.
-    assert lines["Burgerzaken"] == ["2", "3", "1", "33,3%"]
-    assert lines["Inkoop"] == ["1", "2", "0", "0,0%"]
-    assert lines["Totaal"] == ["3", "5", "1", "20,0%"]
+    # Nobody finished a whole learning path.
+    assert lines["Burgerzaken"] == ["2", "0", "3", "1", "33,3%"]
+    assert lines["Inkoop"] == ["1", "0", "2", "0", "0,0%"]
+    assert lines["Totaal"] == ["3", "0", "5", "1", "20,0%"]
+    assert "Leerpad af: medewerkers die alle verplichte modules hebben gehaald" in result.out
 
 
-def test_progress_by_role_counts_everyone_under_all_staff(cli, history, db_url):
+def test_progress_by_role_counts_everyone_under_all_staff_by_title(cli, history, db_url):
     out = cli("progress", "--db", db_url, "--by", "rol").out
-    lines = {line.split()[0]: line.split()[1:] for line in out.splitlines()[2:] if line and not line.startswith("-")}
-    assert lines["alle-medewerkers"] == ["3", "5", "1", "20,0%"]
-    assert lines["beleidsadviseur"] == ["1", "2", "1", "50,0%"]
-    assert lines["inkoper"] == ["1", "2", "0", "0,0%"]
+    lines = table_rows(out, "Rol  ")
+    assert lines["Alle medewerkers"] == ["3", "0", "5", "1", "20,0%"]
+    assert lines["Beleidsadviseur"] == ["1", "0", "2", "1", "50,0%"]
+    assert lines["Inkoper"] == ["1", "0", "2", "0", "0,0%"]
 
 
 def test_progress_on_an_empty_store_says_what_to_do(cli, db_url):

@@ -267,6 +267,15 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
         modules[module.id] = module
         module_paths[module.id] = path
         module_lines[module.id] = lines
+        if module.retrain_from_version is not None and module.retrain_from_version > module.version:
+            problems.append(
+                Problem(
+                    path,
+                    lines.line(("opnieuw_vanaf_versie",)),
+                    f"opnieuw_vanaf_versie {module.retrain_from_version} is hoger dan de versie van de module "
+                    f"({module.version}); verhoog eerst 'versie'",
+                )
+            )
         for index, role_id in enumerate(module.roles):
             if roles and role_id not in roles:
                 problems.append(

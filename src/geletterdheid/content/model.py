@@ -55,6 +55,13 @@ class Module(_Strict):
     change: str | None = Field(
         alias="wijziging", default=None, description="Eén regel: wat er in deze versie veranderde (gewone tekst)"
     )
+    retrain_from_version: int | None = Field(
+        alias="opnieuw_vanaf_versie",
+        default=None,
+        ge=2,
+        description="Wie de toets op een eerdere versie haalde, moet hem opnieuw doen (status 'opnieuw nodig'); "
+        "hoogstens de huidige versie",
+    )
 
     @field_validator("articles", mode="before")
     @classmethod

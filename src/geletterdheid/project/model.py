@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,37 @@ class ForumSettings:
 
 
 @dataclass(frozen=True)
+class TrainingTerms:
+    """When staff must have passed (``deadline``) and how long a pass counts (``geldig_maanden``)."""
+
+    deadline: dt.date | None = None
+    valid_months: int | None = None  # None: a pass stays valid
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    """``[opleiding]``: the terms for everyone, and per role under ``[opleiding.rollen.<rol>]``.
+
+    Without gemeente.toml (the repository itself) there is no deadline and a pass stays valid.
+    """
+
+    default: TrainingTerms = TrainingTerms()
+    per_role: Mapping[str, TrainingTerms] = field(default_factory=lambda: MappingProxyType({}))
+
+    def terms_for(self, role_ids: tuple[str, ...]) -> TrainingTerms:
+        """The terms of someone with these roles. A role's own value goes before the general one
+        (a role may get more time or a shorter validity); with several roles that have their own
+        value, the earliest deadline and the shortest validity hold, so no role's rule is missed."""
+        own = [self.per_role[role_id] for role_id in role_ids if role_id in self.per_role]
+        deadlines = [term.deadline for term in own if term.deadline is not None]
+        months = [term.valid_months for term in own if term.valid_months is not None]
+        return TrainingTerms(
+            min(deadlines) if deadlines else self.default.deadline,
+            min(months) if months else self.default.valid_months,
+        )
+
+
+@dataclass(frozen=True)
 class GemeenteConfig:
     """Everything gemeente.toml says. ``forum`` is ``None`` for ``forum = false`` (no forum boxes).
 
@@ -57,6 +89,7 @@ class GemeenteConfig:
     colour: str | None = None
     tokens: DesignTokens | None = None
     leave_out: tuple[str, ...] = ()
+    training: TrainingSettings = TrainingSettings()
     key_lines: Mapping[tuple[str, ...], int] = field(default_factory=lambda: MappingProxyType({}), compare=False)
 
     @property

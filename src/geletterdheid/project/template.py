@@ -63,6 +63,15 @@ basis_url = "{forum}"
 # Welke modules van de basisinhoud jullie gemeente weglaat (module-ids).
 # [inhoud]
 # weglaten = ["m16"]
+
+# Wanneer medewerkers hun leerpad af moeten hebben en hoe lang een gehaalde toets geldt.
+# De HR-export, geletterdheid progress en geletterdheid herinneringen gebruiken dit.
+# [opleiding]
+# deadline = 2027-03-31     # een datum, zonder aanhalingstekens
+# geldig_maanden = 24       # daarna is de toets 'verlopen' en moet hij opnieuw
+# Een rol kan een eigen deadline of geldigheid krijgen (de rol-id uit de rollen):
+# [opleiding.rollen.inkoper]
+# deadline = 2026-12-31
 """
 
 FOLDER_READMES: dict[str, str] = {

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..problems import Problem
 from .design_tokens import DesignTokens, background, read_tokens
-from .model import Contact, ForumSettings, GemeenteConfig
+from .model import Contact, ForumSettings, GemeenteConfig, TrainingSettings, TrainingTerms
 from .toml_lines import KeyLines, KeyPath
 from .values import (
     MINIMUM_CONTRAST,
@@ -36,7 +36,12 @@ TABLES: dict[str, tuple[str, ...]] = {
     "voettekst": ("privacy", "toegankelijkheid"),
     "huisstijl": ("kleur", "tokens"),
     "inhoud": ("weglaten",),
+    "opleiding": ("deadline", "geldig_maanden", "rollen"),
 }
+#: The keys of one role's table ``[opleiding.rollen.<rol>]``.
+ROLE_TRAINING_KEYS = ("deadline", "geldig_maanden")
+#: Twenty years: anything longer is a typo (months written as days, say).
+MAX_VALID_MONTHS = 240
 CONTACT_KEYS = ("naam", "email")
 LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
 TOKENS_SUFFIXES = (".css",)
@@ -265,6 +270,57 @@ class _Checker:
                 ids.append(item)
         return tuple(ids)
 
+    def deadline(self, path: KeyPath, value: object) -> datetime.date | None:
+        if value is None:
+            return None
+        if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+            self.problem(
+                path,
+                f"{_where(path)} moet een datum zijn zoals 2027-03-31 (zonder aanhalingstekens en zonder tijd), "
+                f"niet {'een tijdstip' if isinstance(value, datetime.datetime) else _type_name(value)}",
+            )
+            return None
+        return value
+
+    def valid_months(self, path: KeyPath, value: object) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_VALID_MONTHS:
+            self.problem(
+                path, f"{_where(path)} moet een heel aantal maanden zijn van 1 tot en met {MAX_VALID_MONTHS}, zoals 24"
+            )
+            return None
+        return value
+
+    def terms(self, table: KeyPath, data: Mapping[str, Any]) -> TrainingTerms:
+        return TrainingTerms(
+            self.deadline((*table, "deadline"), data.get("deadline")),
+            self.valid_months((*table, "geldig_maanden"), data.get("geldig_maanden")),
+        )
+
+    def training(self, data: Mapping[str, Any]) -> TrainingSettings:
+        table = self.table(data, "opleiding")
+        roles = table.get("rollen", {})
+        path: KeyPath = ("opleiding", "rollen")
+        if not isinstance(roles, dict):
+            self.problem(
+                path, "'rollen' in [opleiding] moet een tabel zijn: [opleiding.rollen.<rol>] met deadline = ..."
+            )
+            roles = {}
+        per_role: dict[str, TrainingTerms] = {}
+        for role_id, value in roles.items():
+            role_path: KeyPath = (*path, role_id)
+            if reason := content_id_problem(role_id, "rol-id"):
+                self.problem(role_path, f"[opleiding.rollen]: {reason}")
+            elif not isinstance(value, dict):
+                self.problem(
+                    role_path, f"[opleiding.rollen.{role_id}] moet een tabel zijn met deadline en geldig_maanden"
+                )
+            else:
+                self.unknown_keys(role_path, value, ROLE_TRAINING_KEYS)
+                per_role[role_id] = self.terms(role_path, value)
+        return TrainingSettings(self.terms(("opleiding",), table), MappingProxyType(per_role))
+
     def gemeente(self, data: Mapping[str, Any]) -> tuple[str | None, Path | None, str | None]:
         if "gemeente" not in data:
             self.problem(
@@ -298,6 +354,7 @@ def check_config(data: Mapping[str, Any], lines: KeyLines, root: Path, file: Pat
     colour = checker.colour(style.get("kleur"))
     tokens = checker.tokens(style, colour)
     leave_out = checker.leave_out(checker.table(data, "inhoud").get("weglaten"))
+    training = checker.training(data)
     if checker.problems or name is None:
         return checker.problems
     return GemeenteConfig(
@@ -311,5 +368,6 @@ def check_config(data: Mapping[str, Any], lines: KeyLines, root: Path, file: Pat
         colour=colour,
         tokens=tokens,
         leave_out=leave_out,
+        training=training,
         key_lines=MappingProxyType(dict(lines.lines)),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -21,7 +21,7 @@ from .errors import StoreUnavailable
 from .model import Answer, NewAttempt
 from .tables import attempts
 
-_COLUMNS = ("employee_id", "quiz_id", "taken_at", "source", "score", "passed", "answers")
+_COLUMNS = ("employee_id", "quiz_id", "taken_at", "source", "score", "passed", "answers", "module_version")
 _INSERT = (
     f"INSERT INTO {attempts.name} ({', '.join(_COLUMNS)}) {{source}} "
     "ON CONFLICT (employee_id, quiz_id, taken_at) DO NOTHING"
@@ -63,15 +63,23 @@ def decode_answers(text: str) -> dict[str, Answer]:
     }
 
 
-def insert_attempts(connection: Connection, new: Sequence[NewAttempt]) -> int:
-    """Insert the attempts that are not stored yet; return how many were new."""
+def insert_attempts(
+    connection: Connection, new: Sequence[NewAttempt], versions: Mapping[str, int] | None = None
+) -> int:
+    """Insert the attempts that are not stored yet; return how many were new.
+
+    ``versions`` (quiz id -> the module's ``versie`` now) records what each attempt was made on:
+    a score sheet or a submission is scored against the content as it is when it arrives."""
     if not new:
         return 0
-    return insert_rows(connection, driver_rows(connection, new))
+    return insert_rows(connection, driver_rows(connection, new, versions))
 
 
-def driver_rows(connection: Connection, new: Sequence[NewAttempt]) -> list[tuple]:
-    """The attempts as rows for the driver, in _COLUMNS order (times and answers in stored form)."""
+def driver_rows(
+    connection: Connection, new: Sequence[NewAttempt], versions: Mapping[str, int] | None = None
+) -> list[tuple]:
+    """The attempts as rows for the driver, in _COLUMNS order (times and answers in stored form;
+    ``versions``: quiz id -> the module version the attempts are made on)."""
     # A time is stored the way SQLAlchemy's DateTime stores it (fixed-format text on SQLite), so
     # rows written here and rows written through SQLAlchemy share one identity.
     to_stored = attempts.c.taken_at.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
@@ -81,6 +89,7 @@ def driver_rows(connection: Connection, new: Sequence[NewAttempt]) -> list[tuple
     # sqlite3 binds exact ints directly but sends a bool through its adapter lookup, which
     # costs more than the rest of the row; PostgreSQL wants a real boolean.
     as_flag = bool if connection.dialect.name == "postgresql" else int
+    version_of = (versions or {}).get
     rows = []
     for employee_id, quiz_id, taken_at, source, score_percent, passed, answers in new:
         stored_time = stored_times.get(id(taken_at))
@@ -96,6 +105,7 @@ def driver_rows(connection: Connection, new: Sequence[NewAttempt]) -> list[tuple
                 score_percent,
                 as_flag(passed),
                 f"{{{join(map(fragment, answers))}}}",
+                version_of(quiz_id),
             )
         )
     return rows

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..content.model import ALL_STAFF_ROLE, Quiz
+from ..content.model import ALL_STAFF_ROLE, Catalog, Quiz
 from ..quiz.scoring import score_quiz
 
 #: Between the items of a list kept in one text: an employee's roles (roster file, database, export)
@@ -32,6 +32,11 @@ def join_roles(roles: Iterable[str]) -> str:
 def split_roles(text: str) -> list[str]:
     """The role ids in a text that :func:`join_roles` made or a person typed (spaces and empties dropped)."""
     return [role.strip() for role in text.split(SEPARATOR) if role.strip()]
+
+
+def module_versions(catalog: Catalog) -> dict[str, int]:
+    """Quiz (module) id -> the module's ``versie``: what an attempt arriving now is made on."""
+    return {module_id: module.version for module_id, module in catalog.modules.items()}
 
 
 class Employee(NamedTuple):
@@ -135,8 +140,12 @@ class ModuleProgress(NamedTuple):
     employee_id: str
     quiz_id: str
     best_score: float
-    first_passed_at: dt.datetime | None  # UTC, aware
+    #: the latest pass (UTC, aware): its validity runs from there; None when never passed
+    passed_at: dt.datetime | None
     attempt_count: int
+    #: the highest module version (``versie``) passed on; None when unknown or never passed
+    passed_version: int | None = None
+    last_attempt_at: dt.datetime | None = None  # UTC, aware
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,10 @@ class AttemptRecord(Base):
     #: with who and why in attempt_changes.
     voided_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
+    #: The module's ``versie`` the attempt was made on; NULL for attempts stored before it was
+    #: recorded (migration 0004), which the reports count as version 1.
+    module_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
 
 class AttemptChangeRecord(Base):
     """The audit trail of corrections: every void and every replacement, with the values before it."""

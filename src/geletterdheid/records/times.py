@@ -34,6 +34,19 @@ class BadTime(UserError, ValueError):
         )
 
 
+def local_day(moment: dt.datetime | None) -> dt.date | None:
+    """The Dutch calendar day of a stored time; None stays None.
+
+    A time at the very end of year 9999 (stored before imports refused such times) has no Dutch
+    day within the calendar Python knows: its UTC day stands in, so a report never fails on it."""
+    if moment is None:
+        return None
+    try:
+        return moment.astimezone(LOCAL_ZONE).date()
+    except OverflowError:
+        return moment.date()
+
+
 def parse_time(value: str | dt.datetime) -> dt.datetime:
     """An aware datetime from 2024-01-01 up to a day from now; raises :class:`BadTime`."""
     moment = value if isinstance(value, dt.datetime) else _parse_text(value.strip())

@@ -15,6 +15,7 @@ from ..dutch import count
 from ..errors import UserError
 from ..records.command_support import database_errors_handled, database_option
 from . import hr_export
+from .privacy import DEFAULT_K
 from .progress import BY_CHOICES
 from .spreadsheet import DIALECTS
 
@@ -31,17 +32,48 @@ def _complain(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+class ExportFormatError(UserError):
+    """``--format xlsx`` without a file, or a file name that does not fit the format."""
+
+
+def export_format(args: argparse.Namespace) -> str:
+    """csv or xlsx: ``--format``, else the suffix of ``--out``, else csv."""
+    chosen = args.format or ("xlsx" if args.out is not None and args.out.suffix.lower() == ".xlsx" else "csv")
+    if chosen == "xlsx" and args.out is None:
+        raise ExportFormatError("een Excel-export is een bestand: geef --out BESTAND.xlsx")
+    if chosen == "csv" and args.out is not None and args.out.suffix.lower() == ".xlsx":
+        raise ExportFormatError(
+            f"{args.out}: een CSV-export met de naam .xlsx opent niet in Excel; gebruik --format xlsx"
+        )
+    return chosen
+
+
 @database_errors_handled
 def cmd_export(args: argparse.Namespace) -> int:
     from ..records.store import Store
     from .pseudonym import key_from_environment
+    from .training import training_settings
 
     catalog = catalog_or_exit(args.root)
-    key = key_from_environment() if args.pseudonimiseer else None
+    chosen = export_format(args)
+    if args.k < 1:
+        raise ExportFormatError(f"--k moet minstens 1 zijn, niet {args.k}")
+    options = hr_export.ExportOptions(
+        layout=args.layout,
+        department=args.afdeling,
+        pseudonym_key=key_from_environment() if args.pseudonimiseer else None,
+        k=args.k,
+        without_department=args.zonder_afdeling,
+        training=training_settings(getattr(args, "project", None), catalog),
+        include_left=args.ook_uit_dienst,
+    )
     with Store.open(args.db) as store:
-        written = hr_export.export(
-            store, catalog, args.out, DIALECTS[args.dialect], args.layout, args.afdeling, key, args.ook_uit_dienst
-        )
+        if chosen == "xlsx":
+            from .xlsx_export import export_xlsx
+
+            written = export_xlsx(store, catalog, args.out, options)
+        else:
+            written = hr_export.export(store, catalog, args.out, DIALECTS[args.dialect], options=options)
     if args.out is not None:
         _say(f"Export geschreven naar {args.out}: {count(written, 'medewerker', 'medewerkers')}.")
     if written == 0:
@@ -57,16 +89,22 @@ def cmd_progress(args: argparse.Namespace) -> int:
     from ..records.store import Store
     from . import progress
     from .completion import completions
+    from .training import training_settings
 
     catalog = catalog_or_exit(args.root)
+    training = training_settings(getattr(args, "project", None), catalog)
     with Store.open(args.db) as store:
         employees = store.employees(include_left=args.ook_uit_dienst)
-        items = completions(catalog, employees, store.module_progress(include_left=args.ook_uit_dienst))
-        lines = progress.progress_by(items, args.by)
+        items = completions(catalog, employees, store.module_progress(include_left=args.ook_uit_dienst), training)
+        if args.per_medewerker:
+            text = progress.format_employees(items)
+        else:
+            titles = {role_id: role.title for role_id, role in catalog.roles.items()}
+            text = progress.format_table(progress.progress_by(items, args.by, titles), args.by)
     if not employees:
         _say("Nog geen medewerkers; importeer eerst de personeelslijst (geletterdheid roster import).")
         return 0
-    _say(progress.format_table(lines, args.by))
+    _say(text)
     return 0
 
 
@@ -110,12 +148,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="long",
         help="long: een rij per medewerker en module (standaard); wide: een rij per medewerker",
     )
+    export.add_argument(
+        "--format",
+        choices=["csv", "xlsx"],
+        help="csv of xlsx (Excel, met echte datums en getallen); standaard: xlsx bij --out *.xlsx, anders csv",
+    )
     export.add_argument("--afdeling", metavar="NAAM", help="alleen deze afdeling")
     export.add_argument(
         "--pseudonimiseer",
         action="store_true",
-        help="vervang medewerker_id en naam door een pseudoniem (sleutel in $GELETTERDHEID_PSEUDONIEM_SLEUTEL)",
+        help="vervang medewerker_id en naam door een pseudoniem (sleutel in $GELETTERDHEID_PSEUDONIEM_SLEUTEL); "
+        "de rijen staan dan op pseudoniem en kleine afdelingen worden samengevoegd (zie --k)",
     )
+    export.add_argument(
+        "--k",
+        type=int,
+        default=DEFAULT_K,
+        metavar="AANTAL",
+        help=f"met --pseudonimiseer: afdelingen met minder medewerkers heten 'overige afdelingen' "
+        f"(standaard: {DEFAULT_K})",
+    )
+    export.add_argument("--zonder-afdeling", action="store_true", help="laat de afdeling leeg")
     export.add_argument(
         "--ook-uit-dienst",
         action="store_true",
@@ -124,10 +177,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.set_defaults(func=cmd_export)
 
     progress_parser = subparsers.add_parser(
-        "progress", parents=[db], help="aandeel gehaalde verplichte modules per afdeling of rol"
+        "progress",
+        parents=[db],
+        help="wie het hele leerpad af heeft, en de status van de verplichte modules, per afdeling of rol",
     )
     progress_parser.add_argument(
         "--by", choices=BY_CHOICES, default="afdeling", help="groepeer per afdeling (standaard) of per rol"
+    )
+    progress_parser.add_argument(
+        "--per-medewerker", action="store_true", help="toon per medewerker de status van elke verplichte module"
     )
     progress_parser.add_argument(
         "--ook-uit-dienst",

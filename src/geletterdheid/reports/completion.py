@@ -10,21 +10,23 @@ from typing import NamedTuple
 
 from ..content.model import Catalog
 from ..curriculum import required_module_ids
+from ..project.model import TrainingSettings, TrainingTerms
 from ..records.errors import RecordsError
 from ..records.model import Employee, ModuleProgress
-
-NOT_STARTED = "niet_gestart"
-FAILED = "niet_geslaagd"
-PASSED = "geslaagd"
+from ..records.times import LOCAL_ZONE, local_day
+from .status import DONE, Rule, module_status, valid_until
 
 
 class ModuleStatus(NamedTuple):
     module_id: str
     required: bool
-    status: str
+    status: str  # one of status.STATUSES, in Dutch words
     best_score: float | None
-    first_passed_at: dt.datetime | None  # UTC, aware
+    passed_at: dt.datetime | None  # the latest pass; UTC, aware
     attempt_count: int
+    passed_version: int | None = None
+    valid_until: dt.date | None = None  # the last day the latest pass counts
+    deadline: dt.date | None = None
 
 
 class EmployeeCompletion(NamedTuple):
@@ -38,13 +40,58 @@ class EmployeeCompletion(NamedTuple):
 
     @property
     def required_passed(self) -> int:
-        return sum(1 for module in self.modules if module.required and module.status == PASSED)
+        return sum(1 for module in self.modules if module.required and module.status in DONE)
+
+    @property
+    def path_finished(self) -> bool:
+        """Every required module passed and still counting (an empty path is finished too)."""
+        return all(module.status in DONE for module in self.modules if module.required)
 
 
-def _status(module_id: str, required: bool, progress: ModuleProgress) -> ModuleStatus:
-    status = PASSED if progress.first_passed_at is not None else FAILED
+def today_here() -> dt.date:
+    """Today in the Netherlands: deadlines and validity are Dutch calendar days."""
+    return dt.datetime.now(LOCAL_ZONE).date()
+
+
+def can_stop_counting(catalog: Catalog, training: TrainingSettings) -> bool:
+    """Whether any pass can stop counting (a validity, or a module asking to re-train): only then
+    does a status need to know whether someone tried again after passing."""
+    return (
+        training.default.valid_months is not None
+        or any(terms.valid_months is not None for terms in training.per_role.values())
+        or any(module.retrain_from_version is not None for module in catalog.modules.values())
+    )
+
+
+def rule_for(catalog: Catalog, terms: TrainingTerms, module_id: str) -> Rule:
+    module = catalog.modules.get(module_id)
+    return Rule(terms.deadline, terms.valid_months, module.retrain_from_version if module else None)
+
+
+def status_of(rule: Rule, today: dt.date, progress: ModuleProgress) -> tuple[str, dt.date | None]:
+    """The status and the last day the latest pass counts, of one summarised module."""
+    passed_on = local_day(progress.passed_at)
+    tried_since = (
+        progress.passed_at is not None
+        and progress.last_attempt_at is not None
+        and progress.last_attempt_at > progress.passed_at
+    )
+    status = module_status(rule, today, progress.attempt_count, passed_on, progress.passed_version, tried_since)
+    return status, valid_until(passed_on, rule.valid_months)
+
+
+def _status(module_id: str, required: bool, progress: ModuleProgress, rule: Rule, today: dt.date) -> ModuleStatus:
+    status, until = status_of(rule, today, progress)
     return ModuleStatus(
-        module_id, required, status, progress.best_score, progress.first_passed_at, progress.attempt_count
+        module_id,
+        required,
+        status,
+        progress.best_score,
+        progress.passed_at,
+        progress.attempt_count,
+        progress.passed_version if progress.passed_at is not None else None,
+        until,
+        rule.deadline,
     )
 
 
@@ -64,18 +111,27 @@ def check_roles(catalog: Catalog, employees: Sequence[Employee]) -> None:
 
 
 def completions(
-    catalog: Catalog, employees: Sequence[Employee], progress: Iterable[ModuleProgress]
+    catalog: Catalog,
+    employees: Sequence[Employee],
+    progress: Iterable[ModuleProgress],
+    training: TrainingSettings | None = None,
+    today: dt.date | None = None,
 ) -> Iterator[EmployeeCompletion]:
     """One EmployeeCompletion per employee, in the order given.
 
-    Roles are checked before the first result, so a report never stops half-way.
+    ``training``: deadlines and validity (none without gemeente.toml); ``today``: the local date
+    the statuses are for. Roles are checked before the first result, so a report never stops half-way.
     """
     check_roles(catalog, employees)
-    return _completions(catalog, employees, progress)
+    return _completions(catalog, employees, progress, training or TrainingSettings(), today or today_here())
 
 
 def _completions(
-    catalog: Catalog, employees: Sequence[Employee], progress: Iterable[ModuleProgress]
+    catalog: Catalog,
+    employees: Sequence[Employee],
+    progress: Iterable[ModuleProgress],
+    training: TrainingSettings,
+    today: dt.date,
 ) -> Iterator[EmployeeCompletion]:
     by_employee: dict[str, dict[str, ModuleProgress]] = defaultdict(dict)
     for item in progress:
@@ -84,12 +140,27 @@ def _completions(
     # path once, and share the statuses of a path nobody has started (they are immutable).
     untouched: dict[tuple[str, ...], tuple[ModuleStatus, ...]] = {}
     required: dict[tuple[str, ...], frozenset[str]] = {}
+    terms_of: dict[tuple[str, ...], TrainingTerms] = {}
     for employee in employees:
+        terms = terms_of.get(employee.roles)
+        if terms is None:
+            terms = terms_of[employee.roles] = training.terms_for(employee.all_roles)
         path = untouched.get(employee.roles)
         if path is None:
             module_ids = required_module_ids(catalog, employee.roles)
             path = untouched[employee.roles] = tuple(
-                ModuleStatus(module_id, True, NOT_STARTED, None, None, 0) for module_id in module_ids
+                ModuleStatus(
+                    module_id,
+                    True,
+                    module_status(rule_for(catalog, terms, module_id), today, 0, None, None, False),
+                    None,
+                    None,
+                    0,
+                    None,
+                    None,
+                    terms.deadline,
+                )
+                for module_id in module_ids
             )
             required[employee.roles] = frozenset(module_ids)
         attempted = by_employee.get(employee.id)
@@ -97,9 +168,18 @@ def _completions(
             yield EmployeeCompletion(employee, path)
             continue
         modules = [
-            _status(status.module_id, True, attempted[status.module_id]) if status.module_id in attempted else status
+            _status(
+                status.module_id, True, attempted[status.module_id], rule_for(catalog, terms, status.module_id), today
+            )
+            if status.module_id in attempted
+            else status
             for status in path
         ]
         extra = attempted.keys() - required[employee.roles]
-        modules.extend(_status(module_id, False, attempted[module_id]) for module_id in sorted(extra))
+        # a module someone need not take has no deadline: it cannot be late
+        optional = TrainingTerms(None, terms.valid_months)
+        modules.extend(
+            _status(module_id, False, attempted[module_id], rule_for(catalog, optional, module_id), today)
+            for module_id in sorted(extra)
+        )
         yield EmployeeCompletion(employee, tuple(modules))

@@ -12,17 +12,19 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from ..content.model import Catalog
 from ..curriculum import required_module_ids
+from ..project.model import TrainingSettings, TrainingTerms
 from ..records.batching import cyclic_gc_paused
 from ..records.model import Employee, join_roles
-from ..records.times import LOCAL_ZONE
-from .completion import FAILED, NOT_STARTED, PASSED, EmployeeCompletion, check_roles, completions
-from .pseudonym import pseudonym
+from .completion import EmployeeCompletion, can_stop_counting, check_roles, completions, local_day, today_here
+from .privacy import DEFAULT_K, merge_small_departments, pseudonyms_of, without_departments
 from .spreadsheet import Dialect, neutralise, number, open_output, write_rows
+from .status import Rule, module_status, valid_until
 
 if TYPE_CHECKING:
     from ..records.store import Store, StoredProgress
@@ -40,6 +42,8 @@ LONG_HEADER = [
     "beste_score",
     "geslaagd_op",
     "pogingen",
+    "geldig_tot",
+    "deadline",
 ]
 WIDE_FIXED = ["medewerker_id", "naam", "afdeling", "rollen"]
 #: With include_left (--ook-uit-dienst) this column follows "rollen": the day someone left, or empty.
@@ -49,12 +53,8 @@ YES, NO = "ja", "nee"
 
 
 def local_date(moment: dt.datetime | None) -> str:
-    if moment is None:
-        return ""
-    try:
-        return moment.astimezone(LOCAL_ZONE).date().isoformat()
-    except OverflowError:  # a time at the very end of year 9999, stored before imports refused it
-        return moment.date().isoformat()
+    day = local_day(moment)
+    return day.isoformat() if day else ""
 
 
 def _identity_cells(employee: Employee, hide: Callable[[str], str] | None) -> list[str]:
@@ -74,6 +74,7 @@ def _group_cells(employee: Employee, show_left: bool = False) -> list[str]:
 
 
 def with_left_column(header: list[str]) -> list[str]:
+    """``header`` with LEFT_COLUMN after "rollen"."""
     position = header.index("rollen") + 1
     return [*header[:position], LEFT_COLUMN, *header[position:]]
 
@@ -140,6 +141,8 @@ def _long_text(
     progress: StoredProgress,
     dialect: Dialect,
     hide: Callable[[str], str] | None,
+    training: TrainingSettings,
+    today: dt.date,
     show_left: bool = False,
 ) -> Iterator[str]:
     """The lines of the long layout, one string per employee: the rows LONG_HEADER names, as csv.writer
@@ -147,22 +150,48 @@ def _long_text(
 
     Roles are checked before the first line, so the export never stops half-way."""
     check_roles(catalog, employees)
-    return _long_lines(catalog, employees, progress, dialect, hide, show_left)
+    return _long_lines(catalog, employees, progress, dialect, hide, training, today, show_left)
 
 
-def _attempted_cells(progress: StoredProgress, formatter: _Formatter, dialect: Dialect) -> dict[str, dict[str, str]]:
-    """employee id -> quiz id -> formatted status, best score, date passed and attempts."""
+#: One stored row of StoredProgress, part formatted: the cells best score, date passed and attempts
+#: (with the delimiters between them), and the stored latest pass, its UTC hour, the version passed
+#: on and the latest attempt (what the status depends on).
+_Summary = tuple[str, Any, object, "int | None", Any]
+
+
+def _summaries(
+    progress: StoredProgress, formatter: _Formatter, dialect: Dialect, uniform: tuple[str, str, str] | None
+) -> dict[str, dict[str, _Summary | str]]:
+    """employee id -> quiz id -> _Summary; or, with ``uniform`` (the status of a pass, the status of
+    no pass, the cells after the attempts: the same for everyone), the finished cells."""
     delimiter = dialect.delimiter
-    # Formatted score and local-date cells, once per distinct score and per UTC hour (the
-    # Dutch zone changes only on the hour): a few hundred values for 100,000 rows.
-    scores: dict[float | None, str] = {}
+    # Formatted score and local-date cells, once per distinct score and per UTC hour (the Dutch
+    # zone changes only on the hour): a few hundred values for 100,000 rows.
+    scores: dict[float, str] = {}
     dates: dict[object, str] = {}
     hour, moment = progress.hour, progress.moment
-    by_employee: dict[str, dict[str, str]] = {}
+    by_employee: dict[str, dict[str, _Summary | str]] = {}
     current: str | None = None
-    attempted: dict[str, str] = {}
+    attempted: dict[str, _Summary | str] = {}
+    if uniform is None:
+        for employee_id, quiz_id, best, passed, count, version, last in progress.rows:
+            if employee_id != current:  # the rows of an employee usually come together
+                current = employee_id
+                attempted = by_employee.setdefault(employee_id, {})
+            score = scores.get(best)
+            if score is None:
+                score = scores[best] = formatter.cell(number(best, dialect))
+            key = hour(passed)
+            date = dates.get(key)
+            if date is None:
+                date = dates[key] = formatter.cell(local_date(moment(passed)))
+            attempted[quiz_id] = (f"{score}{delimiter}{date}{delimiter}{count}", passed, key, version, last)
+        return by_employee
+    # The same loop for rows without details (store.stored_progress(details=False)), finishing
+    # the cells; written out twice because it runs for every attempted module of the organisation.
+    passed_, failed, after = uniform
     for employee_id, quiz_id, best, passed, count in progress.rows:
-        if employee_id != current:  # the rows of an employee usually come together
+        if employee_id != current:
             current = employee_id
             attempted = by_employee.setdefault(employee_id, {})
         score = scores.get(best)
@@ -172,10 +201,61 @@ def _attempted_cells(progress: StoredProgress, formatter: _Formatter, dialect: D
         date = dates.get(key)
         if date is None:
             date = dates[key] = formatter.cell(local_date(moment(passed)))
-        # status and attempts are plain words and digits: nothing to quote
-        status = FAILED if passed is None else PASSED
-        attempted[quiz_id] = f"{status}{delimiter}{score}{delimiter}{date}{delimiter}{count}"
+        attempted[quiz_id] = f"{failed if passed is None else passed_}{score}{delimiter}{date}{delimiter}{count}{after}"
     return by_employee
+
+
+def _uniform(catalog: Catalog, training: TrainingSettings) -> bool:
+    """No pass stops counting and there is no deadline (the repository, or a gemeente without
+    [opleiding]): a module's cells are then the same whoever tried it, required or not, so they
+    are finished in one go, without an object per row, from the store's rows without details.
+    (Without a validity or re-training, the day of a pass does not change its status.)"""
+    deadlines = [training.default.deadline, *(terms.deadline for terms in training.per_role.values())]
+    return not can_stop_counting(catalog, training) and all(deadline is None for deadline in deadlines)
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _pass_key(hour: object, version: int | None, last: Any, passed: Any) -> tuple[object, int | None, bool]:
+    """What the cells around a pass depend on: its UTC hour, the version, and whether someone
+    tried again since (stored times compare in stored form: fixed-format text on SQLite,
+    datetimes on PostgreSQL)."""
+    return (hour, version, last is not None and last > passed)
+
+
+class _ModuleCells:
+    """The cells around a _Summary of one module under one rule: the status before, geldig_tot and
+    deadline after. Worked out once per UTC hour of the latest pass, version and "tried again since"."""
+
+    def __init__(self, rule: Rule, today: dt.date, delimiter: str, moment: Callable[[Any], dt.datetime | None]):
+        self.rule, self.today, self.delimiter, self.moment = rule, today, delimiter, moment
+        deadline = _iso(rule.deadline)
+        never = module_status(rule, today, 1, None, None, False)  # tried, never passed
+        self.not_passed = (f"{never}{delimiter}", f"{delimiter}{delimiter}{deadline}")
+        self.deadline = deadline
+        self.passes: dict[tuple[object, int | None, bool], tuple[str, str]] = {}
+
+    def around(self, passed: Any, hour: object, version: int | None, last: Any) -> tuple[str, str]:
+        if passed is None:
+            return self.not_passed
+        key = _pass_key(hour, version, last, passed)
+        seen = self.passes.get(key)
+        if seen is None:
+            passed_on = local_day(self.moment(passed))
+            status = module_status(self.rule, self.today, 1, passed_on, version, key[2])
+            until = _iso(valid_until(passed_on, self.rule.valid_months))
+            seen = self.passes[key] = (
+                f"{status}{self.delimiter}",
+                f"{self.delimiter}{until}{self.delimiter}{self.deadline}",
+            )
+        return seen
+
+
+#: Per role set: its terms, and per module of its learning path (module id, its cells, the head of
+#: the module as required, the cells after the person for the module not started).
+_Path = tuple[TrainingTerms, list[tuple[str, _ModuleCells, str, str]]]
 
 
 def _long_lines(
@@ -184,25 +264,41 @@ def _long_lines(
     progress: StoredProgress,
     dialect: Dialect,
     hide: Callable[[str], str] | None,
+    training: TrainingSettings,
+    today: dt.date,
     show_left: bool,
 ) -> Iterator[str]:
     formatter = _Formatter(dialect)
-    by_employee = _attempted_cells(progress, formatter, dialect)
     delimiter = dialect.delimiter
+    uniform = None
+    if _uniform(catalog, training):
+        rule = Rule()
+        uniform = (
+            module_status(rule, today, 1, today, None, False) + delimiter,
+            module_status(rule, today, 1, None, None, False) + delimiter,
+            f"{delimiter}{delimiter}{_iso(rule.deadline)}",
+        )
+    by_employee = _summaries(progress, formatter, dialect, uniform)
     titles = {module_id: neutralise(module.title) for module_id, module in catalog.modules.items()}
+    retrain = {module_id: module.retrain_from_version for module_id, module in catalog.modules.items()}
+    cells_of: dict[Rule, _ModuleCells] = {}
 
     def head(module_id: str, required: bool) -> str:
         """id, title and "verplicht", formatted, with the delimiter that follows them."""
         return formatter.join([neutralise(module_id), titles.get(module_id, ""), YES if required else NO]) + delimiter
 
-    # Per role set: (module id, head of the module as required, the cells after the person for
-    # a module not started), in learning-path order.
-    paths: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
-    untouched = formatter.join([NOT_STARTED, "", "", "0"])
+    def module_cells(terms: TrainingTerms, module_id: str) -> _ModuleCells:
+        rule = Rule(terms.deadline, terms.valid_months, retrain.get(module_id))
+        cells = cells_of.get(rule)
+        if cells is None:
+            cells = cells_of[rule] = _ModuleCells(rule, today, delimiter, progress.moment)
+        return cells
+
+    paths: dict[tuple[str, ...], _Path] = {}
     extra_heads: dict[str, str] = {}
     # (department, roles) -> department and roles formatted, the learning path, and the
     # lines after the person of an employee who started nothing: a few hundred pairs.
-    groups: dict[tuple[str, tuple[str, ...], object], tuple[str, list[tuple[str, str, str]], list[str]]] = {}
+    groups: dict[tuple[str, tuple[str, ...], object], tuple[str, _Path, list[str]]] = {}
 
     for employee in employees:
         group_key = (employee.department, employee.roles, employee.left_on if show_left else None)
@@ -210,28 +306,59 @@ def _long_lines(
         if group is None:
             path = paths.get(employee.roles)
             if path is None:
-                path = paths[employee.roles] = [
-                    (module_id, head(module_id, True), head(module_id, True) + untouched)
-                    for module_id in required_module_ids(catalog, employee.roles)
-                ]
+                terms = training.terms_for(employee.all_roles)
+                not_started = module_status(Rule(terms.deadline), today, 0, None, None, False)
+                untouched = formatter.join([not_started, "", "", "0", "", _iso(terms.deadline)])
+                path = paths[employee.roles] = (
+                    terms,
+                    [
+                        (
+                            module_id,
+                            module_cells(terms, module_id),
+                            head(module_id, True),
+                            head(module_id, True) + untouched,
+                        )
+                        for module_id in required_module_ids(catalog, employee.roles)
+                    ],
+                )
             group = groups[group_key] = (
                 formatter.join(_group_cells(employee, show_left)) + delimiter,
                 path,
-                [tail for _, _, tail in path],
+                [tail for _, _, _, tail in path[1]],
             )
         group_cells, path, tails = group
         person = formatter.join_plain(_identity_cells(employee, hide)) + delimiter + group_cells
         attempted = by_employee.pop(employee.id, None)
         if attempted is not None:
             tails = []
-            for module_id, module_head, tail in path:
-                cells = attempted.pop(module_id, None)
-                tails.append(tail if cells is None else module_head + cells)
+            for module_id, cells, module_head, tail in path[1]:
+                summary = attempted.pop(module_id, None)
+                if summary is None:
+                    tails.append(tail)
+                    continue
+                if summary.__class__ is str:  # finished in _summaries
+                    tails.append(module_head + summary)
+                    continue
+                middle, passed, hour, version, last = cast(_Summary, summary)
+                if passed is None:
+                    before, after = cells.not_passed
+                else:  # cells.around(), inline: this runs for every attempted module of the organisation
+                    seen = cells.passes.get(_pass_key(hour, version, last, passed))
+                    before, after = cells.around(passed, hour, version, last) if seen is None else seen
+                tails.append(f"{module_head}{before}{middle}{after}")
             for module_id in sorted(attempted):  # what is left: tried but not required
                 extra_head = extra_heads.get(module_id)
                 if extra_head is None:
                     extra_head = extra_heads[module_id] = head(module_id, False)
-                tails.append(extra_head + attempted[module_id])
+                summary = attempted[module_id]
+                if summary.__class__ is str:
+                    tails.append(extra_head + summary)
+                    continue
+                middle, passed, hour, version, last = cast(_Summary, summary)
+                # a module someone need not take has no deadline: it cannot be late
+                optional = TrainingTerms(None, path[0].valid_months)
+                before, after = module_cells(optional, module_id).around(passed, hour, version, last)
+                tails.append(f"{extra_head}{before}{middle}{after}")
         if tails:
             yield person + ("\r\n" + person).join(tails) + "\r\n"
 
@@ -257,6 +384,23 @@ def wide_rows(
         )
 
 
+@dataclass(frozen=True)
+class ExportOptions:
+    """What an export holds beyond the records: the layout, who is in it and how they are shown."""
+
+    layout: str = "long"
+    department: str | None = None
+    #: With a key the ids and names become pseudonyms, rows go in pseudonym order and small
+    #: departments are merged (``k``); see privacy.py.
+    pseudonym_key: bytes | None = None
+    k: int = DEFAULT_K
+    without_department: bool = False
+    training: TrainingSettings = TrainingSettings()
+    today: dt.date | None = None  # None: today in the Netherlands
+    #: Leavers too (--ook-uit-dienst), with the column uit_dienst after "rollen".
+    include_left: bool = False
+
+
 def export(
     store: Store,
     catalog: Catalog,
@@ -265,40 +409,51 @@ def export(
     layout: str = "long",
     department: str | None = None,
     pseudonym_key: bytes | None = None,
-    include_left: bool = False,
+    options: ExportOptions | None = None,
 ) -> int:
-    """Write the export; returns the number of employees in it. Leavers only with ``include_left``,
-    and then with the column uit_dienst."""
+    """Write the CSV export; returns the number of employees in it.
+
+    ``layout``, ``department`` and ``pseudonym_key`` are kept for callers that only need those;
+    ``options`` (when given) says everything."""
+    options = options or ExportOptions(layout, department, pseudonym_key)
     with cyclic_gc_paused():
-        return _export(store, catalog, out, dialect, layout, department, pseudonym_key, include_left)
+        return _export(store, catalog, out, dialect, options)
 
 
-def _export(
-    store: Store,
-    catalog: Catalog,
-    out: Path | None,
-    dialect: Dialect,
-    layout: str,
-    department: str | None,
-    pseudonym_key: bytes | None,
-    include_left: bool,
-) -> int:
-    employees = store.employees(department, include_left)
-    hide = (lambda employee_id: pseudonym(pseudonym_key, employee_id)) if pseudonym_key else None
-    if layout == "long":
+def _export(store: Store, catalog: Catalog, out: Path | None, dialect: Dialect, options: ExportOptions) -> int:
+    left = options.include_left
+    employees, hide = export_people(store.employees(options.department, include_left=left), options)
+    today = options.today or today_here()
+    if options.layout == "long":
         # checks the roles before anything is written
-        lines = _long_text(
-            catalog, employees, store.stored_progress(department, include_left), dialect, hide, include_left
-        )
+        details = not _uniform(catalog, options.training)
+        progress = store.stored_progress(options.department, include_left=left, details=details)
+        lines = _long_text(catalog, employees, progress, dialect, hide, options.training, today, left)
     else:
-        progress = store.module_progress(department, include_left)
-        items = completions(catalog, employees, progress)
+        summaries = store.module_progress(options.department, include_left=left)
+        items = completions(catalog, employees, summaries, options.training, today)
     with open_output(out, dialect) as stream:
-        if layout == "wide":
-            header = wide_header(catalog, (p.quiz_id for p in progress), include_left)
-            write_rows(stream, dialect, header, wide_rows(header, items, hide, include_left))
+        if options.layout == "wide":
+            header = wide_header(catalog, (p.quiz_id for p in summaries), left)
+            write_rows(stream, dialect, header, wide_rows(header, items, hide, left))
         else:
-            long_header = with_left_column(LONG_HEADER) if include_left else LONG_HEADER
-            write_rows(stream, dialect, long_header, ())  # the header only
+            write_rows(stream, dialect, with_left_column(LONG_HEADER) if left else LONG_HEADER, ())  # the header
             stream.writelines(lines)
     return len(employees)
+
+
+def export_people(
+    employees: list[Employee], options: ExportOptions
+) -> tuple[list[Employee], Callable[[str], str] | None]:
+    """The employees as the export shows them, in its order, and the pseudonym function (or None)."""
+    key = options.pseudonym_key
+    if key is None:
+        return without_departments(employees) if options.without_department else employees, None
+    hide = pseudonyms_of(key, employees)
+    shown = (
+        without_departments(employees)
+        if options.without_department
+        else merge_small_departments(employees, options.k, options.department)
+    )
+    # in pseudonym order: the real-id order would let anyone line the rows up with the roster
+    return sorted(shown, key=lambda employee: hide(employee.id)), hide

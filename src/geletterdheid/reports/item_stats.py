@@ -9,7 +9,9 @@ from ..dutch import count
 from ..quiz.stats import NOT_DISCRIMINATING_BELOW, TOO_EASY_ABOVE, TOO_HARD_BELOW, QuizStatistics
 from .spreadsheet import Dialect, neutralise, number
 
-CSV_HEADER = ["vraag_id", "type", "eerste_pogingen", "facility_index", "discriminatie_index", "signalen"]
+CSV_HEADER = ["vraag_id", "type", "eerste_pogingen", "p_waarde", "onderscheidend_vermogen", "signalen"]
+#: Below this many first attempts the figures of a question say too little to judge it by.
+MIN_ATTEMPTS = 30
 
 
 def _percent(value: float | None) -> str:
@@ -18,11 +20,18 @@ def _percent(value: float | None) -> str:
 
 def format_report(quiz: Quiz, stats: QuizStatistics) -> str:
     types = {question.id: question.type for question in quiz.questions}
+    enough = stats.attempt_count >= MIN_ATTEMPTS
     lines = [
         f"Itemanalyse toets {quiz.module} op {count(stats.attempt_count, 'eerste poging', 'eerste pogingen')}",
         "",
     ]
-    rows = [("Vraag", "Type", "Facility", "Discriminatie", "Signaal")]
+    if not enough:
+        lines += [
+            f"Te weinig pogingen om de vragen te beoordelen: {stats.attempt_count} van de minstens "
+            f"{MIN_ATTEMPTS} die nodig zijn. De cijfers hieronder zijn nog toeval; daarom staan er geen signalen bij.",
+            "",
+        ]
+    rows = [("Vraag", "Type", "p-waarde", "Onderscheidend vermogen", "Signaal")]
     for question in stats.questions:
         rows.append(
             (
@@ -30,7 +39,7 @@ def format_report(quiz: Quiz, stats: QuizStatistics) -> str:
                 types[question.question_id],
                 _percent(None if question.facility is None else 100 * question.facility),
                 _percent(question.discrimination_percent),
-                ", ".join(question.flags),
+                ", ".join(question.flags) if enough else "",
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -44,9 +53,15 @@ def format_report(quiz: Quiz, stats: QuizStatistics) -> str:
     alpha = "-" if stats.cronbach_alpha is None else f"{stats.cronbach_alpha:.2f}".replace(".", ",")
     lines += [
         "",
-        f"Interne consistentie (Cronbach's alpha): {alpha}",
-        f"Signalen: te makkelijk bij facility boven {TOO_EASY_ABOVE:.0%}, te moeilijk onder {TOO_HARD_BELOW:.0%}, "
-        f"onderscheidt niet bij discriminatie onder {NOT_DISCRIMINATING_BELOW:.0f}%.",
+        f"Betrouwbaarheid (Cronbach's alpha, 'internal consistency'): {alpha}",
+        "",
+        "p-waarde (moeilijkheid, 'facility' of 'difficulty'): welk deel van de eerste pogingen de vraag goed had; "
+        "hoe hoger, hoe makkelijker.",
+        "Onderscheidend vermogen (discriminatie-index, 'discrimination index'): hoe goed de vraag de mensen die de "
+        "rest van de toets goed maken scheidt van wie dat niet doet.",
+        f"Signalen: te makkelijk bij een p-waarde boven {TOO_EASY_ABOVE:.0%}, te moeilijk onder {TOO_HARD_BELOW:.0%}, "
+        f"onderscheidt niet bij een onderscheidend vermogen onder {NOT_DISCRIMINATING_BELOW:.0f}%"
+        f" (alleen vanaf {MIN_ATTEMPTS} eerste pogingen).",
     ]
     return "\n".join(lines)
 
@@ -60,5 +75,5 @@ def csv_rows(quiz: Quiz, stats: QuizStatistics, dialect: Dialect) -> Iterator[li
             str(stats.attempt_count),
             number(None if question.facility is None else 100 * question.facility, dialect),
             number(question.discrimination_percent, dialect),
-            "|".join(question.flags),
+            "|".join(question.flags) if stats.attempt_count >= MIN_ATTEMPTS else "te weinig pogingen",
         ]

@@ -1,4 +1,4 @@
-"""The Starlette application: the built site, ``POST /api/pogingen`` and ``GET /api/export.csv``.
+"""The Starlette application: the built site, ``POST /api/pogingen`` and ``GET /api/export.csv`` (or ``.xlsx``).
 
 Every API answer is JSON with a Dutch message on failure (``{"fout": "..."}``), never a stack
 trace. Every response carries headers that keep the browser from contacting other hosts
@@ -25,8 +25,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..content.model import Catalog
+from ..project.model import TrainingSettings
+from ..records.model import module_versions
 from ..reports import hr_export
 from ..reports.spreadsheet import DIALECTS
+from ..reports.xlsx_export import export_xlsx
 from .identity import Identifier, IdentityError, bearer_token
 from .known_employees import KnownEmployees
 from .recorder import Recorder
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
     from ..records.store import Store
 
 log = logging.getLogger("geletterdheid.server")
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 #: Only this host: no fonts, scripts, images or connections elsewhere, whatever a page contains.
 #: The theme needs inline scripts and styles (colour mode before first paint).
@@ -96,10 +100,14 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Starlette:
+def create_app(
+    settings: ServerSettings, catalog: Catalog, store: Store, training: TrainingSettings | None = None
+) -> Starlette:
+    """``training``: the deadlines and validity of ``[opleiding]`` (none without gemeente.toml)."""
+    training = training or TrainingSettings()
     identifier = Identifier(settings.secret, settings.sso_header)
     employees = KnownEmployees(store)
-    recorder = Recorder(store)
+    recorder = Recorder(store, versions=module_versions(catalog))
 
     async def find_employee(employee_id: str):
         employee = employees.cached(employee_id)
@@ -138,7 +146,8 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
             result_body(attempt, submission.quiz, employee.name), status_code=201, headers={"Cache-Control": "no-store"}
         )
 
-    async def export_csv(request: Request) -> Response:
+    def hr_refusal(request: Request) -> Response | None:
+        """Why this request may not have the export (an error response), or None when it may."""
         if settings.hr_token is None:
             return _error(403, "De HR-export staat uit: er is geen HR-token ingesteld (GELETTERDHEID_HR_TOKEN).")
         token = bearer_token(request.headers)
@@ -150,33 +159,50 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
             )
         if not hmac.compare_digest(token.encode(), settings.hr_token.encode()):
             return _error(403, "Dit HR-token is niet juist.")
+        return None
+
+    async def export_file(request: Request, suffix: str) -> Response:
+        refusal = hr_refusal(request)
+        if refusal is not None:
+            return refusal
         dialect = request.query_params.get("dialect", "excel-nl")
         layout = request.query_params.get("layout", "long")
         if dialect not in DIALECTS:
             return _error(400, f"Onbekend dialect '{dialect[:40]}'; kies uit {', '.join(DIALECTS)}.")
         if layout not in hr_export.LAYOUTS:
             return _error(400, f"Onbekende indeling '{layout[:40]}'; kies uit {', '.join(hr_export.LAYOUTS)}.")
-        department = request.query_params.get("afdeling") or None
+        options = hr_export.ExportOptions(
+            layout=layout, department=request.query_params.get("afdeling") or None, training=training
+        )
         folder = Path(tempfile.mkdtemp(prefix="geletterdheid-export-"))
-        path = folder / "export.csv"
+        path = folder / f"export{suffix}"
 
         def cleanup() -> None:
             path.unlink(missing_ok=True)
             folder.rmdir()
 
         try:
-            await run_in_threadpool(hr_export.export, store, catalog, path, DIALECTS[dialect], layout, department)
+            if suffix == ".xlsx":
+                await run_in_threadpool(export_xlsx, store, catalog, path, options)
+            else:
+                await run_in_threadpool(hr_export.export, store, catalog, path, DIALECTS[dialect], options=options)
         except BaseException:
             cleanup()
             raise
-        filename = f"geletterdheid-{layout}-{dt.date.today().isoformat()}.csv"
+        filename = f"geletterdheid-{layout}-{dt.date.today().isoformat()}{suffix}"
         return FileResponse(
             path,
-            media_type="text/csv; charset=utf-8",
+            media_type=XLSX_MEDIA_TYPE if suffix == ".xlsx" else "text/csv; charset=utf-8",
             filename=filename,
             headers={"Cache-Control": "no-store"},
             background=BackgroundTask(cleanup),
         )
+
+    async def export_csv(request: Request) -> Response:
+        return await export_file(request, ".csv")
+
+    async def export_workbook(request: Request) -> Response:
+        return await export_file(request, ".xlsx")
 
     async def http_error(request: Request, exc: Exception) -> Response:
         if not isinstance(exc, HTTPException):  # registered for HTTPException only; keeps the types honest
@@ -207,6 +233,7 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
             routes=[  # its own router: a wrong method is a 405, an unknown path a JSON 404
                 Route("/pogingen", submit, methods=["POST"]),
                 Route("/export.csv", export_csv, methods=["GET"]),
+                Route("/export.xlsx", export_workbook, methods=["GET"]),
             ],
         ),
         Mount("/", app=StaticFiles(directory=settings.site, html=True)),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import socket
 import sys
 from pathlib import Path
 
 from ..content import catalog_or_exit
 from ..dutch import count
+from ..records.command_support import database_errors_handled
 from ..records.errors import RecordsError
 from ..records.location import ENV_VAR, default_database_path
 from ..reports.spreadsheet import DIALECTS
@@ -42,6 +44,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from ..records.store import Store
+    from ..reports.training import training_settings
     from .app import create_app
 
     settings = resolve_settings(
@@ -52,9 +55,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             f"geen gebouwde website in {settings.site}; draai eerst 'geletterdheid build' of geef --site MAP"
         )
     catalog = catalog_or_exit(args.root)
+    training = training_settings(getattr(args, "project", None), catalog)
     store = Store.open(settings.db)
     try:
-        app = create_app(settings, catalog, store)
+        app = create_app(settings, catalog, store, training)
         sock = _listen(args.host, args.port)
         host, port = sock.getsockname()[:2]
         shown = f"[{host}]" if ":" in host else host
@@ -67,7 +71,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 else "uit; medewerkers gebruiken hun persoonlijke link."
             )
         )
-        print("HR-export: " + ("aan (/api/export.csv)." if settings.hr_token else f"uit; stel {HR_TOKEN_ENV} in."))
+        print(
+            "HR-export: "
+            + ("aan (/api/export.csv en /api/export.xlsx)." if settings.hr_token else f"uit; stel {HR_TOKEN_ENV} in.")
+        )
         print("Stoppen: Ctrl+C.", flush=True)
         config = uvicorn.Config(
             app,
@@ -110,6 +117,59 @@ def cmd_links(args: argparse.Namespace) -> int:
     if args.out is not None:
         written = count(len(employees), "persoonlijke link", "persoonlijke links")
         print(f"{written} geschreven naar {args.out}; geldig {days} dagen.")
+    return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ongeldige datum '{text}'; gebruik JJJJ-MM-DD, bijvoorbeeld 2027-03-31"
+        ) from None
+
+
+@database_errors_handled
+def cmd_reminders(args: argparse.Namespace) -> int:
+    from ..records.store import Store
+    from ..records.times import LOCAL_ZONE
+    from ..reports import reminders
+    from ..reports.completion import completions, today_here
+    from ..reports.training import training_settings
+    from .links import personal_links
+
+    suffix = args.out.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise RecordsError(f"{args.out}: kies een bestand dat eindigt op .csv of .xlsx")
+    catalog = catalog_or_exit(args.root)
+    training = training_settings(getattr(args, "project", None), catalog)
+    day = args.voor or today_here()
+    settings = resolve_settings(config=args.config, db=args.db)
+    with Store.open(settings.db) as store:
+        employees = store.employees(args.afdeling)
+        found = list(
+            reminders.reminders(catalog, completions(catalog, employees, store.module_progress(), training, day))
+        )
+    link_of = None
+    if args.basis_url:
+        days = args.geldig_dagen or settings.link_days
+        links = {
+            link.employee.id: (link.url, link.expires.astimezone(LOCAL_ZONE).date())
+            for link in personal_links([r.employee for r in found], settings.secret, args.basis_url, days)
+        }
+        link_of = lambda employee: links[employee.id]  # noqa: E731
+    if suffix == ".xlsx":
+        reminders.write_xlsx(args.out, found, link_of)
+    else:
+        reminders.write_csv(args.out, DIALECTS[args.dialect], found, link_of)
+    if not employees:
+        _complain(
+            "Let op: geen medewerkers gevonden; importeer eerst de personeelslijst (geletterdheid roster import)."
+        )
+    print(
+        f"{args.out}: {count(len(found), 'medewerker', 'medewerkers')} met open verplichte modules op "
+        f"{day.isoformat()}" + (", met persoonlijke link." if link_of else "; geen links (geef --basis-url).")
+    )
     return 0
 
 
@@ -162,3 +222,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--dialect", choices=list(DIALECTS), default="excel-nl", help="CSV-dialect (standaard: excel-nl)"
     )
     links.set_defaults(func=cmd_links)
+
+    reminder = subparsers.add_parser(
+        "herinneringen",
+        parents=[common],
+        help="lijst voor een herinneringsmail: wie nog verplichte modules open heeft (CSV of XLSX)",
+        description="Een rij per medewerker met open verplichte modules: naam, e-mail, afdeling, de open "
+        "modules, de deadline en (met --basis-url) de persoonlijke link. Klaar voor samenvoegen in Word of Outlook.",
+    )
+    reminder.add_argument("--out", type=Path, required=True, metavar="BESTAND", help="lijst.csv of lijst.xlsx")
+    reminder.add_argument(
+        "--voor",
+        type=_date,
+        metavar="DATUM",
+        help="wat er op deze dag open staat (JJJJ-MM-DD; standaard: vandaag), dus ook wat tot dan verloopt",
+    )
+    reminder.add_argument("--afdeling", metavar="NAAM", help="alleen deze afdeling")
+    reminder.add_argument(
+        "--basis-url", metavar="URL", help="adres van de website: zet dan een persoonlijke link in elke rij"
+    )
+    reminder.add_argument("--geldig-dagen", type=int, metavar="DAGEN", help="hoe lang een link werkt (standaard: 180)")
+    reminder.add_argument(
+        "--dialect", choices=list(DIALECTS), default="excel-nl", help="CSV-dialect (standaard: excel-nl)"
+    )
+    reminder.set_defaults(func=cmd_reminders)

@@ -20,6 +20,7 @@ import logging
 import queue
 import threading
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..records.model import NewAttempt
@@ -49,8 +50,9 @@ class Clock:
 
 
 class Recorder:
-    def __init__(self, store: Store, max_batch: int = MAX_BATCH):
+    def __init__(self, store: Store, max_batch: int = MAX_BATCH, versions: Mapping[str, int] | None = None):
         self._store = store
+        self._versions = versions  # quiz id -> module version, recorded with each attempt
         self._max_batch = max_batch
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self.clock = Clock()
@@ -94,7 +96,7 @@ class Recorder:
     def _store_batch(self, batch: list) -> None:
         attempts = [attempt for attempt, _, _ in batch]
         try:
-            counts = self._store.record_attempts(attempts)
+            counts = self._store.record_attempts(attempts, self._versions)
             outcomes: list = attempts
             if counts.added != len(attempts):
                 outcomes = self._store_missing(attempts)
@@ -110,7 +112,7 @@ class Recorder:
     def _store_one(self, attempt: NewAttempt) -> NewAttempt | Exception:
         try:
             for _ in range(_RETRIES):
-                if self._store.record_attempt(attempt):
+                if self._store.record_attempt(attempt, self._versions):
                     return attempt
                 attempt = attempt._replace(taken_at=attempt.taken_at + _MICROSECOND)
             return RuntimeError("no free time for this attempt")

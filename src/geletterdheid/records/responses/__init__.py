@@ -13,7 +13,7 @@ from pathlib import Path
 from ...content.model import Catalog
 from ..batching import cyclic_gc_paused
 from ..errors import RecordsError
-from ..model import Conflict, RecordCounts
+from ..model import Conflict, RecordCounts, module_versions
 from ..sheets import XLSX_SUFFIXES, Table, read_table
 from ..store import Store
 from . import long_csv, msforms, wide
@@ -73,7 +73,11 @@ def import_responses(
             return ResponsesImport(parsed, None)
         # The file's table is not kept while storing: it holds the whole file in memory.
         stored = store.import_attempts(
-            parsed.attempts, replace, done_by, f"opnieuw geïmporteerd uit {Path(path).name} (--vervang)"
+            parsed.attempts,
+            replace,
+            done_by,
+            f"opnieuw geïmporteerd uit {Path(path).name} (--vervang)",
+            module_versions(catalog),
         )
         if not stored.conflicts:
             return ResponsesImport(parsed, stored)
