@@ -601,11 +601,13 @@ class Store:
         query = (
             select(*columns).where(attempts.c.voided_at.is_(None)).group_by(attempts.c.employee_id, attempts.c.quiz_id)
         )
-        if not include_left:
-            # the same rule as employees(): a leaver's attempts leave the figures with them
-            leavers = select(employees.c.id).where(~_in_service(self.engine.dialect, None))
-            query = query.where(attempts.c.employee_id.not_in(leavers))
         with self.engine.connect() as connection:
+            if not include_left:
+                # the same rule as employees(): a leaver's attempts leave the figures with them. Only
+                # asked for when someone has left: the subquery costs a tenth of the export's budget.
+                leavers = select(employees.c.id).where(~_in_service(self.engine.dialect, None))
+                if connection.execute(leavers.limit(1)).first() is not None:
+                    query = query.where(attempts.c.employee_id.not_in(leavers))
             # Straight from the driver: for a whole organisation SQLAlchemy's per-row result
             # processing took longer than the aggregation itself.
             rows = _driver_rows(connection, query)
