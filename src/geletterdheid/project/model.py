@@ -57,6 +57,8 @@ class GemeenteConfig:
     colour: str | None = None
     tokens: DesignTokens | None = None
     leave_out: tuple[str, ...] = ()
+    #: ``[resultaten] url``: set, the site is built in toets mode for ``geletterdheid serve``.
+    results_url: str | None = None
     key_lines: Mapping[tuple[str, ...], int] = field(default_factory=lambda: MappingProxyType({}), compare=False)
 
     @property

@@ -63,6 +63,12 @@ basis_url = "{forum}"
 # Welke modules van de basisinhoud jullie gemeente weglaat (module-ids).
 # [inhoud]
 # weglaten = ["m16"]
+
+# Een toetssite voor de resultatenserver (geletterdheid serve): de antwoorden en de uitleg staan
+# dan niet in de website; de server geeft de vragen per poging en de uitleg na het inleveren.
+# Zonder deze tabel is de site een oefensite: antwoorden in de pagina, er gaat niets naar een server.
+# [resultaten]
+# url = "/api/pogingen"
 """
 
 FOLDER_READMES: dict[str, str] = {

@@ -36,6 +36,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "voettekst": ("privacy", "toegankelijkheid"),
     "huisstijl": ("kleur", "tokens"),
     "inhoud": ("weglaten",),
+    "resultaten": ("url",),
 }
 CONTACT_KEYS = ("naam", "email")
 LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
@@ -265,6 +266,19 @@ class _Checker:
                 ids.append(item)
         return tuple(ids)
 
+    def results_url(self, value: object) -> str | None:
+        """``[resultaten] url``: a path on the host of the site (the site never contacts another host)."""
+        path: KeyPath = ("resultaten", "url")
+        text = self.text(path, value)
+        if text is not None and (not text.startswith("/") or text.startswith("//") or "://" in text):
+            self.problem(
+                path,
+                f"'url' in [resultaten] moet een pad op de eigen server zijn, zoals \"/api/pogingen\", niet {text!r}: "
+                "de website mag geen andere server benaderen",
+            )
+            return None
+        return text
+
     def gemeente(self, data: Mapping[str, Any]) -> tuple[str | None, Path | None, str | None]:
         if "gemeente" not in data:
             self.problem(
@@ -298,6 +312,7 @@ def check_config(data: Mapping[str, Any], lines: KeyLines, root: Path, file: Pat
     colour = checker.colour(style.get("kleur"))
     tokens = checker.tokens(style, colour)
     leave_out = checker.leave_out(checker.table(data, "inhoud").get("weglaten"))
+    results_url = checker.results_url(checker.table(data, "resultaten").get("url"))
     if checker.problems or name is None:
         return checker.problems
     return GemeenteConfig(
@@ -311,5 +326,6 @@ def check_config(data: Mapping[str, Any], lines: KeyLines, root: Path, file: Pat
         colour=colour,
         tokens=tokens,
         leave_out=leave_out,
+        results_url=results_url,
         key_lines=MappingProxyType(dict(lines.lines)),
     )
