@@ -22,9 +22,8 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-import random
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..content.articles import parse_provision
@@ -69,6 +68,30 @@ class Ticket:
     quiz_id: str
     started_at: dt.datetime  # aware UTC
     expires_at: dt.datetime  # aware UTC
+
+
+@dataclass(frozen=True)
+class QuestionTexts:
+    """What the toets shows of a question besides its options, made once per catalog (not per request)."""
+
+    case: str | None
+    explanation: str
+    sources: tuple[dict[str, str], ...]
+
+
+def question_texts(quizzes: Iterable[Quiz], legal: LegalFacts) -> dict[str, QuestionTexts]:
+    return {
+        question.id: QuestionTexts(
+            case=plain_text(question.case, legal) if question.case else None,
+            explanation=plain_text(question.explanation, legal),
+            sources=tuple(
+                {"label": provision.label, "url": provision.url}
+                for provision in map(parse_provision, question.articles)
+            ),
+        )
+        for quiz in quizzes
+        for question in quiz.questions
+    }
 
 
 @dataclass(frozen=True)
@@ -129,6 +152,12 @@ def read_attempt_id(secret: bytes, text: str) -> Ticket:
     return Ticket(nonce, employee_id, quiz_id, started_at, expires_at)
 
 
+def _ranked(seed: bytes, items: Iterable[str]) -> list[str]:
+    """``items`` in a random order that ``seed`` fixes: sorted by a keyed hash of each (one C call per
+    item; random.shuffle in Python cost more than the rest of handing out an attempt)."""
+    return sorted(items, key=lambda item: hashlib.blake2b(item.encode(), key=seed, digest_size=8).digest())
+
+
 def drawn_questions(secret: bytes, quiz: Quiz, ticket: Ticket) -> list[DrawnQuestion]:
     """The questions of this attempt in their order, each with its options in the order shown.
 
@@ -137,16 +166,16 @@ def drawn_questions(secret: bytes, quiz: Quiz, ticket: Ticket) -> list[DrawnQues
     Options are shuffled, except juist/onjuist, which read best in that order.
     """
     seed = hmac.new(_key(secret), f"trekking|{ticket.id}".encode(), hashlib.sha256).digest()
-    rng = random.Random(seed)
     questions = list(quiz.questions)
     if quiz.draw is not None and quiz.draw < len(questions):
-        chosen = set(rng.sample(range(len(questions)), quiz.draw))
-        questions = [question for index, question in enumerate(questions) if index in chosen]
+        chosen = set(_ranked(seed, [question.id for question in questions])[: quiz.draw])
+        questions = [question for question in questions if question.id in chosen]
     drawn = []
     for question in questions:
         keys = list(question.options)
         if question.type != "juist-onwaar":
-            rng.shuffle(keys)
+            keys = _ranked(seed, [f"{question.id}|{key}" for key in keys])
+            keys = [item.rpartition("|")[2] for item in keys]
         drawn.append(DrawnQuestion(question, tuple(keys)))
     return drawn
 
@@ -156,7 +185,9 @@ def shown_label(position: int, key: str, text: str) -> str:
     return f"{_LETTERS[position].upper()}. {text}" if len(key) == 1 else text
 
 
-def start_body(token: str, ticket: Ticket, quiz: Quiz, drawn: Sequence[DrawnQuestion], legal: LegalFacts) -> dict:
+def start_body(
+    token: str, ticket: Ticket, quiz: Quiz, drawn: Sequence[DrawnQuestion], texts: Mapping[str, QuestionTexts]
+) -> dict:
     """What the browser needs to show the attempt: questions and options, no answer, no uitleg."""
     return {
         "poging": token,
@@ -168,7 +199,7 @@ def start_body(token: str, ticket: Ticket, quiz: Quiz, drawn: Sequence[DrawnQues
                 "id": item.question.id,
                 "type": item.question.type,
                 "hint": QUESTION_HINTS[item.question.type],
-                "casus": plain_text(item.question.case, legal) if item.question.case else None,
+                "casus": texts[item.question.id].case,
                 "vraag": item.question.text,
                 "opties": [
                     {"sleutel": key, "tekst": shown_label(position, key, item.question.options[key])}
@@ -201,7 +232,9 @@ def scored_attempt(
     quiz: Quiz, drawn: Sequence[DrawnQuestion], answers: Mapping[str, list[str]], employee_id: str, now: dt.datetime
 ) -> NewAttempt:
     """The attempt scored over its own questions; raises ToetsError 422 for a question or key it lacks."""
-    own = quiz.model_copy(update={"questions": [item.question for item in drawn]})
+    questions = [item.question for item in drawn]
+    # The whole bank (no trekken): the quiz itself; a copy costs more than the scoring.
+    own = quiz if len(questions) == len(quiz.questions) else quiz.model_copy(update={"questions": questions})
     try:
         return NewAttempt.scored(employee_id, own, now, SOURCE, answers)
     except ScoringError as exc:
@@ -214,7 +247,11 @@ def _verdict(score: float) -> str:
 
 
 def result_body(
-    attempt: NewAttempt, quiz: Quiz, drawn: Sequence[DrawnQuestion], employee_name: str, legal: LegalFacts
+    attempt: NewAttempt,
+    quiz: Quiz,
+    drawn: Sequence[DrawnQuestion],
+    employee_name: str,
+    texts: Mapping[str, QuestionTexts],
 ) -> dict:
     """The feedback after submission: the server's score, and per question right or wrong, the right
     options, the uitleg and its articles."""
@@ -236,11 +273,8 @@ def result_body(
                 "juiste_opties": [
                     shown_label(item.keys.index(key), key, item.question.options[key]) for key in item.question.correct
                 ],
-                "uitleg": plain_text(item.question.explanation, legal),
-                "bronnen": [
-                    {"label": provision.label, "url": provision.url}
-                    for provision in map(parse_provision, item.question.articles)
-                ],
+                "uitleg": texts[item.question.id].explanation,
+                "bronnen": list(texts[item.question.id].sources),
             }
             for item in drawn
         ],

@@ -30,6 +30,7 @@ from .toets import (
     look_back_since,
     new_ticket,
     parse_answers,
+    question_texts,
     read_attempt_id,
     result_body,
     scored_attempt,
@@ -81,6 +82,7 @@ def toets_routes(
     error: Callable[..., Response],
 ) -> tuple[list[Route], ToetsRecorder]:
     recorder = ToetsRecorder(store, rules)
+    texts = question_texts(catalog.quizzes.values(), catalog.legal)
     submitted = _SubmittedTimes(store, rules)
 
     async def who(request: Request):
@@ -131,9 +133,7 @@ def toets_routes(
         except ClientDisconnect:
             return Response(status_code=400)
         ticket = new_ticket(employee.id, quiz.module, now, rules)
-        body = start_body(
-            attempt_id(secret, ticket), ticket, quiz, drawn_questions(secret, quiz, ticket), catalog.legal
-        )
+        body = start_body(attempt_id(secret, ticket), ticket, quiz, drawn_questions(secret, quiz, ticket), texts)
         return JSONResponse(body, status_code=201, headers=_NO_STORE)
 
     async def submit(request: Request) -> Response:
@@ -162,7 +162,7 @@ def toets_routes(
             return refused(exc)
         except ClientDisconnect:
             return Response(status_code=400)
-        result = json.dumps(result_body(attempt, quiz, drawn, employee.name, catalog.legal), ensure_ascii=False)
+        result = json.dumps(result_body(attempt, quiz, drawn, employee.name, texts), ensure_ascii=False)
         try:
             stored = await recorder.submit(SessionSubmission(ticket.id, ticket.started_at, attempt, result))
         except ToetsError as exc:
