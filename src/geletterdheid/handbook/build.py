@@ -106,6 +106,7 @@ def build_handbooks(
                 version=content_version(root, app.config.release),
                 date=build_date(),
                 logo=_copy_logo(Path(app.confdir), app.config.geletterdheid_logo, work),
+                toets=bool(app.config.geletterdheid_resultaten_url),
             )
             (work / TEMPLATE).write_bytes(TEMPLATE_SOURCE.read_bytes())
 
