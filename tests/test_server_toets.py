@@ -268,3 +268,14 @@ def test_submitted_once_on_postgresql(tmp_path):
         assert sorted(response.status_code for response in responses) == [200] * 7 + [201]
         assert counts(server) == (1, 1)
         assert json.loads(responses[0].text)["medewerker"] == "Anna de Vries"
+
+
+def test_forgetting_an_employee_erases_their_toets_results_too(tmp_path):
+    """The stored result holds the name and the answers: erased with the employee (AVG art. 17)."""
+    site = toets_stub_site(tmp_path)
+    with running_server(site, _new_store(tmp_path)) as server:
+        assert submit(server, start(server, "m01", "E2").json()["poging"], {}, "E2").status_code == 201
+        assert counts(server) == (1, 1)
+        with Store.open(server.db_url) as store:
+            assert store.forget("E2") is not None
+        assert counts(server) == (0, 0)
