@@ -25,6 +25,7 @@ import json
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..content.articles import parse_provision
 from ..content.model import LegalFacts, Question, Quiz
@@ -152,10 +153,16 @@ def read_attempt_id(secret: bytes, text: str) -> Ticket:
     return Ticket(nonce, employee_id, quiz_id, started_at, expires_at)
 
 
-def _ranked(seed: bytes, items: Iterable[str]) -> list[str]:
-    """``items`` in a random order that ``seed`` fixes: sorted by a keyed hash of each (one C call per
-    item; random.shuffle in Python cost more than the rest of handing out an attempt)."""
-    return sorted(items, key=lambda item: hashlib.blake2b(item.encode(), key=seed, digest_size=8).digest())
+def _ranked(hasher: Any, items: Sequence[str]) -> list[str]:
+    """``items`` in a random order that the keyed ``hasher`` fixes: sorted by each item's keyed hash
+    (random.shuffle in Python cost more than the rest of handing out an attempt)."""
+
+    def rank(item: str) -> bytes:
+        own = hasher.copy()
+        own.update(item.encode())
+        return own.digest()
+
+    return sorted(items, key=rank)
 
 
 def drawn_questions(secret: bytes, quiz: Quiz, ticket: Ticket) -> list[DrawnQuestion]:
@@ -166,16 +173,17 @@ def drawn_questions(secret: bytes, quiz: Quiz, ticket: Ticket) -> list[DrawnQues
     Options are shuffled, except juist/onjuist, which read best in that order.
     """
     seed = hmac.new(_key(secret), f"trekking|{ticket.id}".encode(), hashlib.sha256).digest()
+    hasher = hashlib.blake2b(key=seed, digest_size=8)
     questions = list(quiz.questions)
     if quiz.draw is not None and quiz.draw < len(questions):
-        chosen = set(_ranked(seed, [question.id for question in questions])[: quiz.draw])
-        questions = [question for question in questions if question.id in chosen]
+        chosen = set(_ranked(hasher, [f"vraag|{question.id}" for question in questions])[: quiz.draw])
+        questions = [question for question in questions if f"vraag|{question.id}" in chosen]
     drawn = []
     for question in questions:
         keys = list(question.options)
         if question.type != "juist-onwaar":
-            keys = _ranked(seed, [f"{question.id}|{key}" for key in keys])
-            keys = [item.rpartition("|")[2] for item in keys]
+            prefix = f"{question.id}|"
+            keys = [item[len(prefix) :] for item in _ranked(hasher, [prefix + key for key in keys])]
         drawn.append(DrawnQuestion(question, tuple(keys)))
     return drawn
 
