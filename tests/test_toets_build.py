@@ -160,3 +160,13 @@ def test_the_shipped_content_in_toets_mode_holds_no_correct_option_or_uitleg(toe
     found = {what: [name for name, text in texts.items() if needle in text] for needle, what in checked.items()}
     found = {what: files for what, files in found.items() if files}
     assert found == {}, "\n".join(f"{what} in {', '.join(files)}" for what, files in found.items())
+
+
+def test_a_results_url_of_another_host_is_refused_before_building(tmp_path, capsys):
+    code = main(["--root", str(ROOTS / "test-handboek"), "build", "--out", str(tmp_path / "uit"), "--resultaten-url",
+                 "https://andere.server.example/api"])  # fmt: skip
+    assert code == 1
+    assert (
+        "--resultaten-url 'https://andere.server.example/api': geef een pad op deze server" in capsys.readouterr().err
+    )
+    assert not (tmp_path / "uit").exists()

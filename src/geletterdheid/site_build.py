@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from .content import catalog_or_exit
 from .curriculum import roles_to_build
+from .errors import UserError
 from .output_names import HTML_FOLDER, PDF_FOLDER, SITE_FOLDER, TRAINER
 from .project.assemble import with_origins
-from .site_mode import TOETS, read_site_mode
+from .site_mode import TOETS, read_site_mode, results_url_problem
 from .sphinx_run import run_sphinx
 
 if TYPE_CHECKING:  # the handbook code loads only when handbooks are built
@@ -64,6 +65,8 @@ def build_site(
     read again (sphinxext/read_inputs.py); every page is still written. ``results_url``
     (``--resultaten-url``) builds a toets site; it overrides gemeente.toml and the environment.
     """
+    if results_url is not None and (problem := results_url_problem(results_url)):
+        raise UserError(f"--resultaten-url {results_url!r}: {problem}")
     catalog = catalog_or_exit(root)  # problems and unknown roles are UserErrors: the command says them
     selected = roles_to_build(catalog, roles)
     shared_doctrees = doctrees or out / ".doctrees"

@@ -18,6 +18,13 @@ MODE_FILE = "geletterdheid-modus.json"
 TOETS, PRACTICE = "toets", "oefenen"
 
 
+def results_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be the results URL (it must be a path on the host of the site), or None."""
+    if not url.startswith("/") or url.startswith("//") or "://" in url:
+        return "geef een pad op deze server, bijvoorbeeld '/api/pogingen'. De website mag geen andere server benaderen."
+    return None
+
+
 def mode_file_text(results_url: str) -> str:
     """What the build writes into ``MODE_FILE`` (no secret in it: it is served like any file)."""
     body = {"modus": TOETS if results_url else PRACTICE, "resultaten_url": results_url or None}

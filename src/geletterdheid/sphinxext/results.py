@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
-from ..site_mode import MODE_FILE, mode_file_text
+from ..site_mode import MODE_FILE, mode_file_text, results_url_problem
 
 CONFIG_NAME = "geletterdheid_resultaten_url"
 
@@ -34,11 +34,8 @@ class ResultsUrlError(ConfigError):
 def check_results_url(app: Sphinx, config: Config) -> None:
     # conf.py may leave it unset: then the environment decides, read now (per build, not per import).
     url = (config[CONFIG_NAME] or os.environ.get(ENVIRONMENT_VARIABLE, "")).strip()
-    if url and (not url.startswith("/") or url.startswith("//") or "://" in url):
-        raise ResultsUrlError(
-            f"{CONFIG_NAME} = {url!r}: geef een pad op deze server, bijvoorbeeld '/api/pogingen'. "
-            "De website mag geen andere server benaderen."
-        )
+    if url and (problem := results_url_problem(url)):
+        raise ResultsUrlError(f"{CONFIG_NAME} = {url!r}: {problem}")
     config[CONFIG_NAME] = url
 
 
