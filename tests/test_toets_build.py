@@ -163,8 +163,18 @@ def test_the_shipped_content_in_toets_mode_holds_no_correct_option_or_uitleg(toe
 
 
 def test_a_results_url_of_another_host_is_refused_before_building(tmp_path, capsys):
-    code = main(["--root", str(ROOTS / "test-handboek"), "build", "--out", str(tmp_path / "uit"), "--resultaten-url",
-                 "https://andere.server.example/api"])  # fmt: skip
+    other_host = "https://andere.server.example/api"
+    code = main(
+        [
+            "--root",
+            str(ROOTS / "test-handboek"),
+            "build",
+            "--out",
+            str(tmp_path / "uit"),
+            "--resultaten-url",
+            other_host,
+        ]
+    )
     assert code == 1
     assert (
         "--resultaten-url 'https://andere.server.example/api': geef een pad op deze server" in capsys.readouterr().err
