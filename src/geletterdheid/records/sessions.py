@@ -64,10 +64,14 @@ def record_submissions(
             ).all()
         )
         employees = list({item.attempt.employee_id for item in batch})
+        quizzes = list({item.attempt.quiz_id for item in batch})
         earlier: dict[tuple[str, str], list[dt.datetime]] = defaultdict(list)
-        query = select(
-            attempt_sessions.c.employee_id, attempt_sessions.c.quiz_id, attempt_sessions.c.submitted_at
-        ).where(attempt_sessions.c.employee_id.in_(employees), attempt_sessions.c.submitted_at >= to_utc_naive(since))
+        columns = attempt_sessions.c
+        query = select(columns.employee_id, columns.quiz_id, columns.submitted_at).where(
+            columns.employee_id.in_(employees),
+            columns.quiz_id.in_(quizzes),
+            columns.submitted_at >= to_utc_naive(since),
+        )
         for employee_id, quiz_id, submitted_at in connection.execute(query):
             earlier[employee_id, quiz_id].append(_aware(submitted_at))
         accepted: list[int] = []

@@ -338,7 +338,12 @@ def submit_refusal(
     return _daily_limit(rules, submitted, now)
 
 
+def start_of_day(moment: dt.datetime) -> dt.datetime:
+    """The start of the local (Dutch) day of ``moment``, in UTC."""
+    return dt.datetime.combine(local_day(moment), dt.time(), LOCAL_ZONE).astimezone(dt.UTC)
+
+
 def look_back_since(rules: ToetsRules, now: dt.datetime) -> dt.datetime:
-    """How far back the rules need earlier submissions: the local day's start, or the cool-down."""
-    midnight = dt.datetime.combine(local_day(now), dt.time(), LOCAL_ZONE).astimezone(dt.UTC)
-    return min(midnight, now - rules.cooldown)
+    """How far back starting an attempt needs earlier submissions: the day's start, or the cool-down."""
+    since = now - rules.cooldown
+    return min(since, start_of_day(now)) if rules.per_day else since

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..records.sessions import SessionSubmission, Stored, record_submissions
 from .recorder import _MICROSECOND, _RETRIES, Recorder, _resolve
-from .toets import ToetsRules, look_back_since, submit_refusal
+from .toets import ToetsRules, start_of_day, submit_refusal
 
 if TYPE_CHECKING:
     from ..records.store import Store
@@ -51,8 +51,11 @@ class ToetsRecorder(Recorder):
             loop.call_soon_threadsafe(_resolve, results)
 
     def _store_items(self, items: list[SessionSubmission]) -> list[Stored | Exception]:
-        now = max(item.attempt.taken_at for item in items)
-        since = min([look_back_since(self.rules, now), *(item.started_at for item in items)])
+        # The rules at submission look back to the attempt's start (a later submission voids it)
+        # and, with a daily limit, to the start of the day: no further, so a batch reads few rows.
+        since = min(item.started_at for item in items)
+        if self.rules.per_day:
+            since = min(since, start_of_day(max(item.attempt.taken_at for item in items)))
 
         def rules(item: SessionSubmission, earlier: list[dt.datetime]) -> Exception | None:
             return submit_refusal(self.rules, item.started_at, earlier, item.attempt.taken_at)
