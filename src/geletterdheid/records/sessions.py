@@ -17,11 +17,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
-from .bulk import dialect_insert, insert_attempts, to_utc_naive
+from .bulk import driver_connection, insert_attempts, to_utc_naive
 from .database import write_transaction
 from .model import NewAttempt
 from .tables import attempt_sessions
@@ -57,23 +57,41 @@ def record_submissions(
     """
     outcomes: list[Stored | Exception | None] = [None] * len(batch)
     with write_transaction(engine) as connection:
-        ids = list({item.id for item in batch})
-        known = dict(
-            connection.execute(
-                select(attempt_sessions.c.id, attempt_sessions.c.result).where(attempt_sessions.c.id.in_(ids))
-            ).all()
+        sqlite = connection.dialect.name == "sqlite"
+        to_stored = attempt_sessions.c.submitted_at.type.dialect_impl(connection.dialect).bind_processor(
+            connection.dialect
         )
-        employees = list({item.attempt.employee_id for item in batch})
-        quizzes = list({item.attempt.quiz_id for item in batch})
-        earlier: dict[tuple[str, str], list[dt.datetime]] = defaultdict(list)
-        columns = attempt_sessions.c
-        query = select(columns.employee_id, columns.quiz_id, columns.submitted_at).where(
-            columns.employee_id.in_(employees),
-            columns.quiz_id.in_(quizzes),
-            columns.submitted_at >= to_utc_naive(since),
-        )
-        for employee_id, quiz_id, submitted_at in connection.execute(query):
-            earlier[employee_id, quiz_id].append(_aware(submitted_at))
+
+        def stored_time(moment: dt.datetime) -> Any:
+            naive = to_utc_naive(moment)
+            return to_stored(naive) if to_stored else naive
+
+        def read_time(value: Any) -> dt.datetime:  # text on SQLite, a naive datetime on PostgreSQL (UTC)
+            return dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC) if sqlite else _aware(value)
+
+        # Straight to the driver, as the bulk insert of attempts: SQLAlchemy's statement building
+        # per batch cost several times the work of the database here.
+        mark = "?" if sqlite else "%s"
+        cursor = driver_connection(connection).cursor()
+        try:
+            ids = list({item.id for item in batch})
+            cursor.execute(
+                f"SELECT id, result FROM {attempt_sessions.name} WHERE id IN ({', '.join([mark] * len(ids))})", ids
+            )
+            known: dict[str, str] = dict(cursor.fetchall())
+            employees = list({item.attempt.employee_id for item in batch})
+            quizzes = list({item.attempt.quiz_id for item in batch})
+            cursor.execute(
+                f"SELECT employee_id, quiz_id, submitted_at FROM {attempt_sessions.name} "
+                f"WHERE employee_id IN ({', '.join([mark] * len(employees))}) "
+                f"AND quiz_id IN ({', '.join([mark] * len(quizzes))}) AND submitted_at >= {mark}",
+                [*employees, *quizzes, stored_time(since)],
+            )
+            earlier: dict[tuple[str, str], list[dt.datetime]] = defaultdict(list)
+            for employee_id, quiz_id, submitted_at in cursor.fetchall():
+                earlier[employee_id, quiz_id].append(read_time(submitted_at))
+        finally:
+            cursor.close()
         accepted: list[int] = []
         for index, item in enumerate(batch):
             if item.id in known:
@@ -90,22 +108,19 @@ def record_submissions(
             outcomes[index] = Stored(item.result, first_time=True)
         if accepted:
             rows = [
-                {
-                    "id": batch[index].id,
-                    "employee_id": batch[index].attempt.employee_id,
-                    "quiz_id": batch[index].attempt.quiz_id,
-                    "started_at": to_utc_naive(batch[index].started_at),
-                    "submitted_at": to_utc_naive(batch[index].attempt.taken_at),
-                    "result": batch[index].result,
-                }
+                (
+                    batch[index].id,
+                    batch[index].attempt.employee_id,
+                    batch[index].attempt.quiz_id,
+                    stored_time(batch[index].started_at),
+                    stored_time(batch[index].attempt.taken_at),
+                    batch[index].result,
+                )
                 for index in accepted
             ]
-            # Session rows first: one that another process stored meanwhile is skipped here, and
-            # then its attempt is not inserted either.
-            statement = dialect_insert(connection, attempt_sessions).values(rows).on_conflict_do_nothing()
-            inserted = set(connection.execute(statement.returning(attempt_sessions.c.id)).scalars())
+            inserted = _insert_sessions(connection, rows)
             lost = [index for index in accepted if batch[index].id not in inserted]
-            if lost:  # rare: read what the other process stored, and answer with that
+            if lost:  # rare (PostgreSQL): another process stored it meanwhile; answer with what it stored
                 theirs = dict(
                     connection.execute(
                         select(attempt_sessions.c.id, attempt_sessions.c.result).where(
@@ -121,6 +136,32 @@ def record_submissions(
                 # the caller try again with a later time.
                 raise AttemptTimeTaken()
     return [outcome for outcome in outcomes if outcome is not None]
+
+
+_SESSION_COLUMNS = ("id", "employee_id", "quiz_id", "started_at", "submitted_at", "result")
+
+
+def _insert_sessions(connection: Connection, rows: list[tuple[Any, ...]]) -> set[str]:
+    """Insert session rows first; returns the ids inserted. One that another process stored
+    meanwhile is skipped, and then its attempt is not inserted either."""
+    columns = ", ".join(_SESSION_COLUMNS)
+    cursor = driver_connection(connection).cursor()
+    try:
+        if connection.dialect.name == "sqlite":
+            # BEGIN IMMEDIATE holds the write lock since the ids were read: nobody can have added one.
+            cursor.executemany(
+                f"INSERT INTO {attempt_sessions.name} ({columns}) VALUES ({', '.join(['?'] * len(_SESSION_COLUMNS))})",
+                rows,
+            )
+            return {row[0] for row in rows}
+        values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
+        cursor.execute(
+            f"INSERT INTO {attempt_sessions.name} ({columns}) VALUES {values} ON CONFLICT (id) DO NOTHING RETURNING id",
+            [value for row in rows for value in row],
+        )
+        return {row[0] for row in cursor.fetchall()}
+    finally:
+        cursor.close()
 
 
 class AttemptTimeTaken(RuntimeError):
