@@ -95,3 +95,14 @@ def test_texts_are_plain_as_a_reader_sees_them():
     legal = CATALOG.legal
     text = "Vanaf {wet}`hoog-risico-bijlage-iii` geldt **dit**; zie [de wet](https://example.org) en {artikel}`4`."
     assert plain_text(text, legal) == f"Vanaf {legal.text('hoog-risico-bijlage-iii')} geldt dit; zie de wet en 4."
+
+
+def test_a_large_bank_is_drawn_from_all_of_its_questions():
+    """More than 32 questions (one hash block): every question can still be drawn."""
+    quiz = _bank(None)
+    questions = [q.model_copy(update={"id": f"m01-x{n:02d}"}) for n in range(40) for q in quiz.questions[:1]]
+    large = quiz.model_copy(update={"questions": questions, "draw": 5})
+    seen = set()
+    for _ in range(200):
+        seen |= {item.question.id for item in drawn_questions(SECRET, large, new_ticket("E1", "m01", NOW, RULES))}
+    assert len(seen) == 40

@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import json
@@ -109,6 +110,7 @@ def _b64decode(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
+@functools.lru_cache(maxsize=4)
 def _key(secret: bytes) -> bytes:
     # Its own key: a ticket can never pass for a personal link token, nor the other way round.
     return hmac.new(secret, _KEY_LABEL, hashlib.sha256).digest()
@@ -153,16 +155,18 @@ def read_attempt_id(secret: bytes, text: str) -> Ticket:
     return Ticket(nonce, employee_id, quiz_id, started_at, expires_at)
 
 
-def _ranked(hasher: Any, items: Sequence[str]) -> list[str]:
-    """``items`` in a random order that the keyed ``hasher`` fixes: sorted by each item's keyed hash
-    (random.shuffle in Python cost more than the rest of handing out an attempt)."""
-
-    def rank(item: str) -> bytes:
+def _order(hasher: Any, label: str, count: int) -> list[int]:
+    """0..count-1 in a random order that the keyed ``hasher`` and ``label`` fix: one keyed hash gives
+    two bytes per position to sort by (random.shuffle in Python cost more than the rest of handing
+    out an attempt)."""
+    digest = b""
+    block = 0
+    while len(digest) < 2 * count:  # 64 bytes a block: 32 positions; a larger bank takes more blocks
         own = hasher.copy()
-        own.update(item.encode())
-        return own.digest()
-
-    return sorted(items, key=rank)
+        own.update(f"{label}|{block}".encode())
+        digest += own.digest()
+        block += 1
+    return sorted(range(count), key=lambda index: digest[2 * index : 2 * index + 2])
 
 
 def drawn_questions(secret: bytes, quiz: Quiz, ticket: Ticket) -> list[DrawnQuestion]:
@@ -173,17 +177,16 @@ def drawn_questions(secret: bytes, quiz: Quiz, ticket: Ticket) -> list[DrawnQues
     Options are shuffled, except juist/onjuist, which read best in that order.
     """
     seed = hmac.new(_key(secret), f"trekking|{ticket.id}".encode(), hashlib.sha256).digest()
-    hasher = hashlib.blake2b(key=seed, digest_size=8)
+    hasher = hashlib.blake2b(key=seed)
     questions = list(quiz.questions)
     if quiz.draw is not None and quiz.draw < len(questions):
-        chosen = set(_ranked(hasher, [f"vraag|{question.id}" for question in questions])[: quiz.draw])
-        questions = [question for question in questions if f"vraag|{question.id}" in chosen]
+        chosen = set(_order(hasher, "vragen", len(questions))[: quiz.draw])
+        questions = [question for index, question in enumerate(questions) if index in chosen]
     drawn = []
     for question in questions:
         keys = list(question.options)
         if question.type != "juist-onwaar":
-            prefix = f"{question.id}|"
-            keys = [item[len(prefix) :] for item in _ranked(hasher, [prefix + key for key in keys])]
+            keys = [keys[index] for index in _order(hasher, question.id, len(keys))]
         drawn.append(DrawnQuestion(question, tuple(keys)))
     return drawn
 
