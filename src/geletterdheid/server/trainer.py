@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
+import posixpath
 import re
 from collections.abc import Mapping
 from html import escape
@@ -119,7 +120,9 @@ class HideTrainerHandbooks:
         self.not_found = not_found
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] == "http" and scope["path"].lower().lstrip("/").startswith("handboeken/trainer-"):
+        # normpath: '//' and '/./' would otherwise reach the same file under another spelling
+        path = posixpath.normpath("/" + scope["path"].lstrip("/")).lower() if scope["type"] == "http" else ""
+        if path.startswith("/handboeken/trainer-"):
             response = HTMLResponse(self.not_found, status_code=404)
             return await response(scope, receive, send)
         return await self.app(scope, receive, send)
