@@ -106,3 +106,23 @@ def test_a_large_bank_is_drawn_from_all_of_its_questions():
     for _ in range(200):
         seen |= {item.question.id for item in drawn_questions(SECRET, large, new_ticket("E1", "m01", NOW, RULES))}
     assert len(seen) == 40
+
+
+def test_the_json_built_from_cached_parts_says_the_same_as_the_bodies():
+    """ToetsJson answers from cached parts: what the browser reads must not differ from the bodies."""
+    import json
+
+    from geletterdheid.server.toets import ToetsJson, question_texts, result_body, start_body
+
+    texts = question_texts(CATALOG.quizzes.values(), CATALOG.legal)
+    bodies = ToetsJson(texts)
+    for quiz in CATALOG.quizzes.values():
+        for round_ in range(4):
+            ticket = new_ticket("E1", quiz.module, NOW, RULES)
+            draw = drawn_questions(SECRET, quiz, ticket)
+            token = attempt_id(SECRET, ticket)
+            assert json.loads(bodies.start(token, ticket, quiz, draw)) == start_body(token, ticket, quiz, draw, texts)
+            answers = {item.question.id: [item.keys[round_ % len(item.keys)]] for item in draw}
+            attempt = scored_attempt(quiz, draw, answers, "E1", NOW)
+            expected = result_body(attempt, quiz, draw, "Anna de Vries", texts)
+            assert json.loads(bodies.result(attempt, quiz, draw, "Anna de Vries")) == expected

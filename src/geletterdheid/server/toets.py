@@ -350,3 +350,54 @@ def look_back_since(rules: ToetsRules, now: dt.datetime) -> dt.datetime:
     """How far back starting an attempt needs earlier submissions: the day's start, or the cool-down."""
     since = now - rules.cooldown
     return min(since, start_of_day(now)) if rules.per_day else since
+
+
+class ToetsJson:
+    """The start and result bodies as JSON text, the same as ``json.dumps(start_body(...))`` and
+    ``json.dumps(result_body(...))``, built from each question's JSON, made once per order of its
+    options (and score): a toets hands out the same few orders thousands of times."""
+
+    def __init__(self, texts: Mapping[str, QuestionTexts]):
+        self._texts = texts
+        self._questions: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._feedback: dict[tuple[str, tuple[str, ...], float], str] = {}
+
+    @staticmethod
+    def _dumps(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def _question(self, item: DrawnQuestion) -> str:
+        key = (item.question.id, item.keys)
+        text = self._questions.get(key)
+        if text is None:
+            body = start_body("", Ticket("", "", "", _EPOCH, _EPOCH), _ONE_QUIZ, [item], self._texts)
+            text = self._questions[key] = self._dumps(body["vragen"][0])
+        return text
+
+    def start(self, token: str, ticket: Ticket, quiz: Quiz, drawn: Sequence[DrawnQuestion]) -> str:
+        head = {
+            "poging": token,
+            "quiz": quiz.module,
+            "drempel": quiz.pass_mark,
+            "verloopt": ticket.expires_at.isoformat(),
+        }
+        return self._dumps(head)[:-1] + ', "vragen": [' + ", ".join(map(self._question, drawn)) + "]}"
+
+    def result(self, attempt: NewAttempt, quiz: Quiz, drawn: Sequence[DrawnQuestion], employee_name: str) -> str:
+        scores = {answer.question_id: answer.score for answer in attempt.answers}
+        parts = []
+        for item in drawn:
+            key = (item.question.id, item.keys, scores[item.question.id])
+            text = self._feedback.get(key)
+            if text is None:
+                one = attempt._replace(answers=tuple(a for a in attempt.answers if a.question_id == item.question.id))
+                body = result_body(one, quiz, [item], employee_name, self._texts)
+                text = self._feedback[key] = self._dumps(body["feedback"][0])
+            parts.append(text)
+        head = result_body(attempt._replace(answers=()), quiz, [], employee_name, self._texts)
+        del head["feedback"]
+        return self._dumps(head)[:-1] + ', "feedback": [' + ", ".join(parts) + "]}"
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_ONE_QUIZ = Quiz.model_construct(module="", pass_mark=0, questions=[], draw=None)

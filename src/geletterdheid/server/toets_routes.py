@@ -16,14 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from ..content.model import Catalog
 from ..records.sessions import SessionSubmission, stored_result, submitted_times
 from .identity import Identifier, IdentityError
 from .toets import (
+    DrawnQuestion,
     ToetsError,
+    ToetsJson,
     ToetsRules,
     attempt_id,
     drawn_questions,
@@ -32,9 +34,7 @@ from .toets import (
     parse_answers,
     question_texts,
     read_attempt_id,
-    result_body,
     scored_attempt,
-    start_body,
     start_refusal,
 )
 from .toets_recorder import ToetsRecorder
@@ -70,6 +70,25 @@ class _SubmittedTimes:
         self._known.setdefault((employee_id, quiz_id), []).append(moment)
 
 
+class _RecentDraws:
+    """The questions of attempts this process started lately, so submitting does not draw them again
+    (the same questions follow from the attempt id; this only saves the work)."""
+
+    LIMIT = 20_000
+
+    def __init__(self) -> None:
+        self._draws: dict[str, list[DrawnQuestion]] = {}
+
+    def keep(self, attempt: str, drawn: list[DrawnQuestion]) -> list[DrawnQuestion]:
+        if len(self._draws) >= self.LIMIT:
+            self._draws.pop(next(iter(self._draws)))  # the oldest: dicts keep their order
+        self._draws[attempt] = drawn
+        return drawn
+
+    def get(self, attempt: str) -> list[DrawnQuestion] | None:
+        return self._draws.pop(attempt, None)
+
+
 def toets_routes(
     *,
     secret: bytes,
@@ -82,7 +101,8 @@ def toets_routes(
     error: Callable[..., Response],
 ) -> tuple[list[Route], ToetsRecorder]:
     recorder = ToetsRecorder(store, rules)
-    texts = question_texts(catalog.quizzes.values(), catalog.legal)
+    bodies = ToetsJson(question_texts(catalog.quizzes.values(), catalog.legal))
+    draws = _RecentDraws()
     submitted = _SubmittedTimes(store, rules)
 
     async def who(request: Request):
@@ -133,8 +153,9 @@ def toets_routes(
         except ClientDisconnect:
             return Response(status_code=400)
         ticket = new_ticket(employee.id, quiz.module, now, rules)
-        body = start_body(attempt_id(secret, ticket), ticket, quiz, drawn_questions(secret, quiz, ticket), texts)
-        return JSONResponse(body, status_code=201, headers=_NO_STORE)
+        drawn = draws.keep(ticket.id, drawn_questions(secret, quiz, ticket))
+        body = bodies.start(attempt_id(secret, ticket), ticket, quiz, drawn)
+        return Response(body, status_code=201, media_type="application/json", headers=_NO_STORE)
 
     async def submit(request: Request) -> Response:
         employee, problem = await who(request)
@@ -156,13 +177,13 @@ def toets_routes(
                 if earlier is not None:  # a retry long after: the first answer still holds
                     return Response(earlier, status_code=200, media_type="application/json", headers=_NO_STORE)
                 raise ToetsError(410, "Deze poging is verlopen. Start de toets opnieuw op de pagina van de module.")
-            drawn = drawn_questions(secret, quiz, ticket)
+            drawn = draws.get(ticket.id) or drawn_questions(secret, quiz, ticket)
             attempt = scored_attempt(quiz, drawn, answers, employee.id, now)
         except ToetsError as exc:
             return refused(exc)
         except ClientDisconnect:
             return Response(status_code=400)
-        result = json.dumps(result_body(attempt, quiz, drawn, employee.name, texts), ensure_ascii=False)
+        result = bodies.result(attempt, quiz, drawn, employee.name)
         try:
             stored = await recorder.submit(SessionSubmission(ticket.id, ticket.started_at, attempt, result))
         except ToetsError as exc:
