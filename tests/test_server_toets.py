@@ -284,3 +284,17 @@ def test_forgetting_an_employee_erases_their_toets_results_too(tmp_path):
         with Store.open(server.db_url) as store:
             assert store.forget("E2") is not None
         assert counts(server) == (0, 0)
+
+
+def test_two_server_processes_on_postgresql_count_a_retried_attempt_once(tmp_path):
+    """A retry may reach another server process (several behind one proxy): still one attempt."""
+    site = toets_stub_site(tmp_path)
+    with postgres_schema_url() as db_url, running_server(site, db_url) as first, running_server(site, db_url) as second:
+        for round_ in range(5):
+            attempt = start(first, f"m0{round_ + 1}").json()["poging"]
+            with ThreadPoolExecutor(8) as pool:
+                servers = [first, second] * 4
+                responses = list(pool.map(submit, servers, [attempt] * 8, [{}] * 8))
+            assert sorted(response.status_code for response in responses) == [200] * 7 + [201]
+            assert len({response.text for response in responses}) == 1
+        assert counts(first) == (5, 5)
