@@ -120,15 +120,20 @@ def running_server(
 
 
 def build_site_with_results(out: Path) -> Path:
-    """The real site, built with quizzes posting to the server's API."""
-    previous = os.environ.get("GELETTERDHEID_RESULTATEN_URL")
-    os.environ["GELETTERDHEID_RESULTATEN_URL"] = RESULTS_PATH
+    """The real site in toets mode: built for the results server (``--resultaten-url``), no answers in it."""
+    assert (
+        main(["--root", str(REPO), "build", "--only", "html", "--out", str(out), "--resultaten-url", RESULTS_PATH]) == 0
+    )  # PDFs: tests/handbook and tests/test_toets_build.py
+    return out / "html"
+
+
+def build_practice_site(out: Path) -> Path:
+    """The real site in practice mode (oefenen): answers in the pages, nothing sent anywhere."""
+    previous = os.environ.pop("GELETTERDHEID_RESULTATEN_URL", None)  # the fallback would make it a toets site
     try:
-        assert main(["--root", str(REPO), "build", "--only", "html", "--out", str(out)]) == 0  # PDFs: tests/handbook
+        assert main(["--root", str(REPO), "build", "--only", "html", "--out", str(out)]) == 0
     finally:
-        if previous is None:
-            del os.environ["GELETTERDHEID_RESULTATEN_URL"]
-        else:
+        if previous is not None:
             os.environ["GELETTERDHEID_RESULTATEN_URL"] = previous
     return out / "html"
 
@@ -167,8 +172,8 @@ def postgres_schema_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The repository's real site, built once per session, with quizzes posting to the server."""
-    return build_site_with_results(tmp_path_factory.mktemp("real-site"))
+    """The repository's real site in practice mode, built once per session."""
+    return build_practice_site(tmp_path_factory.mktemp("real-site"))
 
 
 @pytest.fixture(scope="session")
@@ -176,4 +181,18 @@ def live_server(real_site, tmp_path_factory) -> Iterator[RunningServer]:
     """``geletterdheid serve`` on a free loopback port, serving the real site, SQLite store with ROSTER."""
     db_url = new_store_url(tmp_path_factory.mktemp("server-db"))
     with running_server(real_site, db_url) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def toets_site(tmp_path_factory) -> Path:
+    """The repository's real site in toets mode (built for the results server), once per session."""
+    return build_site_with_results(tmp_path_factory.mktemp("toets-site"))
+
+
+@pytest.fixture(scope="session")
+def toets_server(toets_site, tmp_path_factory) -> Iterator[RunningServer]:
+    """``geletterdheid serve`` serving the toets site; no cool-down, so tests can take a toets again."""
+    db_url = new_store_url(tmp_path_factory.mktemp("toets-db"))
+    with running_server(toets_site, db_url, "--toets-wachttijd", "0", "--toets-per-dag", "0") as server:
         yield server

@@ -68,3 +68,38 @@ def test_search_results_have_zero_wcag_violations(browser, site_url):
         assert _axe_violations(page) == []
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_toets_before_and_after_submission_has_zero_wcag_violations(browser, toets_server, color_scheme):
+    import time
+
+    from geletterdheid.server.identity import make_token
+    from server_support import SECRET
+
+    key = make_token(SECRET.encode(), "E1", int(time.time()) + 3600)
+    context = browser.new_context(color_scheme=color_scheme)
+    page = context.new_page()
+    try:
+        page.goto(toets_server.url + f"index.html#sleutel={key}")
+        page.goto(toets_server.url + "modules/m01-wat-is-ai.html")
+        assert _axe_violations(page) == []
+        page.get_by_role("button", name="Start de toets").click()
+        questions = page.locator(".gl-toets .gl-vraag")
+        questions.first.wait_for()
+        assert _axe_violations(page) == []
+        for index in range(questions.count()):
+            questions.nth(index).locator("input").first.check()  # some right, some wrong: every kind of feedback
+        page.get_by_role("button", name="Lever de toets in").click()
+        page.locator(".gl-uitslag .gl-score-regel").wait_for()
+        assert _axe_violations(page) == []
+        # Reflow (WCAG 1.4.10): nothing of the toets sticks out sideways at 320 px. (The theme's
+        # navigation bar does, on every page, toets or not: a theme matter, not this component's.)
+        page.set_viewport_size({"width": 320, "height": 640})
+        wider = page.evaluate(
+            "() => [...document.querySelectorAll('form.gl-toets, form.gl-toets *')]"
+            ".filter(e => e.getBoundingClientRect().right > 320.5).map(e => e.tagName + '.' + e.className)"
+        )
+        assert wider == []
+    finally:
+        context.close()

@@ -104,7 +104,9 @@ def _build_one(
         found = _placeholders(project, catalog_or_exit(root))
         if found:
             raise PlaceholdersLeft(found)
-    code = build_site(root, out, only=args.only, roles=args.rol, doctrees=doctrees, fresh=fresh)
+    code = build_site(
+        root, out, only=args.only, roles=args.rol, doctrees=doctrees, fresh=fresh, results_url=args.resultaten_url
+    )
     if code == 0 and project is not None:
         from .base_content import base_root
         from .project.base_version import record
@@ -208,6 +210,14 @@ def build_parser() -> argparse.ArgumentParser:
         dest="projects",
         metavar="MAP",
         help="bouw dit gemeente-project in OUT/<mapnaam>/ (mag vaker: veel gemeenten in één keer)",
+    )
+    build.add_argument(
+        "--resultaten-url",
+        metavar="PAD",
+        default=None,
+        help="bouw een toetssite voor de resultatenserver (geletterdheid serve), bijvoorbeeld /api/pogingen: "
+        "geen antwoorden en uitleg in de website (standaard: [resultaten] url in gemeente.toml, "
+        "anders $GELETTERDHEID_RESULTATEN_URL; zonder: een oefensite)",
     )
     build.set_defaults(func=cmd_build)
 

@@ -11,6 +11,14 @@ from collections.abc import Sequence
 LEVEL_LABELS: dict[str, str] = {"bewust": "Bewust", "bekwaam": "Bekwaam", "vloeiend": "Vloeiend", "expert": "Expert"}
 
 
+#: The hint under a question, per question type: on the page, in the handbooks and in the toets.
+QUESTION_HINTS: dict[str, str] = {
+    "enkelvoudig": "Kies één antwoord.",
+    "juist-onwaar": "Kies juist of onjuist.",
+    "meervoudig": "Kies alle antwoorden die kloppen.",
+}
+
+
 def count(number: int, singular: str, plural: str) -> str:
     """``count(1, "module", "modules")`` is '1 module'; any other number takes the plural."""
     return f"{number} {singular if number == 1 else plural}"

@@ -67,8 +67,8 @@ def test_the_template_explains_each_key_in_dutch(tmp_path):
     lines = (tmp_path / "t" / "gemeente.toml").read_text(encoding="utf-8").splitlines()
     keys = [i for i, line in enumerate(lines) if re.match(r"^(# )?[a-z_-]+ = ", line)]
     # forum, naam, logo, website, basis_url, one topic, 2 contacts, 2 footer links, kleur, tokens, weglaten,
-    # deadline, geldig_maanden and one role's deadline
-    assert len(keys) == 16
+    # deadline, geldig_maanden and one role's deadline; resultaten url
+    assert len(keys) == 17
     for i in keys:  # the line above a key is a comment: an explanation or the key before it in a group
         assert lines[i - 1].startswith("#"), lines[i]
 

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator, model_validator
 
 ContentId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -103,6 +103,19 @@ class Quiz(_Strict):
     module: ContentId
     pass_mark: int = Field(alias="drempel", default=70, ge=0, le=100, description="Slaaggrens in procenten")
     questions: list[Question] = Field(alias="vragen", min_length=1)
+    #: Toets mode only: each attempt gets this many questions drawn from the bank (None: all of them).
+    draw: int | None = Field(
+        alias="trekken",
+        default=None,
+        ge=1,
+        description="Op een toetssite: zoveel vragen per poging, getrokken uit alle vragen",
+    )
+
+    @model_validator(mode="after")
+    def _draw_fits_the_bank(self) -> Quiz:
+        if self.draw is not None and self.draw > len(self.questions):
+            raise ValueError(f"trekken is {self.draw}, maar de toets heeft maar {len(self.questions)} vragen")
+        return self
 
 
 class Role(_Strict):

@@ -14,6 +14,7 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 
@@ -84,6 +85,7 @@ def build_handbooks(
     fresh_env: bool = True,
     workers: int | None = None,
     doctrees: Path | None = None,
+    extra_config: dict[str, Any] | None = None,
 ) -> HandbookReport:
     """Write ``out/pdf/handboek-<rol>.pdf`` and ``out/pdf/trainer-<rol>.pdf`` for ``roles``."""
     report = HandbookReport(ok=False)
@@ -104,6 +106,7 @@ def build_handbooks(
                 version=content_version(root, app.config.release),
                 date=build_date(),
                 logo=_copy_logo(Path(app.confdir), app.config.geletterdheid_logo, work),
+                toets=bool(app.config.geletterdheid_resultaten_url),
             )
             (work / TEMPLATE).write_bytes(TEMPLATE_SOURCE.read_bytes())
 
@@ -121,7 +124,13 @@ def build_handbooks(
             builder.on_edition = compile_edition
 
         code, warnings = run_sphinx(
-            root, typst_root, "typst", doctrees=doctrees or out / ".doctrees", fresh_env=fresh_env, prepare=prepare
+            root,
+            typst_root,
+            "typst",
+            extra_config=extra_config,
+            doctrees=doctrees or out / ".doctrees",
+            fresh_env=fresh_env,
+            prepare=prepare,
         )
         report.seconds["typst"] = time.perf_counter() - clock
         clock = time.perf_counter()

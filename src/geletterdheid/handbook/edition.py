@@ -15,6 +15,7 @@ class CoverFacts:
     version: str
     date: dt.date
     logo: str | None = None  # the gemeente's logo: a path under the Typst root, or None
+    toets: bool = False  # a toets site: the employee edition leaves the quizzes to the site or the trainer
 
 
 def document_title(catalog: Catalog, role_id: str, edition: Edition) -> str:

@@ -107,6 +107,11 @@ def _how_to_use(catalog: Catalog, role_id: str, edition: Edition, path: Learning
         "Na elke module staat een toets. Zet een kruisje bij het antwoord dat volgens jou klopt. "
         "Je trainer bespreekt de antwoorden met je."
     )
+    if facts.toets and not edition.with_answers:
+        quiz = (
+            "De toets bij elke module maak je op de website van de training, of op papier bij je trainer. "
+            "Daarna krijg je de antwoorden en de uitleg."
+        )
     if edition.with_answers:
         quiz = (
             "Na elke module staat een toets. In deze trainerseditie staan onder elke vraag het juiste antwoord "

@@ -55,6 +55,8 @@ def _conf(config: GemeenteConfig) -> str:
             # builds many gemeenten from one environment. The pages show html_title.
             f"html_title = {title!r}",
             *branding.conf_lines(config),
+            # Toets mode (answers stay on the server); build --resultaten-url still overrides it.
+            *([f"geletterdheid_resultaten_url = {config.results_url!r}"] if config.results_url else []),
             "",
         ]
     )

@@ -90,6 +90,8 @@ class GemeenteConfig:
     tokens: DesignTokens | None = None
     leave_out: tuple[str, ...] = ()
     training: TrainingSettings = TrainingSettings()
+    #: ``[resultaten] url``: set, the site is built in toets mode for ``geletterdheid serve``.
+    results_url: str | None = None
     key_lines: Mapping[tuple[str, ...], int] = field(default_factory=lambda: MappingProxyType({}), compare=False)
 
     @property

@@ -72,6 +72,12 @@ basis_url = "{forum}"
 # Een rol kan een eigen deadline of geldigheid krijgen (de rol-id uit de rollen):
 # [opleiding.rollen.inkoper]
 # deadline = 2026-12-31
+
+# Een toetssite voor de resultatenserver (geletterdheid serve): de antwoorden en de uitleg staan
+# dan niet in de website; de server geeft de vragen per poging en de uitleg na het inleveren.
+# Zonder deze tabel is de site een oefensite: antwoorden in de pagina, er gaat niets naar een server.
+# [resultaten]
+# url = "/api/pogingen"
 """
 
 FOLDER_READMES: dict[str, str] = {

@@ -37,6 +37,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "huisstijl": ("kleur", "tokens"),
     "inhoud": ("weglaten",),
     "opleiding": ("deadline", "geldig_maanden", "rollen"),
+    "resultaten": ("url",),
 }
 #: The keys of one role's table ``[opleiding.rollen.<rol>]``.
 ROLE_TRAINING_KEYS = ("deadline", "geldig_maanden")
@@ -321,6 +322,19 @@ class _Checker:
                 per_role[role_id] = self.terms(role_path, value)
         return TrainingSettings(self.terms(("opleiding",), table), MappingProxyType(per_role))
 
+    def results_url(self, value: object) -> str | None:
+        """``[resultaten] url``: a path on the host of the site (the site never contacts another host)."""
+        path: KeyPath = ("resultaten", "url")
+        text = self.text(path, value)
+        if text is not None and (not text.startswith("/") or text.startswith("//") or "://" in text):
+            self.problem(
+                path,
+                f"'url' in [resultaten] moet een pad op de eigen server zijn, zoals \"/api/pogingen\", niet {text!r}: "
+                "de website mag geen andere server benaderen",
+            )
+            return None
+        return text
+
     def gemeente(self, data: Mapping[str, Any]) -> tuple[str | None, Path | None, str | None]:
         if "gemeente" not in data:
             self.problem(
@@ -355,6 +369,7 @@ def check_config(data: Mapping[str, Any], lines: KeyLines, root: Path, file: Pat
     tokens = checker.tokens(style, colour)
     leave_out = checker.leave_out(checker.table(data, "inhoud").get("weglaten"))
     training = checker.training(data)
+    results_url = checker.results_url(checker.table(data, "resultaten").get("url"))
     if checker.problems or name is None:
         return checker.problems
     return GemeenteConfig(
@@ -369,5 +384,6 @@ def check_config(data: Mapping[str, Any], lines: KeyLines, root: Path, file: Pat
         tokens=tokens,
         leave_out=leave_out,
         training=training,
+        results_url=results_url,
         key_lines=MappingProxyType(dict(lines.lines)),
     )

@@ -104,6 +104,24 @@ class AttemptChangeRecord(Base):
     old_answers: Mapped[str] = mapped_column(Text)
 
 
+class AttemptSessionRecord(Base):
+    """A toets attempt that was submitted (server/toets.py). Its id is the nonce of the attempt's
+    ticket: the primary key makes a second submission of the same attempt find the first, and the
+    result is kept as it was answered, so a retry gets the same answer. Started attempts that are
+    never submitted leave no row: their ticket simply expires."""
+
+    __tablename__ = "attempt_sessions"
+    __table_args__ = (Index("ix_attempt_sessions_employee_id_quiz_id", "employee_id", "quiz_id"),)
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    employee_id: Mapped[str] = mapped_column(String, ForeignKey("employees.id", ondelete="CASCADE"))
+    quiz_id: Mapped[str] = mapped_column(String)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    submitted_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    #: JSON: the answer the employee got (score and feedback per question).
+    result: Mapped[str] = mapped_column(Text)
+
+
 def _table_of(record: type[Base]) -> Table:
     """The Table a declarative class maps (typed as a FromClause by SQLAlchemy, a Table in fact)."""
     table = record.__table__
@@ -115,3 +133,4 @@ def _table_of(record: type[Base]) -> Table:
 employees = _table_of(EmployeeRecord)
 attempts = _table_of(AttemptRecord)
 attempt_changes = _table_of(AttemptChangeRecord)
+attempt_sessions = _table_of(AttemptSessionRecord)

@@ -30,11 +30,14 @@ from ..records.model import module_versions
 from ..reports import hr_export
 from ..reports.spreadsheet import DIALECTS
 from ..reports.xlsx_export import export_xlsx
+from ..site_mode import TOETS, read_site_mode
 from .identity import Identifier, IdentityError, bearer_token
 from .known_employees import KnownEmployees
 from .recorder import Recorder
 from .settings import ServerSettings
 from .submission import SubmissionError, parse_submission, result_body, score_submission
+from .toets_routes import toets_routes
+from .trainer import HideTrainerHandbooks, trainer_routes
 
 if TYPE_CHECKING:
     from ..records.store import Store
@@ -100,6 +103,11 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def _site_app(site: Path, toets_site: bool):
+    static = StaticFiles(directory=site, html=True)
+    return HideTrainerHandbooks(static, _NOT_FOUND_PAGE.encode()) if toets_site else static
+
+
 def create_app(
     settings: ServerSettings, catalog: Catalog, store: Store, training: TrainingSettings | None = None
 ) -> Starlette:
@@ -108,12 +116,19 @@ def create_app(
     identifier = Identifier(settings.secret, settings.sso_header)
     employees = KnownEmployees(store)
     recorder = Recorder(store, versions=module_versions(catalog))
+    toets_site = read_site_mode(settings.site) == TOETS
 
     async def find_employee(employee_id: str):
         employee = employees.cached(employee_id)
         return employee if employee is not None else await run_in_threadpool(employees.get, employee_id)
 
     async def submit(request: Request) -> Response:
+        if toets_site:  # its answers and per-question feedback would give the toets away
+            return _error(
+                409,
+                "Deze website is een toetssite: start de toets op de pagina van de module. "
+                "Losse antwoorden slaat de server hier niet op.",
+            )
         try:
             employee_id = identifier.employee_id(request.headers)
         except IdentityError as exc:
@@ -222,10 +237,22 @@ def create_app(
         log.exception("unexpected error")
         return _error(500, "Er ging iets mis op de server. Probeer het later opnieuw of meld het bij de beheerders.")
 
+    toets_api, toets_recorder = toets_routes(
+        secret=settings.secret,
+        rules=settings.toets,
+        catalog=catalog,
+        store=store,
+        identifier=identifier,
+        find_employee=find_employee,
+        read_body=lambda request: _read_body(request, settings.max_body_bytes),
+        error=_error,
+    )
+
     @contextlib.asynccontextmanager
     async def lifespan(app):
         yield
         await recorder.close()
+        await toets_recorder.close()
 
     routes = [
         Mount(
@@ -234,9 +261,11 @@ def create_app(
                 Route("/pogingen", submit, methods=["POST"]),
                 Route("/export.csv", export_csv, methods=["GET"]),
                 Route("/export.xlsx", export_workbook, methods=["GET"]),
+                *toets_api,
             ],
         ),
-        Mount("/", app=StaticFiles(directory=settings.site, html=True)),
+        *trainer_routes(settings),
+        Mount("/", app=_site_app(settings.site, toets_site)),
     ]
     app = Starlette(
         routes=routes, exception_handlers={HTTPException: http_error, Exception: server_error}, lifespan=lifespan

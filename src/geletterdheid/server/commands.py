@@ -14,7 +14,7 @@ from ..records.command_support import database_errors_handled
 from ..records.errors import RecordsError
 from ..records.location import ENV_VAR, default_database_path
 from ..reports.spreadsheet import DIALECTS
-from .settings import HR_TOKEN_ENV, SECRET_ENV, resolve_settings
+from .settings import HR_TOKEN_ENV, SECRET_ENV, TRAINER_TOKEN_ENV, ServerSettings, resolve_settings
 
 
 def _complain(message: str) -> None:
@@ -48,7 +48,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .app import create_app
 
     settings = resolve_settings(
-        config=args.config, site=args.site, db=args.db, sso=args.sso, sso_header=args.sso_header
+        config=args.config,
+        site=args.site,
+        db=args.db,
+        sso=args.sso,
+        sso_header=args.sso_header,
+        toets_per_day=args.toets_per_dag,
+        toets_cooldown_minutes=args.toets_wachttijd,
+        toets_valid_minutes=args.toets_geldig,
+        trainer_folder=args.trainer_map,
     )
     if not (settings.site / "index.html").is_file():
         raise RecordsError(
@@ -75,6 +83,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "HR-export: "
             + ("aan (/api/export.csv en /api/export.xlsx)." if settings.hr_token else f"uit; stel {HR_TOKEN_ENV} in.")
         )
+        print(mode_line(settings))
         print("Stoppen: Ctrl+C.", flush=True)
         config = uvicorn.Config(
             app,
@@ -89,6 +98,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
         store.close()
     print("Server gestopt.")
     return 0
+
+
+def mode_line(settings: ServerSettings) -> str:
+    """What the served site is: a toets site (with its rules) or a practice site, which sends nothing."""
+    from ..site_mode import TOETS, read_site_mode
+
+    if read_site_mode(settings.site) != TOETS:
+        return (
+            "Let op: dit is een oefensite (gebouwd zonder --resultaten-url). Die stuurt geen resultaten; "
+            "bouw met --resultaten-url /api/pogingen voor de toets."
+        )
+    rules = settings.toets
+    per_day = f"{rules.per_day} per toets per dag" if rules.per_day else "onbeperkt"
+    wait = rules.cooldown // dt.timedelta(minutes=1)
+    valid = rules.valid_for // dt.timedelta(minutes=1)
+    trainer = "aan (/trainer/)" if settings.trainer_token or settings.hr_token else f"uit; stel {TRAINER_TOKEN_ENV} in"
+    return (
+        f"Toetssite: pogingen {per_day}, {wait} minuten wachten na een poging, een poging is {valid} minuten "
+        f"geldig. Trainershandboeken: {trainer}."
+    )
 
 
 def cmd_links(args: argparse.Namespace) -> int:
@@ -185,7 +214,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         parents=[common],
         help="start de server: website, toetsresultaten opslaan en HR-export",
         description=f"Geheimen komen uit de omgeving of het instellingenbestand, nooit van de opdrachtregel: "
-        f"{SECRET_ENV} (ondertekent persoonlijke links) en {HR_TOKEN_ENV} (HR-export).",
+        f"{SECRET_ENV} (ondertekent persoonlijke links), {HR_TOKEN_ENV} (HR-export) en "
+        f"{TRAINER_TOKEN_ENV} (trainershandboeken).",
     )
     serve.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren (standaard: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="poort (standaard: 8000; 0 kiest een vrije poort)")
@@ -198,6 +228,30 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     serve.add_argument("--sso-header", metavar="NAAM", help="naam van die header (standaard: X-Remote-User)")
     serve.add_argument(
         "--toegangslog", action="store_true", help="log elk verzoek (standaard uit: minder persoonsgegevens)"
+    )
+    serve.add_argument(
+        "--toets-per-dag",
+        type=int,
+        metavar="N",
+        help="zoveel pogingen per toets per medewerker per dag (0: onbeperkt; standaard: 3)",
+    )
+    serve.add_argument(
+        "--toets-wachttijd",
+        type=int,
+        metavar="MINUTEN",
+        help="zoveel minuten wachten na een ingeleverde poging voor de volgende begint (standaard: 10)",
+    )
+    serve.add_argument(
+        "--toets-geldig",
+        type=int,
+        metavar="MINUTEN",
+        help="zoveel minuten kan een begonnen poging worden ingeleverd; daarna vervalt hij (standaard: 120)",
+    )
+    serve.add_argument(
+        "--trainer-map",
+        type=Path,
+        metavar="MAP",
+        help="map met de trainershandboeken (trainer-*.pdf) voor /trainer/ (standaard: pdf naast de website)",
     )
     serve.set_defaults(func=cmd_serve)
 

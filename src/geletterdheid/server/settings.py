@@ -8,6 +8,16 @@ Secrets never go on the command line (other users can read it in the process lis
   ``geletterdheid links`` and ``geletterdheid serve`` on one machine agree without set-up;
 * ``GELETTERDHEID_HR_TOKEN`` or ``hr_token`` in the file: the token HR sends to download the
   export. Without it the export is switched off.
+* ``GELETTERDHEID_TRAINER_TOKEN`` or ``trainer_token`` in the file: the token trainers use for the
+  trainer handbooks at /trainer/ (the HR token opens them too).
+
+The toets (a site built in toets mode) has its own table: attempts per quiz per day (0: no
+limit), minutes to wait after a submitted attempt, and minutes a started attempt stays valid::
+
+    [toets]
+    per_dag = 3
+    wachttijd_minuten = 10
+    geldig_minuten = 120
 
 Example file (``--config geletterdheid-server.toml``)::
 
@@ -23,23 +33,27 @@ Example file (``--config geletterdheid-server.toml``)::
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..records.errors import RecordsError
 from ..records.location import default_database_path
+from .toets import ToetsRules
 
 SECRET_ENV = "GELETTERDHEID_GEHEIM"
 HR_TOKEN_ENV = "GELETTERDHEID_HR_TOKEN"
+TRAINER_TOKEN_ENV = "GELETTERDHEID_TRAINER_TOKEN"
 SECRET_FILE = "server-geheim"
 DEFAULT_SSO_HEADER = "X-Remote-User"
 DEFAULT_LINK_DAYS = 180
 MAX_BODY_BYTES = 64 * 1024
-_FILE_KEYS = {"site", "db", "geheim", "hr_token", "link_geldig_dagen", "sso"}
+_FILE_KEYS = {"site", "db", "geheim", "hr_token", "link_geldig_dagen", "sso", "trainer_token", "trainer_map", "toets"}
 _SSO_KEYS = {"aan", "header"}
+_TOETS_KEYS = {"per_dag", "wachttijd_minuten", "geldig_minuten"}
 
 
 class SettingsError(RecordsError):
@@ -55,6 +69,10 @@ class ServerSettings:
     sso_header: str | None  # None unless single sign-on is switched on
     link_days: int = DEFAULT_LINK_DAYS
     max_body_bytes: int = MAX_BODY_BYTES
+    toets: ToetsRules = field(default_factory=ToetsRules)
+    trainer_token: str | None = None
+    #: The trainer handbooks (``trainer-*.pdf``), served at /trainer/; default: ``pdf`` beside the site.
+    trainer_folder: Path | None = None
 
 
 def read_config_file(path: Path | None) -> dict:
@@ -68,10 +86,17 @@ def read_config_file(path: Path | None) -> dict:
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: ongeldige TOML: {exc}") from None
     unknown = sorted(set(data) - _FILE_KEYS) + sorted(f"sso.{key}" for key in set(data.get("sso", {})) - _SSO_KEYS)
+    toets = data.get("toets", {})
+    if not isinstance(toets, dict):
+        raise SettingsError(
+            f"{path}: 'toets' moet een tabel zijn: [toets] met per_dag, wachttijd_minuten, geldig_minuten"
+        )
+    unknown += sorted(f"toets.{key}" for key in set(toets) - _TOETS_KEYS)
     if unknown:
         raise SettingsError(
             f"{path}: onbekende instelling(en): {', '.join(unknown)}; "
-            f"bekend zijn: {', '.join(sorted(_FILE_KEYS))}, sso.aan, sso.header"
+            f"bekend zijn: {', '.join(sorted(_FILE_KEYS))}, sso.aan, sso.header, "
+            f"{', '.join(f'toets.{key}' for key in sorted(_TOETS_KEYS))}"
         )
     return data
 
@@ -110,6 +135,10 @@ def resolve_settings(
     db: str | None = None,
     sso: bool = False,
     sso_header: str | None = None,
+    toets_per_day: int | None = None,
+    toets_cooldown_minutes: int | None = None,
+    toets_valid_minutes: int | None = None,
+    trainer_folder: Path | None = None,
 ) -> ServerSettings:
     """Combine options, environment and configuration file into settings; raises SettingsError."""
     data = read_config_file(config)
@@ -122,8 +151,45 @@ def resolve_settings(
     hr_token = os.environ.get(HR_TOKEN_ENV) or data.get("hr_token") or None
     if hr_token is not None and len(hr_token) < 16:
         raise SettingsError(f"het HR-token ({HR_TOKEN_ENV}) is te kort; gebruik minstens 16 tekens")
+    trainer_token = os.environ.get(TRAINER_TOKEN_ENV) or data.get("trainer_token") or None
+    if trainer_token is not None and len(trainer_token) < 16:
+        raise SettingsError(f"het trainerstoken ({TRAINER_TOKEN_ENV}) is te kort; gebruik minstens 16 tekens")
+    toets_data = data.get("toets", {})
+
+    def whole(value: object, default: int, name: str, least: int) -> int:
+        value = default if value is None else value
+        if not isinstance(value, int) or isinstance(value, bool) or value < least:
+            raise SettingsError(f"{name} moet een heel getal van minstens {least} zijn")
+        return value
+
+    rules = ToetsRules(
+        per_day=whole(
+            toets_per_day, toets_data.get("per_dag", ToetsRules.per_day), "per_dag in [toets] (--toets-per-dag)", 0
+        ),
+        cooldown=dt.timedelta(
+            minutes=whole(
+                toets_cooldown_minutes,
+                toets_data.get("wachttijd_minuten", ToetsRules.cooldown // dt.timedelta(minutes=1)),
+                "wachttijd_minuten in [toets] (--toets-wachttijd)",
+                0,
+            )
+        ),
+        valid_for=dt.timedelta(
+            minutes=whole(
+                toets_valid_minutes,
+                toets_data.get("geldig_minuten", ToetsRules.valid_for // dt.timedelta(minutes=1)),
+                "geldig_minuten in [toets] (--toets-geldig)",
+                1,
+            )
+        ),
+    )
+    site_folder = Path(site or data.get("site") or "_build/html")
+    trainer = trainer_folder or data.get("trainer_map")
     return ServerSettings(
-        site=Path(site or data.get("site") or "_build/html"),
+        toets=rules,
+        trainer_token=trainer_token,
+        trainer_folder=Path(trainer) if trainer else site_folder.parent / "pdf",
+        site=site_folder,
         db=db or data.get("db"),
         secret=load_secret(data.get("geheim")),
         hr_token=hr_token,

@@ -26,7 +26,7 @@ from .module_pages import setup_module_pages
 from .quiz import quiz, setup_quiz
 from .read_inputs import setup_read_inputs
 from .results import CONFIG_NAME as RESULTS_URL
-from .results import add_results_script, check_results_url
+from .results import add_results_script, check_results_url, write_mode_file
 from .role_cards import role_cards, setup_role_cards
 from .roles import ArticleRole, LegalFactRole
 from .timeline import setup_timeline, timeline
@@ -44,9 +44,9 @@ def _add_static(app: Sphinx) -> None:
 
 
 def _add_quiz_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """Pages with a quiz load quiz.js (deferred); other pages load no quiz code at all."""
+    """Pages with a quiz load quiz.js, or toets.js in toets mode (deferred); other pages no quiz code."""
     if doctree is not None and doctree.next_node(quiz) is not None:
-        app.add_js_file("quiz.js", loading_method="defer")
+        app.add_js_file("toets.js" if app.config[RESULTS_URL] else "quiz.js", loading_method="defer")
 
 
 def _leave_out_components(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -104,6 +104,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", check_results_url)
     app.connect("config-inited", _skip_link_loops)
     app.connect("builder-inited", add_results_script)
+    app.connect("build-finished", write_mode_file)
     app.connect("doctree-resolved", _leave_out_components)
     app.connect("html-page-context", _add_quiz_script)
     app.connect("html-page-context", add_search_texts)

@@ -23,6 +23,7 @@ from .catalog_access import catalog_of
 from .html_text import HtmlText, Typography
 from .links import doc_link, docname_of, site_url
 from .read_inputs import note_use
+from .results import CONFIG_NAME as RESULTS_URL
 from .typed_warnings import WarningKind, warn
 
 if TYPE_CHECKING:
@@ -71,6 +72,8 @@ def _handbook_links(self: HTML5Translator, catalog: Catalog, role: str) -> list[
         f'<a class="reference download" href="{site_url(self, f"{SITE_FOLDER}/{pdf_name(edition, role)}")}">'
         f"{text(f'{edition.name} {title}')}{' met antwoorden' if edition.with_answers else ''} (pdf)</a>"
         for edition in EDITIONS
+        # Toets mode: the trainer handbook holds every answer; it is not in the site (server: /trainer/).
+        if not (edition.with_answers and self.config[RESULTS_URL])
     ]
     return [f'<p class="gl-handboeken"><strong>Op papier of voor een workshop:</strong> {" · ".join(links)}</p>']
 

@@ -1,10 +1,15 @@
 """The quiz of a module: ``{quiz}`` makes one ``quiz`` node; each builder's visitor writes it from the Catalog.
 
-- HTML: a form with a fieldset per question and the answer in a ``<details>`` (practice mode:
-  quiz.js gives feedback at once, and without JavaScript the reader opens the answer);
+- HTML, practice mode (*oefenen*, no results URL): a form with a fieldset per question and the answer
+  in a ``<details>`` (quiz.js gives feedback at once, and without JavaScript the reader opens the answer);
+- HTML, toets mode (a site built with a results URL): no question, option, answer or uitleg at all,
+  only an empty form that toets.js fills with the questions the results server hands out per attempt
+  (a draw, options shuffled), and a note for readers without JavaScript. The server gives the
+  feedback after the attempt is submitted; nothing a script could read is in the page;
 - text: the questions and options;
 - Typst (handbooks): printable questions with boxes to tick; the trainer edition adds the
-  correct options and the explanation.
+  correct options and the explanation. In toets mode the employee edition (which is in the site)
+  only says where the toets is: its options would hold the correct answers' texts.
 
 Question and option texts are plain text. A casus or uitleg that holds Markdown (a role, a link,
 emphasis) is parsed once while reading, into a ``quiz_text`` child that the visitors write in its
@@ -20,15 +25,18 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.text import TextTranslator
 
 from ..content import Question, Quiz
 from ..content.articles import parse_provision
+from ..dutch import QUESTION_HINTS
 from .catalog_access import catalog_of
 from .catalog_directive import CatalogDirective
 from .html_text import HtmlText, Typography, attributes
 from .read_inputs import note_use
+from .results import CONFIG_NAME as RESULTS_URL
 
 if TYPE_CHECKING:
     from .typst_writer import TypstWriter
@@ -36,11 +44,7 @@ if TYPE_CHECKING:
 _MARKUP = re.compile(r"[*_`\[\]{}<>#|\\]|^\s*([-+]|\d+[.)])\s", re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
-TYPE_HINTS = {
-    "enkelvoudig": "Kies één antwoord.",
-    "juist-onwaar": "Kies juist of onjuist.",
-    "meervoudig": "Kies alle antwoorden die kloppen.",
-}
+TYPE_HINTS = QUESTION_HINTS
 CASE, EXPLANATION = "casus", "uitleg"
 
 
@@ -79,6 +83,21 @@ def intro_text(quiz_: Quiz) -> str:
     )
 
 
+def toets_mode(config: Config) -> bool:
+    """A site built for a results server: answers and uitleg stay on the server."""
+    return bool(config[RESULTS_URL])
+
+
+TOETS_INTRO = (
+    "Dit is de toets bij deze module. Je krijgt de vragen als je op 'Start de toets' klikt. "
+    "Je ziet de antwoorden en de uitleg pas nadat je de toets hebt ingeleverd."
+)
+NO_SCRIPT = (
+    "Voor deze toets is JavaScript nodig. Zet JavaScript aan in je browser, of vraag je trainer om een papieren toets."
+)
+TOETS_IN_HANDBOOK = "De toets bij deze module maak je op de website van de training, of op papier bij je trainer."
+
+
 def _search_words(quiz_: Quiz) -> str:
     lines = []
     for question in quiz_.questions:
@@ -98,7 +117,8 @@ class QuizDirective(CatalogDirective):
             for part, text in ((CASE, question.case), (EXPLANATION, question.explanation)):
                 if text and has_markup(text):
                     node += self.parse_markdown(text, quiz_text(question=question.id, part=part))
-        node += nodes.Text(_search_words(quiz_))
+        if not toets_mode(self.config):  # toets mode: the search index must not hold options or uitleg
+            node += nodes.Text(_search_words(quiz_))
         return [node]
 
 
@@ -157,6 +177,23 @@ class _HtmlQuiz:
         )
         for number, question in enumerate(quiz_.questions, start=1):
             self.question(question, number)
+        self.body.append("</form>\n")
+
+    def toets(self, quiz_: Quiz, module_title: str, results_url: str) -> None:
+        """Toets mode: an empty form for toets.js; the server hands out the questions per attempt."""
+        self.element("p", TOETS_INTRO, ["gl-quiz-intro"])
+        self.body.append("\n")
+        self.start(
+            "form",
+            ["gl-toets"],
+            action="#",
+            aria_label=f"Toets: {module_title}",
+            data_quiz=quiz_.module,
+            data_resultaten_url=results_url,
+            novalidate="novalidate",
+        )
+        self.start("p", ["gl-toets-zonder-script"])
+        self.body.append(f"{self.text(NO_SCRIPT)}</p>\n")
         self.body.append("</form>\n")
 
     def question(self, question: Question, number: int) -> None:
@@ -221,7 +258,11 @@ class _HtmlQuiz:
 def visit_quiz_html(self: HTML5Translator, node: quiz) -> None:
     quiz_ = _quiz_of(self, node)
     title = catalog_of(self.builder.env).modules[quiz_.module].title
-    _HtmlQuiz(self, node).quiz(quiz_, title, self.config.geletterdheid_resultaten_url or None)
+    writer = _HtmlQuiz(self, node)
+    if toets_mode(self.config):
+        writer.toets(quiz_, title, self.config[RESULTS_URL])
+    else:
+        writer.quiz(quiz_, title, None)  # practice mode: nothing leaves the browser
     raise nodes.SkipNode
 
 
@@ -284,6 +325,9 @@ def visit_quiz_typst(self: TypstWriter, node: quiz) -> None:
         return escape(typography(text))
 
     answers = self.with_answers
+    if not answers and toets_mode(self.config):
+        self.add_block(escape(typography(TOETS_IN_HANDBOOK)))
+        raise nodes.SkipNode
     after = (
         "Onder elke vraag staan het juiste antwoord en de uitleg."
         if answers

@@ -92,6 +92,8 @@
   }
 
   captureKey();
+  /* toets.js asks for the key here, so the key is kept in one place */
+  window.geletterdheidResultaten = { sleutel: storedKey };
   document.addEventListener("gl-quiz-klaar", function (event) { send(event.detail); });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", announce);
   else announce();
