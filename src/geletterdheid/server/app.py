@@ -29,7 +29,7 @@ from ..reports import hr_export
 from ..reports.spreadsheet import DIALECTS
 from .identity import Identifier, IdentityError, bearer_token
 from .known_employees import KnownEmployees
-from .recorder import Recorder
+from .recorder import Recorder, refused_by_constraint
 from .settings import ServerSettings
 from .submission import SubmissionError, parse_submission, result_body, score_submission
 
@@ -50,6 +50,10 @@ _SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-content-type-options", b"nosniff"),
 ]
+NOT_ON_ROSTER = (
+    "Je staat niet in de personeelslijst van deze training, dus je resultaat kan niet "
+    "worden opgeslagen. Neem contact op met HR."
+)
 _NOT_FOUND_PAGE = """<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Pagina niet gevonden</title></head>
@@ -105,6 +109,12 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
         employee = employees.cached(employee_id)
         return employee if employee is not None else await run_in_threadpool(employees.get, employee_id)
 
+    async def _erased(employee_id: str) -> bool:
+        try:
+            return await run_in_threadpool(employees.get, employee_id) is None
+        except Exception:  # the database is down after all: answer 503
+            return False
+
     async def submit(request: Request) -> Response:
         try:
             employee_id = identifier.employee_id(request.headers)
@@ -112,11 +122,7 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
             return _error(401, str(exc), {"WWW-Authenticate": 'Bearer realm="geletterdheid"'})
         employee = await find_employee(employee_id)
         if employee is None:
-            return _error(
-                403,
-                "Je staat niet in de personeelslijst van deze training, dus je resultaat kan niet "
-                "worden opgeslagen. Neem contact op met HR.",
-            )
+            return _error(403, NOT_ON_ROSTER)
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
             if content_type != "application/json":
@@ -132,6 +138,8 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
             attempt = await recorder.record(attempt)
         except Exception as exc:  # the employee was erased meanwhile, or the database is down
             employees.forget(employee.id)
+            if refused_by_constraint(exc) and await _erased(employee.id):
+                return _error(403, NOT_ON_ROSTER)  # 'forget' ran after the roster check: not a fault of ours
             log.error("storing an attempt failed: %s", exc)
             return _error(503, "Je resultaat kon niet worden opgeslagen. Probeer het over een paar minuten opnieuw.")
         return JSONResponse(
