@@ -7,6 +7,7 @@ trace. Every response carries headers that keep the browser from contacting othe
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import hmac
@@ -27,10 +28,16 @@ from starlette.staticfiles import StaticFiles
 from ..content.model import Catalog
 from ..reports import hr_export
 from ..reports.spreadsheet import DIALECTS
+from .account import account_routes, identity_error
+from .health import health_route
+from .identify import NOT_ON_ROSTER, Identification
 from .identity import Identifier, IdentityError, bearer_token
 from .known_employees import KnownEmployees
+from .rate_limit import FailureLimiter
 from .recorder import Recorder, refused_by_constraint
+from .same_origin import SameOriginPosts
 from .settings import ServerSettings
+from .slow_clients import BODY_TIMEOUT
 from .submission import SubmissionError, parse_submission, result_body, score_submission
 
 if TYPE_CHECKING:
@@ -50,10 +57,6 @@ _SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-content-type-options", b"nosniff"),
 ]
-NOT_ON_ROSTER = (
-    "Je staat niet in de personeelslijst van deze training, dus je resultaat kan niet "
-    "worden opgeslagen. Neem contact op met HR."
-)
 _NOT_FOUND_PAGE = """<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Pagina niet gevonden</title></head>
@@ -85,29 +88,31 @@ def _error(status: int, message: str, headers: dict | None = None) -> JSONRespon
     return JSONResponse({"fout": message}, status_code=status, headers=all_headers)
 
 
-async def _read_body(request: Request, limit: int) -> bytes:
-    """The body, refusing more than ``limit`` bytes before reading them all."""
+async def _read_body(request: Request, limit: int, timeout: float = BODY_TIMEOUT) -> bytes:
+    """The body, refusing more than ``limit`` bytes before reading them all, or a body that does
+    not arrive within ``timeout`` seconds (a slow client holding a connection)."""
     too_large = SubmissionError(413, f"Het bericht is te groot (meer dan {limit // 1024} kB).")
     declared = request.headers.get("content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > limit):
         raise too_large
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise too_large
-        chunks.append(chunk)
+    try:
+        async with asyncio.timeout(timeout):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise too_large
+                chunks.append(chunk)
+    except TimeoutError:
+        raise SubmissionError(408, "Het bericht kwam niet op tijd binnen. Probeer het opnieuw.") from None
     return b"".join(chunks)
 
 
 def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Starlette:
-    identifier = Identifier(settings.secret, settings.sso_header)
+    identifier = Identifier(settings.secret, settings.sso_header, settings.sso_field)  # type: ignore[arg-type]
     employees = KnownEmployees(store)
     recorder = Recorder(store)
-
-    async def find_employee(employee_id: str):
-        employee = employees.cached(employee_id)
-        return employee if employee is not None else await run_in_threadpool(employees.get, employee_id)
+    identification = Identification(identifier, employees, FailureLimiter())
 
     async def _erased(employee_id: str) -> bool:
         try:
@@ -117,17 +122,14 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
 
     async def submit(request: Request) -> Response:
         try:
-            employee_id = identifier.employee_id(request.headers)
+            employee = await identification.employee(request)
         except IdentityError as exc:
-            return _error(401, str(exc), {"WWW-Authenticate": 'Bearer realm="geletterdheid"'})
-        employee = await find_employee(employee_id)
-        if employee is None:
-            return _error(403, NOT_ON_ROSTER)
+            return identity_error(exc)
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
             if content_type != "application/json":
                 raise SubmissionError(415, "Stuur de antwoorden als JSON (Content-Type: application/json).")
-            body = await _read_body(request, settings.max_body_bytes)
+            body = await _read_body(request, settings.max_body_bytes, settings.body_timeout)
             submission = parse_submission(body, catalog)
             attempt = score_submission(submission, employee.id, recorder.clock.now())
         except SubmissionError as exc:
@@ -156,7 +158,12 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
                 "Log in met het HR-token (Authorization: Bearer ...).",
                 {"WWW-Authenticate": 'Bearer realm="geletterdheid-hr"'},
             )
+        try:
+            identification.check_allowed(request)
+        except IdentityError as exc:
+            return identity_error(exc)
         if not hmac.compare_digest(token.encode(), settings.hr_token.encode()):
+            identification.failed(request)
             return _error(403, "Dit HR-token is niet juist.")
         dialect = request.query_params.get("dialect", "excel-nl")
         layout = request.query_params.get("layout", "long")
@@ -215,12 +222,15 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
             routes=[  # its own router: a wrong method is a 405, an unknown path a JSON 404
                 Route("/pogingen", submit, methods=["POST"]),
                 Route("/export.csv", export_csv, methods=["GET"]),
+                *account_routes(identification),
             ],
         ),
+        health_route(store),
         Mount("/", app=StaticFiles(directory=settings.site, html=True)),
     ]
     app = Starlette(
         routes=routes, exception_handlers={HTTPException: http_error, Exception: server_error}, lifespan=lifespan
     )
+    app.add_middleware(SameOriginPosts)
     app.add_middleware(SecurityHeaders)
     return app

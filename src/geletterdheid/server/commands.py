@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import socket
 import sys
 from pathlib import Path
@@ -12,7 +13,8 @@ from ..dutch import count
 from ..records.errors import RecordsError
 from ..records.location import ENV_VAR, default_database_path
 from ..reports.spreadsheet import DIALECTS
-from .settings import HR_TOKEN_ENV, SECRET_ENV, resolve_settings
+from .settings import HR_TOKEN_ENV, MAX_LINK_DAYS, SECRET_ENV, SSO_FIELDS, resolve_settings, secret_fingerprint
+from .slow_clients import KEEP_ALIVE_TIMEOUT, header_timeout_protocol
 
 
 def _complain(message: str) -> None:
@@ -45,7 +47,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .app import create_app
 
     settings = resolve_settings(
-        config=args.config, site=args.site, db=args.db, sso=args.sso, sso_header=args.sso_header
+        config=args.config,
+        site=args.site,
+        db=args.db,
+        sso=args.sso,
+        sso_header=args.sso_header,
+        sso_field=args.sso_veld,
     )
     if not (settings.site / "index.html").is_file():
         raise RecordsError(
@@ -54,6 +61,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     catalog = catalog_or_exit(args.root)
     store = Store.open(settings.db)
     try:
+        replaced = store.register_link_secret(
+            secret_fingerprint(settings.secret), settings.secret_source, dt.datetime.now(dt.UTC)
+        )
+        if replaced:
+            print(
+                "Let op: deze server gebruikt een ander geheim voor persoonlijke links dan de vorige keer; "
+                "links die met het oude geheim zijn gemaakt, werken niet meer. Maak nieuwe met 'geletterdheid links'."
+            )
         app = create_app(settings, catalog, store)
         sock = _listen(args.host, args.port)
         host, port = sock.getsockname()[:2]
@@ -62,20 +77,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(
             "Eenmalige aanmelding (SSO): "
             + (
-                f"aan, header {settings.sso_header}."
+                f"aan, header {settings.sso_header} ({settings.sso_field})."
                 if settings.sso_header
                 else "uit; medewerkers gebruiken hun persoonlijke link."
             )
         )
         print("HR-export: " + ("aan (/api/export.csv)." if settings.hr_token else f"uit; stel {HR_TOKEN_ENV} in."))
-        print("Stoppen: Ctrl+C.", flush=True)
+        print("Stoppen: Ctrl+C (of SIGTERM).", flush=True)
         config = uvicorn.Config(
             app,
             log_level="warning",
             access_log=args.toegangslog,
             server_header=False,
             lifespan="on",
+            # SIGTERM and Ctrl+C: stop accepting, let running requests finish (at most this long),
+            # then the lifespan's end stores what the recorder still holds.
             timeout_graceful_shutdown=10,
+            http=header_timeout_protocol(settings.header_timeout),
+            timeout_keep_alive=KEEP_ALIVE_TIMEOUT,
         )
         uvicorn.Server(config).run(sockets=[sock])
     finally:
@@ -87,24 +106,36 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_links(args: argparse.Namespace) -> int:
     from ..records.store import Store
     from ..reports.spreadsheet import open_output, write_rows
-    from .links import HEADER, link_rows, personal_links
+    from .links import HEADER, check_base_url, check_days, check_same_secret, link_rows, personal_links
 
     settings = resolve_settings(config=args.config, db=args.db)
-    days = args.geldig_dagen or settings.link_days
+    days = check_days(settings.link_days if args.geldig_dagen is None else args.geldig_dagen, MAX_LINK_DAYS)
+    check_base_url(args.basis_url)
+    wanted = list(dict.fromkeys((args.medewerker or []) + (args.opnieuw or [])))
     with Store.open(settings.db) as store:
+        check_same_secret(secret_fingerprint(settings.secret), settings.secret_source, store.link_secret())
         employees = store.employees(args.afdeling)
-    if args.medewerker:
-        known = {employee.id: employee for employee in employees}
-        unknown = [employee_id for employee_id in args.medewerker if employee_id not in known]
-        if unknown:
-            raise RecordsError(f"onbekende medewerker(s): {', '.join(unknown)}")
-        employees = [known[employee_id] for employee_id in args.medewerker]
-    if not employees:
-        raise RecordsError(
-            "geen medewerkers gevonden; importeer eerst de personeelslijst (geletterdheid roster import)"
+        if wanted:
+            known = {employee.id: employee for employee in employees}
+            unknown = [employee_id for employee_id in wanted if employee_id not in known]
+            if unknown:
+                raise RecordsError(f"onbekende medewerker(s): {', '.join(unknown)}")
+            employees = [known[employee_id] for employee_id in wanted]
+        if not employees:
+            raise RecordsError(
+                "geen medewerkers gevonden; importeer eerst de personeelslijst (geletterdheid roster import)"
+            )
+        for employee_id in dict.fromkeys(args.opnieuw or []):
+            store.renew_key_version(employee_id)
+        versions = store.key_versions()
+    if args.opnieuw:
+        print(
+            f"Eerdere links van {', '.join(dict.fromkeys(args.opnieuw))} werken niet meer "
+            "(binnen een halve minuut; aanmelden met een oude link kan meteen niet meer).",
+            file=sys.stderr,
         )
     dialect = DIALECTS[args.dialect]
-    links = personal_links(employees, settings.secret, args.basis_url, days)
+    links = personal_links(employees, settings.secret, args.basis_url, days, key_versions=versions)
     with open_output(args.out, dialect) as stream:
         write_rows(stream, dialect, HEADER, link_rows(links))
     if args.out is not None:
@@ -137,6 +168,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     serve.add_argument("--sso-header", metavar="NAAM", help="naam van die header (standaard: X-Remote-User)")
     serve.add_argument(
+        "--sso-veld",
+        choices=SSO_FIELDS,
+        help="welk veld uit de personeelslijst in die header staat (standaard: medewerker_id)",
+    )
+    serve.add_argument(
         "--toegangslog", action="store_true", help="log elk verzoek (standaard uit: minder persoonsgegevens)"
     )
     serve.set_defaults(func=cmd_serve)
@@ -152,10 +188,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--basis-url",
         required=True,
         metavar="URL",
-        help="adres van de website, bijvoorbeeld https://leren.gemeente.nl/",
+        help="adres van de website, met https://, bijvoorbeeld https://leren.gemeente.nl/",
     )
-    links.add_argument("--geldig-dagen", type=int, metavar="DAGEN", help="hoe lang een link werkt (standaard: 180)")
+    links.add_argument(
+        "--geldig-dagen",
+        type=int,
+        metavar="DAGEN",
+        help=f"hoe lang een link werkt: 1 tot {MAX_LINK_DAYS} dagen (standaard: 180)",
+    )
     links.add_argument("--medewerker", action="append", metavar="ID", help="alleen deze medewerker (mag vaker)")
+    links.add_argument(
+        "--opnieuw",
+        action="append",
+        metavar="ID",
+        help="nieuwe link voor deze medewerker; eerdere links van hem of haar werken niet meer (mag vaker)",
+    )
     links.add_argument("--afdeling", metavar="NAAM", help="alleen deze afdeling")
     links.add_argument("--out", type=Path, metavar="BESTAND", help="schrijf naar dit bestand (standaard: scherm)")
     links.add_argument(

@@ -127,7 +127,7 @@ class Recorder:
 
     def _drain(self) -> list:
         """Everything waiting now; a stop request found on the way is put back for _run to see."""
-        waiting = []
+        waiting: list = []
         while True:
             try:
                 item = self._queue.get_nowait()
