@@ -35,6 +35,7 @@ def test_employee_opens_personal_link_takes_quiz_and_result_is_saved(browser, li
     try:
         page.goto(_link(live_server.url, "E2"))
         assert "sleutel" not in page.url  # the key left the address bar, so it is not shared by copying
+        expect(page.locator(".gl-aanmelding-pagina")).to_contain_text("Bram Jansen")  # signed in (a cookie)
         page.goto(live_server.url + MODULE_PAGE)
         expect(page.locator(".gl-opslag-uitleg")).to_contain_text("wordt je resultaat opgeslagen")
         with Store.open(live_server.db_url) as store:
