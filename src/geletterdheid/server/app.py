@@ -33,6 +33,7 @@ from .health import health_route
 from .identify import NOT_ON_ROSTER, Identification
 from .identity import Identifier, IdentityError, bearer_token
 from .known_employees import KnownEmployees
+from .page_policy import BASE_POLICY, PagePolicy
 from .rate_limit import FailureLimiter
 from .recorder import Recorder, refused_by_constraint
 from .same_origin import SameOriginPosts
@@ -46,14 +47,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("geletterdheid.server")
 
 #: Only this host: no fonts, scripts, images or connections elsewhere, whatever a page contains.
-#: The theme needs inline scripts and styles (colour mode before first paint).
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-)
+#: No inline scripts either; pages allow their own by hash (page_policy.py).
+CONTENT_SECURITY_POLICY = BASE_POLICY
 _SECURITY_HEADERS = [
-    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"referrer-policy", b"no-referrer"),
     (b"x-content-type-options", b"nosniff"),
 ]
@@ -63,6 +59,9 @@ _NOT_FOUND_PAGE = """<!DOCTYPE html>
 <body><main><h1>Pagina niet gevonden</h1>
 <p>Deze pagina bestaat niet (meer). Ga naar de <a href="/">startpagina van de handleiding</a>.</p></main></body></html>
 """
+
+
+_BASE_POLICY_BYTES = BASE_POLICY.encode("ascii")
 
 
 class SecurityHeaders:
@@ -77,7 +76,11 @@ class SecurityHeaders:
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + _SECURITY_HEADERS
+                headers = list(message.get("headers", [])) + _SECURITY_HEADERS
+                # A page's own policy (PagePolicy) stays; a 304 keeps the one stored with the page.
+                if message["status"] != 304 and not any(name == b"content-security-policy" for name, _ in headers):
+                    headers.append((b"content-security-policy", _BASE_POLICY_BYTES))
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -231,6 +234,7 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
     app = Starlette(
         routes=routes, exception_handlers={HTTPException: http_error, Exception: server_error}, lifespan=lifespan
     )
+    app.add_middleware(PagePolicy)
     app.add_middleware(SameOriginPosts)
     app.add_middleware(SecurityHeaders)
     return app
