@@ -45,6 +45,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from ..records.store import Store
     from .app import create_app
+    from .graceful import GracefulServer
 
     settings = resolve_settings(
         config=args.config,
@@ -96,7 +97,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             http=header_timeout_protocol(settings.header_timeout),
             timeout_keep_alive=KEEP_ALIVE_TIMEOUT,
         )
-        uvicorn.Server(config).run(sockets=[sock])
+        GracefulServer(config).run(sockets=[sock])
     finally:
         store.close()
     print("Server gestopt.")
