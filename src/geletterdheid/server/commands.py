@@ -96,6 +96,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             timeout_graceful_shutdown=10,
             http=header_timeout_protocol(settings.header_timeout),
             timeout_keep_alive=KEEP_ALIVE_TIMEOUT,
+            # X-Forwarded-For/-Proto count only from the reverse proxy: the client's address for
+            # the rate limit, https for the cookie's Secure flag.
+            proxy_headers=True,
+            forwarded_allow_ips=args.proxy or ["127.0.0.1", "::1"],
         )
         GracefulServer(config).run(sockets=[sock])
     finally:
@@ -172,6 +176,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--sso-veld",
         choices=SSO_FIELDS,
         help="welk veld uit de personeelslijst in die header staat (standaard: medewerker_id)",
+    )
+    serve.add_argument(
+        "--proxy",
+        action="append",
+        metavar="ADRES",
+        help="adres van de reverse proxy wiens X-Forwarded-For en X-Forwarded-Proto tellen "
+        "(standaard: 127.0.0.1 en ::1; mag vaker)",
     )
     serve.add_argument(
         "--toegangslog", action="store_true", help="log elk verzoek (standaard uit: minder persoonsgegevens)"
