@@ -282,3 +282,18 @@ def test_key_version_is_signed_into_the_token():
     employee, version, _, signature = token.split(".")
     with pytest.raises(IdentityError, match="ongeldig"):  # lowering the version breaks the signature
         verify_token_version(SECRET, f"{employee}.2.{expires}.{signature}")
+
+
+def test_failure_limiter_counts_a_sliding_minute_per_client():
+    from geletterdheid.server.rate_limit import FailureLimiter
+
+    now = [1000.0]
+    limiter = FailureLimiter(clock=lambda: now[0])
+    for _ in range(9):
+        limiter.failed("203.0.113.1")
+    assert limiter.retry_after("203.0.113.1") is None  # nine: still allowed
+    limiter.failed("203.0.113.1")
+    assert limiter.retry_after("203.0.113.1") == 61
+    assert limiter.retry_after("203.0.113.2") is None  # per client
+    now[0] += 60.5
+    assert limiter.retry_after("203.0.113.1") is None  # a minute later the failures have expired

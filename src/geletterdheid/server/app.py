@@ -7,7 +7,6 @@ trace. Every response carries headers that keep the browser from contacting othe
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import datetime as dt
 import hmac
@@ -38,7 +37,6 @@ from .rate_limit import FailureLimiter
 from .recorder import Recorder, refused_by_constraint
 from .same_origin import SameOriginPosts
 from .settings import ServerSettings
-from .slow_clients import BODY_TIMEOUT
 from .submission import SubmissionError, parse_submission, result_body, score_submission
 
 if TYPE_CHECKING:
@@ -91,23 +89,19 @@ def _error(status: int, message: str, headers: dict | None = None) -> JSONRespon
     return JSONResponse({"fout": message}, status_code=status, headers=all_headers)
 
 
-async def _read_body(request: Request, limit: int, timeout: float = BODY_TIMEOUT) -> bytes:
-    """The body, refusing more than ``limit`` bytes before reading them all, or a body that does
-    not arrive within ``timeout`` seconds (a slow client holding a connection)."""
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The body, refusing more than ``limit`` bytes before reading them all (a body that does not
+    arrive in time is answered by the protocol: slow_clients.py)."""
     too_large = SubmissionError(413, f"Het bericht is te groot (meer dan {limit // 1024} kB).")
     declared = request.headers.get("content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > limit):
         raise too_large
     chunks, size = [], 0
-    try:
-        async with asyncio.timeout(timeout):
-            async for chunk in request.stream():
-                size += len(chunk)
-                if size > limit:
-                    raise too_large
-                chunks.append(chunk)
-    except TimeoutError:
-        raise SubmissionError(408, "Het bericht kwam niet op tijd binnen. Probeer het opnieuw.") from None
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        chunks.append(chunk)
     return b"".join(chunks)
 
 
@@ -132,7 +126,7 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
         try:
             if content_type != "application/json":
                 raise SubmissionError(415, "Stuur de antwoorden als JSON (Content-Type: application/json).")
-            body = await _read_body(request, settings.max_body_bytes, settings.body_timeout)
+            body = await _read_body(request, settings.max_body_bytes)
             submission = parse_submission(body, catalog)
             attempt = score_submission(submission, employee.id, recorder.clock.now())
         except SubmissionError as exc:

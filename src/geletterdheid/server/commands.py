@@ -14,7 +14,7 @@ from ..records.errors import RecordsError
 from ..records.location import ENV_VAR, default_database_path
 from ..reports.spreadsheet import DIALECTS
 from .settings import HR_TOKEN_ENV, MAX_LINK_DAYS, SECRET_ENV, SSO_FIELDS, resolve_settings, secret_fingerprint
-from .slow_clients import KEEP_ALIVE_TIMEOUT, header_timeout_protocol
+from .slow_clients import KEEP_ALIVE_TIMEOUT, request_timeout_protocol
 
 
 def _complain(message: str) -> None:
@@ -94,7 +94,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             # SIGTERM and Ctrl+C: stop accepting, let running requests finish (at most this long),
             # then the lifespan's end stores what the recorder still holds.
             timeout_graceful_shutdown=10,
-            http=header_timeout_protocol(settings.header_timeout),
+            http=request_timeout_protocol(settings.header_timeout, settings.body_timeout),
             timeout_keep_alive=KEEP_ALIVE_TIMEOUT,
             # X-Forwarded-For/-Proto count only from the reverse proxy: the client's address for
             # the rate limit, https for the cookie's Secure flag.

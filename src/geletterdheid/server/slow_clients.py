@@ -1,57 +1,77 @@
 """Time limits against slow clients (a "slowloris" keeps many connections half-open to use them up).
 
 uvicorn closes an idle keep-alive connection after ``timeout_keep_alive`` seconds, but it has no
-limit on how long a client may take to send a request's headers: a connection that sends one
-header line a minute stays open for ever. :class:`HeaderTimeoutH11Protocol` closes a connection
-whose request line and headers are not complete within ``HEADER_TIMEOUT`` seconds of the
-connection being made or of the previous answer. The body has its own limit in the application
-(``app._read_body``): 408 when it does not arrive in time.
+limit on how long a client may take to send a request: a connection that sends one header line
+a minute, or one byte of the body, stays open for ever. The protocol below gives every request
+a deadline, counted from the connection being made or from the first bytes of the request:
+
+* headers not complete in time: the connection is closed;
+* headers complete but the body not: the client gets 408 with a Dutch message and the
+  connection is closed (the application, waiting for the body, then sees the client go).
+
+A request that arrives whole in one piece, as nearly all do, never starts a timer: the
+deadline costs the hot path one clock reading.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-HEADER_TIMEOUT = 10.0
-BODY_TIMEOUT = 10.0
+REQUEST_TIMEOUT = 10.0
+HEADER_TIMEOUT = REQUEST_TIMEOUT
+BODY_TIMEOUT = REQUEST_TIMEOUT
 KEEP_ALIVE_TIMEOUT = 5
+_TOO_SLOW = json.dumps({"fout": "Het bericht kwam niet op tijd binnen. Probeer het opnieuw."}).encode()
+_408 = (
+    b"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\ncache-control: no-store\r\n"
+    b"connection: close\r\ncontent-length: " + str(len(_TOO_SLOW)).encode() + b"\r\n\r\n" + _TOO_SLOW
+)
 
 
-def header_timeout_protocol(seconds: float) -> type[H11Protocol]:
-    """uvicorn's h11 protocol with a deadline for the headers of each request."""
+def request_timeout_protocol(header_seconds: float, body_seconds: float) -> type[H11Protocol]:
+    """uvicorn's h11 protocol with a deadline for the headers and then the body of each request."""
 
-    class HeaderTimeoutH11Protocol(H11Protocol):
-        _header_deadline: asyncio.TimerHandle | None = None
+    class RequestTimeoutH11Protocol(H11Protocol):
+        _deadline: asyncio.TimerHandle | None = None
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
-            self._arm()
+            self._deadline = self.loop.call_later(header_seconds, self._too_slow)
 
         def data_received(self, data: bytes) -> None:
-            if self._header_deadline is None and (self.cycle is None or self.cycle.response_complete):
-                self._arm()  # the first bytes of the next request on a kept-alive connection
+            idle = self.cycle is None or self.cycle.response_complete
+            started = self.loop.time()
             super().data_received(data)
-            if self.cycle is not None and not self.cycle.response_complete:
-                self._disarm()  # the headers are in: the application has the request
+            if self.cycle is None or self.cycle.response_complete:  # still (or again) no whole headers
+                if idle and self._deadline is None:
+                    self._deadline = self.loop.call_at(started + header_seconds, self._too_slow)
+            elif not self.cycle.more_body:  # the whole request is in: the rest is up to the application
+                self._disarm()
+            elif self._deadline is None or idle:  # headers in, body still coming
+                self._disarm()
+                self._deadline = self.loop.call_at(started + body_seconds, self._too_slow)
 
         def connection_lost(self, exc: Exception | None) -> None:
             self._disarm()
             super().connection_lost(exc)
 
-        def _arm(self) -> None:
-            self._disarm()
-            self._header_deadline = self.loop.call_later(seconds, self._headers_too_slow)
-
         def _disarm(self) -> None:
-            if self._header_deadline is not None:
-                self._header_deadline.cancel()
-                self._header_deadline = None
+            if self._deadline is not None:
+                self._deadline.cancel()
+                self._deadline = None
 
-        def _headers_too_slow(self) -> None:
-            self._header_deadline = None
-            if (self.cycle is None or self.cycle.response_complete) and not self.transport.is_closing():
-                self.transport.close()
+        def _too_slow(self) -> None:
+            self._deadline = None
+            if self.transport.is_closing():
+                return
+            cycle = self.cycle
+            if cycle is not None and not cycle.response_complete:
+                if not cycle.more_body or cycle.response_started:
+                    return  # the application has the whole request: its answer is on the way
+                self.transport.write(_408)
+            self.transport.close()
 
-    return HeaderTimeoutH11Protocol
+    return RequestTimeoutH11Protocol
