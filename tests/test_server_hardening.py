@@ -183,3 +183,36 @@ def test_slow_clients_are_cut_off_and_others_are_still_served(real_site, tmp_pat
             assert "kwam niet op tijd binnen" in answer.decode()
         assert post(server, {"quiz": "m01", "antwoorden": SOME_ANSWERS}).status_code == 201
     assert attempt_count(db_url) == 1
+
+
+# -- a locked database ------------------------------------------------------------------------
+
+
+def test_a_locked_database_gives_the_waiting_submissions_a_503_at_once(real_site, tmp_path):
+    import re
+    import sqlite3
+    from concurrent.futures import ThreadPoolExecutor
+
+    config = tmp_path / "server.toml"
+    config.write_text("wachttijd_database_seconden = 1\n", encoding="utf-8")
+    db_url = new_store_url(tmp_path)
+    with running_server(real_site, db_url, "--config", str(config)) as server:
+        assert post(server, {"quiz": "m01", "antwoorden": SOME_ANSWERS}).status_code == 201
+        blocker = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        try:
+            with ThreadPoolExecutor(20) as pool:
+                responses = list(
+                    pool.map(lambda _: post(server, {"quiz": "m01", "antwoorden": SOME_ANSWERS}), range(60))
+                )
+        finally:
+            blocker.rollback()
+            blocker.close()
+        assert [r.status_code for r in responses] == [503] * 60
+        assert "Probeer het over een paar minuten opnieuw" in responses[0].json()["fout"]
+        failures = [int(n) for n in re.findall(r"storing (\d+) attempts failed", "\n".join(server.output))]
+        assert sum(failures) == 60  # every submission answered by a failed batch ...
+        assert len(failures) <= 10  # ... in a few batches, each waiting the busy timeout once
+        assert not any("one by one" in line for line in server.output)  # not retried one at a time
+        assert post(server, {"quiz": "m01", "antwoorden": SOME_ANSWERS}).status_code == 201  # and it recovers
+    assert attempt_count(db_url) == 2

@@ -121,8 +121,10 @@ class Store:
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, url: str | None = None) -> Store:
-        """Open (and create or upgrade) the store at ``url``, ``$GELETTERDHEID_DB`` or the default file."""
+    def open(cls, url: str | None = None, busy_timeout: float | None = None) -> Store:
+        """Open (and create or upgrade) the store at ``url``, ``$GELETTERDHEID_DB`` or the default file.
+
+        ``busy_timeout``: how long a SQLite writer waits for another (see database.py)."""
         resolved = database_url(url)
         try:
             parsed = make_url(resolved)
@@ -142,7 +144,7 @@ class Store:
             elif not path.parent.is_dir():
                 raise StoreUnavailable(f"de map {path.parent} voor de database {path.name} bestaat niet")
         try:
-            engine = create_store_engine(resolved)
+            engine = create_store_engine(resolved, busy_timeout)
         except (NoSuchModuleError, ArgumentError) as exc:
             raise StoreUnavailable(f"kan de database {location} niet openen: {exc}") from None
         from alembic.util import CommandError

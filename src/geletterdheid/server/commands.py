@@ -60,7 +60,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             f"geen gebouwde website in {settings.site}; draai eerst 'geletterdheid build' of geef --site MAP"
         )
     catalog = catalog_or_exit(args.root)
-    store = Store.open(settings.db)
+    store = Store.open(settings.db, busy_timeout=settings.db_timeout)
     try:
         replaced = store.register_link_secret(
             secret_fingerprint(settings.secret), settings.secret_source, dt.datetime.now(dt.UTC)

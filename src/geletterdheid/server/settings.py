@@ -18,6 +18,7 @@ Example file (``--config geletterdheid-server.toml``)::
 
     wachttijd_kop_seconden = 10      # headers of a request must arrive within this time
     wachttijd_bericht_seconden = 10  # and its body within this time
+    wachttijd_database_seconden = 15 # a SQLite database locked by another process: then 503
 
     [sso]
     aan = true                 # alleen achter de SSO-proxy van de gemeente
@@ -47,6 +48,8 @@ DEFAULT_SSO_HEADER = "X-Remote-User"
 DEFAULT_LINK_DAYS = 180
 MAX_BODY_BYTES = 64 * 1024
 MAX_LINK_DAYS = 730
+#: Shorter than nginx's default proxy_read_timeout (60 s): the employee gets our 503, not a 504.
+DB_TIMEOUT = 15.0
 SSO_FIELDS = ("medewerker_id", "email")
 _FILE_KEYS = {
     "site",
@@ -57,6 +60,7 @@ _FILE_KEYS = {
     "sso",
     "wachttijd_kop_seconden",
     "wachttijd_bericht_seconden",
+    "wachttijd_database_seconden",
 }
 _SSO_KEYS = {"aan", "header", "veld"}
 
@@ -78,6 +82,8 @@ class ServerSettings:
     secret_source: str = ""  # where the link secret comes from, in Dutch (for messages)
     header_timeout: float = HEADER_TIMEOUT
     body_timeout: float = BODY_TIMEOUT
+    #: How long a submission waits for a SQLite database another process holds locked, before 503.
+    db_timeout: float = DB_TIMEOUT
 
 
 def read_config_file(path: Path | None) -> dict:
@@ -183,4 +189,5 @@ def resolve_settings(
         secret_source=secret_source,
         header_timeout=_positive_seconds(data, "wachttijd_kop_seconden", HEADER_TIMEOUT),
         body_timeout=_positive_seconds(data, "wachttijd_bericht_seconden", BODY_TIMEOUT),
+        db_timeout=_positive_seconds(data, "wachttijd_database_seconden", DB_TIMEOUT),
     )
