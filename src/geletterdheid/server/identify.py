@@ -37,6 +37,8 @@ class Identification:
 
     def check_allowed(self, request: Request) -> None:
         """Raise TooManyFailures when this client failed too often lately."""
+        if not self.limiter.any_failures():
+            return
         wait = self.limiter.retry_after(client_of(request))
         if wait is not None:
             raise TooManyFailures(wait)

@@ -46,6 +46,10 @@ class FailureLimiter:
             return None
         return failures
 
+    def any_failures(self) -> bool:
+        """False in the normal case: then no client needs looking up."""
+        return bool(self._failures)
+
     def retry_after(self, client: str) -> int | None:
         """Seconds until ``client`` may try again, or None when it may try now."""
         failures = self._recent(client)
