@@ -106,7 +106,7 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 
 def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Starlette:
-    identifier = Identifier(settings.secret, settings.sso_header, settings.sso_field)  # type: ignore[arg-type]
+    identifier = Identifier(settings.secret, settings.sso_header, settings.sso_field)
     employees = KnownEmployees(store)
     recorder = Recorder(store)
     identification = Identification(identifier, employees, FailureLimiter())

@@ -36,10 +36,11 @@ import socket
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from ..records.errors import RecordsError
 from ..records.location import default_database_path
-from .slow_clients import BODY_TIMEOUT, HEADER_TIMEOUT
+from .identity import SSO_FIELDS, SsoField
 
 SECRET_ENV = "GELETTERDHEID_GEHEIM"
 HR_TOKEN_ENV = "GELETTERDHEID_HR_TOKEN"
@@ -48,9 +49,11 @@ DEFAULT_SSO_HEADER = "X-Remote-User"
 DEFAULT_LINK_DAYS = 180
 MAX_BODY_BYTES = 64 * 1024
 MAX_LINK_DAYS = 730
+#: Seconds a client has for a request's headers, and then for its body (slow_clients.py).
+HEADER_TIMEOUT = 10.0
+BODY_TIMEOUT = 10.0
 #: Shorter than nginx's default proxy_read_timeout (60 s): the employee gets our 503, not a 504.
 DB_TIMEOUT = 15.0
-SSO_FIELDS = ("medewerker_id", "email")
 _FILE_KEYS = {
     "site",
     "db",
@@ -78,7 +81,7 @@ class ServerSettings:
     sso_header: str | None  # None unless single sign-on is switched on
     link_days: int = DEFAULT_LINK_DAYS
     max_body_bytes: int = MAX_BODY_BYTES
-    sso_field: str = "medewerker_id"  # which roster field the SSO header's value is
+    sso_field: SsoField = "medewerker_id"  # which roster field the SSO header's value is
     secret_source: str = ""  # where the link secret comes from, in Dutch (for messages)
     header_timeout: float = HEADER_TIMEOUT
     body_timeout: float = BODY_TIMEOUT
@@ -174,6 +177,7 @@ def resolve_settings(
     field = sso_field or sso_data.get("veld") or "medewerker_id"
     if field not in SSO_FIELDS:
         raise SettingsError(f"sso.veld '{field}' bestaat niet; kies uit {', '.join(SSO_FIELDS)}")
+    field = cast(SsoField, field)
     secret, secret_source = load_secret_and_source(data.get("geheim"), config)
     hr_token = os.environ.get(HR_TOKEN_ENV) or data.get("hr_token") or None
     if hr_token is not None and len(hr_token) < 16:

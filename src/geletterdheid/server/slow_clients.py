@@ -20,10 +20,7 @@ import json
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-REQUEST_TIMEOUT = 10.0
-HEADER_TIMEOUT = REQUEST_TIMEOUT
-BODY_TIMEOUT = REQUEST_TIMEOUT
-KEEP_ALIVE_TIMEOUT = 5
+KEEP_ALIVE_TIMEOUT = 5  # the deadlines themselves are settings (settings.py, HEADER_TIMEOUT, BODY_TIMEOUT)
 _TOO_SLOW = json.dumps({"fout": "Het bericht kwam niet op tijd binnen. Probeer het opnieuw."}).encode()
 _408 = (
     b"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\ncache-control: no-store\r\n"
