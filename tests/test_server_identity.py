@@ -297,3 +297,11 @@ def test_failure_limiter_counts_a_sliding_minute_per_client():
     assert limiter.retry_after("203.0.113.2") is None  # per client
     now[0] += 60.5
     assert limiter.retry_after("203.0.113.1") is None  # a minute later the failures have expired
+
+
+def test_links_opnieuw_that_cannot_write_its_file_keeps_the_current_link(roster_db, tmp_path, capsys):
+    out = tmp_path / "bestaat-niet" / "links.csv"
+    assert _links(roster_db, "--basis-url", "https://x.example/", "--opnieuw", "E1", "--out", str(out)) == 1
+    assert "Traceback" not in capsys.readouterr().err
+    with Store.open(roster_db) as store:
+        assert store.key_version("E1") == 0  # the link E1 has still works

@@ -130,19 +130,23 @@ def cmd_links(args: argparse.Namespace) -> int:
             raise RecordsError(
                 "geen medewerkers gevonden; importeer eerst de personeelslijst (geletterdheid roster import)"
             )
-        for employee_id in dict.fromkeys(args.opnieuw or []):
-            store.renew_key_version(employee_id)
+        renewed = list(dict.fromkeys(args.opnieuw or []))
         versions = store.key_versions()
-    if args.opnieuw:
+        # The new links carry the next version; the store raises it only once they are written,
+        # so a file that cannot be written leaves the employee's current link working.
+        versions.update({employee_id: versions.get(employee_id, 0) + 1 for employee_id in renewed})
+        dialect = DIALECTS[args.dialect]
+        links = personal_links(employees, settings.secret, args.basis_url, days, key_versions=versions)
+        with open_output(args.out, dialect) as stream:
+            write_rows(stream, dialect, HEADER, link_rows(links))
+        for employee_id in renewed:
+            store.renew_key_version(employee_id)
+    if renewed:
         print(
-            f"Eerdere links van {', '.join(dict.fromkeys(args.opnieuw))} werken niet meer "
+            f"Eerdere links van {', '.join(renewed)} werken niet meer "
             "(binnen een halve minuut; aanmelden met een oude link kan meteen niet meer).",
             file=sys.stderr,
         )
-    dialect = DIALECTS[args.dialect]
-    links = personal_links(employees, settings.secret, args.basis_url, days, key_versions=versions)
-    with open_output(args.out, dialect) as stream:
-        write_rows(stream, dialect, HEADER, link_rows(links))
     if args.out is not None:
         written = count(len(employees), "persoonlijke link", "persoonlijke links")
         print(f"{written} geschreven naar {args.out}; geldig {days} dagen.")
