@@ -99,15 +99,22 @@ def _links_csv(db_url: str, out, *options: str) -> dict[str, str]:
 
 
 def test_links_opnieuw_stops_the_earlier_links_of_that_employee(live_server, tmp_path, capsys):
+    from geletterdheid.records import Employee
+    from geletterdheid.records.store import Store
+
+    with Store.open(live_server.db_url) as store:  # one of its own: the other tests keep their links
+        store.upsert_employees([Employee("E-NIEUW", "Nina Nieuw", "Burgerzaken", ())])
     old = _links_csv(live_server.db_url, tmp_path / "eerst.csv")  # the server registered its secret: links agree
-    new = _links_csv(live_server.db_url, tmp_path / "opnieuw.csv", "--opnieuw", "E2")
+    new = _links_csv(live_server.db_url, tmp_path / "opnieuw.csv", "--opnieuw", "E-NIEUW")
     capsys.readouterr()
-    refused = sign_in(live_server, old["E2"], **{"X-Forwarded-For": "198.51.100.21"})
+    refused = sign_in(live_server, old["E-NIEUW"], **{"X-Forwarded-For": "198.51.100.21"})
     assert refused.status_code == 401 and "vervangen door een nieuwe" in refused.json()["fout"]
-    assert sign_in(live_server, new["E2"]).json()["medewerker"] == "Bram Jansen"
+    assert sign_in(live_server, new["E-NIEUW"]).json()["medewerker"] == "Nina Nieuw"
     with httpx.Client(base_url=live_server.url) as client:
         saved = client.post(
-            "api/pogingen", json={"quiz": "m01", "antwoorden": {}}, headers={"Authorization": f"Bearer {new['E2']}"}
+            "api/pogingen",
+            json={"quiz": "m01", "antwoorden": {}},
+            headers={"Authorization": f"Bearer {new['E-NIEUW']}"},
         )
         assert saved.status_code == 201
     assert sign_in(live_server, old["E1"]).status_code == 200  # other employees' links keep working
