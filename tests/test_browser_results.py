@@ -35,6 +35,7 @@ def test_employee_opens_personal_link_takes_the_toets_and_result_is_saved(browse
     try:
         page.goto(_link(toets_server.url, "E2"))
         assert "sleutel" not in page.url  # the key left the address bar, so it is not shared by copying
+        expect(page.locator(".gl-aanmelding-pagina")).to_contain_text("Bram Jansen")  # signed in (a cookie)
         page.goto(toets_server.url + MODULE_PAGE)
         expect(page.locator(".gl-opslag-uitleg")).to_contain_text("Je resultaat wordt opgeslagen")
         assert page.locator(".gl-toets .gl-vraag").count() == 0  # no question before the attempt starts

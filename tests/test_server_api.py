@@ -93,6 +93,8 @@ def test_a_score_sent_by_the_browser_is_refused(live_server, unchanged):
     ids=["missing", "forged", "other-secret", "expired", "damaged", "sso-not-enabled"],
 )
 def test_without_a_valid_personal_link_nothing_is_stored(live_server, unchanged, headers, message):
+    # From an address of its own: failed checks count towards a per-client limit (429 after 10).
+    headers = {**headers, "X-Forwarded-For": "192.0.2.10"}
     response = post(live_server, {"quiz": "m01", "antwoorden": SOME_ANSWERS}, headers=headers)
     assert response.status_code == 401
     assert response.headers["www-authenticate"].startswith("Bearer")
@@ -103,7 +105,8 @@ def test_a_tampered_token_cannot_change_the_employee(live_server, unchanged):
     token = token_for("E1")
     _, expires, signature = token.split(".")
     forged = f"{make_token(b'x' * 16, 'E2', 0).split('.')[0]}.{expires}.{signature}"  # E2's id, E1's signature
-    response = post(live_server, {"quiz": "m01", "antwoorden": {}}, headers={"Authorization": f"Bearer {forged}"})
+    headers = {"Authorization": f"Bearer {forged}", "X-Forwarded-For": "192.0.2.11"}
+    response = post(live_server, {"quiz": "m01", "antwoorden": {}}, headers=headers)
     assert response.status_code == 401
 
 
@@ -198,9 +201,11 @@ def test_many_simultaneous_submissions_are_all_stored(live_server):
 
 def test_export_needs_the_hr_token(live_server):
     url = live_server.url + "api/export.csv"
+    elsewhere = {"X-Forwarded-For": "192.0.2.12"}  # failed checks count per client (429 after 10)
     assert httpx.get(url).status_code == 401
-    assert httpx.get(url, headers={"Authorization": "Bearer niet-het-goede-token"}).status_code == 403
-    assert httpx.get(url, headers=auth("E1")).status_code == 403  # an employee's link is not the HR token
+    wrong = {"Authorization": "Bearer niet-het-goede-token", **elsewhere}
+    assert httpx.get(url, headers=wrong).status_code == 403
+    assert httpx.get(url, headers={**auth("E1"), **elsewhere}).status_code == 403  # a link is not the HR token
 
 
 def test_export_gives_hr_the_records_export(live_server):

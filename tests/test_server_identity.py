@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import socket
 import stat
@@ -14,7 +15,7 @@ from geletterdheid.cli import main
 from geletterdheid.records import Employee
 from geletterdheid.records.store import Store
 from geletterdheid.server.identity import Identifier, IdentityError, make_token, verify_token
-from geletterdheid.server.settings import SettingsError, resolve_settings, secret_file_path
+from geletterdheid.server.settings import SettingsError, resolve_settings, secret_file_path, secret_fingerprint
 from repo_paths import REPO
 
 SECRET = b"een-geheim-van-de-server-0123"
@@ -101,6 +102,9 @@ def test_settings_from_file_and_environment(tmp_path, monkeypatch):
         ('geheim = "kort"\n', "te kort"),
         ('hr_token = "kort"\n', "te kort"),
         ("link_geldig_dagen = 0\n", "link_geldig_dagen"),
+        ("link_geldig_dagen = 731\n", "1 tot en met 730"),
+        ('[sso]\nveld = "naam"\n', "sso.veld 'naam' bestaat niet"),
+        ("wachttijd_kop_seconden = 0\n", "wachttijd_kop_seconden moet een getal van 1 tot en met 600"),
     ],
 )
 def test_bad_settings_are_named_in_dutch(tmp_path, text, message):
@@ -121,6 +125,10 @@ def roster_db(tmp_path, monkeypatch) -> str:
             ]
         )
     monkeypatch.setenv("GELETTERDHEID_GEHEIM", SECRET.decode())
+    with Store.open(url) as store:  # as 'geletterdheid serve' does when it starts
+        store.register_link_secret(
+            secret_fingerprint(SECRET), "de omgevingsvariabele op de server", dt.datetime.now(dt.UTC)
+        )
     return url
 
 
@@ -181,3 +189,119 @@ def test_serve_on_a_port_in_use_says_so(tmp_path, roster_db, capsys):
         code = main(["--root", str(REPO), "serve", "--db", roster_db, "--site", str(site), "--port", str(port)])
     assert code == 1
     assert f"kan niet luisteren op 127.0.0.1:{port}" in capsys.readouterr().err
+
+
+def _links(db: str, *options: str) -> int:
+    return main(["--root", str(REPO), "links", "--db", db, *options])
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--basis-url", "http://leren.gemeente.example/"], "moet beginnen met https://"),
+        (["--basis-url", "leren.gemeente.example"], "moet beginnen met https://"),
+        (["--basis-url", "https://leren.gemeente.example/", "--geldig-dagen", "0"], "tussen 1 en 730"),
+        (["--basis-url", "https://leren.gemeente.example/", "--geldig-dagen", "731"], "tussen 1 en 730"),
+    ],
+    ids=["http", "no-scheme", "zero-days", "too-many-days"],
+)
+def test_links_refuses_unsafe_addresses_and_odd_lifetimes(roster_db, tmp_path, capsys, options, message):
+    out = tmp_path / "links.csv"
+    assert _links(roster_db, *options, "--out", str(out)) == 1
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_links_on_localhost_over_http_is_allowed_for_trying_out(roster_db, capsys):
+    assert _links(roster_db, "--basis-url", "http://localhost:8000/", "--geldig-dagen", "730") == 0
+    assert "http://localhost:8000/#sleutel=" in capsys.readouterr().out
+
+
+def test_links_refuses_a_secret_the_server_does_not_use_and_says_where_it_is(roster_db, monkeypatch, capsys):
+    monkeypatch.setenv("GELETTERDHEID_GEHEIM", "een-ander-geheim-op-de-laptop-van-hr")
+    assert _links(roster_db, "--basis-url", "https://leren.gemeente.example/") == 1
+    err = capsys.readouterr().err
+    assert "deze links zouden niet werken" in err
+    assert "de omgevingsvariabele GELETTERDHEID_GEHEIM op" in err  # where ours comes from
+    assert "dat staat in de omgevingsvariabele op de server" in err  # where the server's is
+    assert "wachtwoordkluis" in err and "een-ander-geheim" not in err  # how to share; never the secret itself
+
+
+def test_links_before_the_server_ever_ran_says_to_start_it_first(tmp_path, monkeypatch, capsys):
+    url = f"sqlite:///{(tmp_path / 'nieuw.db').as_posix()}"
+    with Store.open(url) as store:
+        store.upsert_employees([Employee("E1", "Anna de Vries", "Burgerzaken", ())])
+    monkeypatch.setenv("GELETTERDHEID_GEHEIM", SECRET.decode())
+    assert _links(url, "--basis-url", "https://leren.gemeente.example/") == 1
+    assert "start eerst 'geletterdheid serve'" in capsys.readouterr().err
+
+
+def test_links_opnieuw_gives_a_new_link_and_the_old_one_no_longer_checks_out(roster_db, tmp_path, capsys):
+    from geletterdheid.server.identity import verify_token_version
+
+    first, second = tmp_path / "eerst.csv", tmp_path / "opnieuw.csv"
+    assert _links(roster_db, "--basis-url", "https://x.example/", "--out", str(first)) == 0
+    assert _links(roster_db, "--basis-url", "https://x.example/", "--opnieuw", "E1", "--out", str(second)) == 0
+    assert "Eerdere links van E1 werken niet meer" in capsys.readouterr().err
+    old = {
+        row["medewerker_id"]: row["link"]
+        for row in csv.DictReader(io.StringIO(first.read_text("utf-8-sig")), delimiter=";")
+    }
+    new = list(csv.DictReader(io.StringIO(second.read_text("utf-8-sig")), delimiter=";"))
+    assert [row["medewerker_id"] for row in new] == ["E1"]  # --opnieuw alone: only that employee
+    assert verify_token_version(SECRET, old["E1"].partition("#sleutel=")[2])[1] == 0
+    assert verify_token_version(SECRET, new[0]["link"].partition("#sleutel=")[2]) == ("E1", 1)
+    with Store.open(roster_db) as store:
+        assert store.key_version("E1") == 1 and store.key_version("E2") == 0
+
+
+def test_sso_header_that_occurs_twice_is_refused():
+    from starlette.datastructures import Headers
+
+    identifier = Identifier(SECRET, sso_header="X-Remote-User")
+    twice = Headers(raw=[(b"x-remote-user", b"E1"), (b"x-remote-user", b"E2")])
+    with pytest.raises(IdentityError, match="meer dan eens") as caught:
+        identifier.claim(twice)
+    assert caught.value.status == 400
+    once = Headers(raw=[(b"x-remote-user", b"E2")])
+    assert identifier.claim(once).value == "E2"
+
+
+def test_sso_by_email_names_the_roster_field():
+    identifier = Identifier(SECRET, sso_header="X-Remote-User", sso_field="email")
+    claim = identifier.claim({"x-remote-user": "Anna@Gemeente.example"})
+    assert (claim.field, claim.value, claim.key_version) == ("email", "Anna@Gemeente.example", None)
+
+
+def test_key_version_is_signed_into_the_token():
+    expires = int(time.time()) + 60
+    from geletterdheid.server.identity import verify_token_version
+
+    token = make_token(SECRET, "E1", expires, key_version=3)
+    assert verify_token_version(SECRET, token) == ("E1", 3)
+    employee, version, _, signature = token.split(".")
+    with pytest.raises(IdentityError, match="ongeldig"):  # lowering the version breaks the signature
+        verify_token_version(SECRET, f"{employee}.2.{expires}.{signature}")
+
+
+def test_failure_limiter_counts_a_sliding_minute_per_client():
+    from geletterdheid.server.rate_limit import FailureLimiter
+
+    now = [1000.0]
+    limiter = FailureLimiter(clock=lambda: now[0])
+    for _ in range(9):
+        limiter.failed("203.0.113.1")
+    assert limiter.retry_after("203.0.113.1") is None  # nine: still allowed
+    limiter.failed("203.0.113.1")
+    assert limiter.retry_after("203.0.113.1") == 61
+    assert limiter.retry_after("203.0.113.2") is None  # per client
+    now[0] += 60.5
+    assert limiter.retry_after("203.0.113.1") is None  # a minute later the failures have expired
+
+
+def test_links_opnieuw_that_cannot_write_its_file_keeps_the_current_link(roster_db, tmp_path, capsys):
+    out = tmp_path / "bestaat-niet" / "links.csv"
+    assert _links(roster_db, "--basis-url", "https://x.example/", "--opnieuw", "E1", "--out", str(out)) == 1
+    assert "Traceback" not in capsys.readouterr().err
+    with Store.open(roster_db) as store:
+        assert store.key_version("E1") == 0  # the link E1 has still works

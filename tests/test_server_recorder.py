@@ -90,3 +90,50 @@ def test_one_bad_attempt_does_not_cost_the_others(store):
     assert isinstance(first, NewAttempt) and isinstance(second, NewAttempt)
     assert isinstance(erased, Exception)
     assert store.counts()["attempts"] == 2
+
+
+def test_a_locked_database_fails_the_waiting_submissions_at_once(tmp_path, monkeypatch):
+    """Behind a locked SQLite file every waiting attempt fails after one busy timeout, instead of
+    each waiting the full timeout again one by one (a batch of 500 would have waited hours)."""
+    import sqlite3
+
+    from geletterdheid.records import database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_SECONDS", 1)
+    path = tmp_path / "locked.db"
+    with Store.open(f"sqlite:///{path.as_posix()}") as locked_store:
+        locked_store.upsert_employees([Employee(f"E{n}", f"Medewerker {n}", "Afdeling", ()) for n in range(10)])
+        calls = {"batch": 0, "one": 0}
+        record_attempts, record_attempt = locked_store.record_attempts, locked_store.record_attempt
+
+        def counting_batch(new):
+            calls["batch"] += 1
+            return record_attempts(new)
+
+        def counting_one(attempt):
+            calls["one"] += 1
+            return record_attempt(attempt)
+
+        monkeypatch.setattr(locked_store, "record_attempts", counting_batch)
+        monkeypatch.setattr(locked_store, "record_attempt", counting_one)
+        blocker = sqlite3.connect(path, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        try:
+
+            async def scenario():
+                recorder = Recorder(locked_store)
+                results = await asyncio.gather(
+                    *(recorder.record(_attempt(f"E{n % 10}", recorder.clock.now())) for n in range(200)),
+                    return_exceptions=True,
+                )
+                await recorder.close()
+                return results
+
+            results = run(scenario)
+        finally:
+            blocker.rollback()
+            blocker.close()
+        assert all(isinstance(result, Exception) and "locked" in str(result) for result in results)
+        assert calls["one"] == 0  # no attempt was retried on its own
+        assert calls["batch"] <= 2  # at most the first submission alone, then everyone behind it
+        assert locked_store.counts()["attempts"] == 0

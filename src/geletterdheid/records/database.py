@@ -23,11 +23,14 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _BEGIN_OPTION = "geletterdheid_sqlite_begin"
 
 
-def create_store_engine(url: str) -> Engine:
+def create_store_engine(url: str, busy_timeout: float | None = None) -> Engine:
+    """``busy_timeout``: seconds a SQLite writer waits for another (default BUSY_TIMEOUT_SECONDS);
+    the web server waits less, since a browser and a proxy will not wait a minute."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(parsed)
-    engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+    wait = BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout
+    engine = create_engine(parsed, connect_args={"timeout": wait})
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record) -> None:
@@ -35,7 +38,7 @@ def create_store_engine(url: str) -> Engine:
         # implicit, always-deferred one.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         # Erased records (AVG) are overwritten with zeros instead of lingering in free pages.

@@ -66,7 +66,7 @@ from .model import (
     UpsertCounts,
     join_roles,
 )
-from .tables import attempt_changes, attempts, employees
+from .tables import attempt_changes, attempts, employees, key_versions, link_secret
 from .times import LOCAL_ZONE
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
@@ -304,8 +304,10 @@ class Store:
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, url: str | None = None) -> Store:
-        """Open (and create or upgrade) the store at ``url``, ``$GELETTERDHEID_DB`` or the default file."""
+    def open(cls, url: str | None = None, busy_timeout: float | None = None) -> Store:
+        """Open (and create or upgrade) the store at ``url``, ``$GELETTERDHEID_DB`` or the default file.
+
+        ``busy_timeout``: how long a SQLite writer waits for another (see database.py)."""
         resolved = database_url(url)
         try:
             parsed = make_url(resolved)
@@ -326,7 +328,7 @@ class Store:
                 raise StoreUnavailable(f"de map {path.parent} voor de database {path.name} bestaat niet")
             _create_private(path, location)
         try:
-            engine = create_store_engine(resolved)
+            engine = create_store_engine(resolved, busy_timeout)
         except (NoSuchModuleError, ArgumentError) as exc:
             raise StoreUnavailable(f"kan de database {location} niet openen: {exc}") from None
         from alembic.util import CommandError
@@ -690,3 +692,74 @@ class Store:
                 table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
                 for table in (employees, attempts)
             }
+
+    # -- the results server: health, key versions, link secret -------------------------------
+
+    def ping(self) -> None:
+        """Raise unless the database answers (``/gezond``)."""
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+
+    def employee_with_key_version(self, employee_id: str) -> tuple[Employee, int] | None:
+        """The employee and their personal-link key version (0 when never renewed), in one query."""
+        query = (
+            select(employees, func.coalesce(key_versions.c.version, 0).label("key_version"))
+            .outerjoin(key_versions, key_versions.c.employee_id == employees.c.id)
+            .where(employees.c.id == employee_id)
+        )
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        return (_employee(row), row.key_version) if row else None
+
+    def employees_with_email(self, email: str) -> list[Employee]:
+        """Employees whose e-mail address is ``email`` (case-insensitive): single sign-on by e-mail."""
+        query = select(employees).where(func.lower(employees.c.email) == email.strip().lower())
+        with self.engine.connect() as connection:
+            return [_employee(row) for row in connection.execute(query)]
+
+    def key_versions(self) -> dict[str, int]:
+        """Employee id -> key version, for the employees whose links were ever renewed."""
+        with self.engine.connect() as connection:
+            return {row.employee_id: row.version for row in connection.execute(select(key_versions))}
+
+    def key_version(self, employee_id: str) -> int:
+        with self.engine.connect() as connection:
+            version = connection.execute(
+                select(key_versions.c.version).where(key_versions.c.employee_id == employee_id)
+            ).scalar_one_or_none()
+        return version or 0
+
+    def renew_key_version(self, employee_id: str) -> int:
+        """Raise the employee's key version by one (their earlier links stop working); the new version."""
+        with write_transaction(self.engine) as connection:
+            current = connection.execute(
+                select(key_versions.c.version).where(key_versions.c.employee_id == employee_id)
+            ).scalar_one_or_none()
+            if current is None:
+                connection.execute(key_versions.insert().values(employee_id=employee_id, version=1))
+                return 1
+            connection.execute(
+                key_versions.update().where(key_versions.c.employee_id == employee_id).values(version=current + 1)
+            )
+            return current + 1
+
+    def link_secret(self) -> tuple[str, str] | None:
+        """(fingerprint, where the server keeps it) of the link secret the server registered, or None."""
+        with self.engine.connect() as connection:
+            row = connection.execute(select(link_secret.c.fingerprint, link_secret.c.source)).first()
+        return (row.fingerprint, row.source) if row else None
+
+    def register_link_secret(self, fingerprint: str, source: str, now: dt.datetime) -> str | None:
+        """Record the server's link secret; returns the fingerprint it replaces when that differs."""
+        with write_transaction(self.engine) as connection:
+            previous = connection.execute(select(link_secret.c.fingerprint)).scalar_one_or_none()
+            values = {
+                "fingerprint": fingerprint,
+                "source": source,
+                "registered_at": now.astimezone(dt.UTC).replace(tzinfo=None),
+            }
+            if previous is None:
+                connection.execute(link_secret.insert().values(id=1, **values))
+            else:
+                connection.execute(link_secret.update().values(**values))
+        return previous if previous not in (None, fingerprint) else None

@@ -122,6 +122,30 @@ class AttemptSessionRecord(Base):
     result: Mapped[str] = mapped_column(Text)
 
 
+class KeyVersionRecord(Base):
+    """An employee's personal-link key version: ``links --opnieuw`` raises it, older links stop working.
+
+    A table of its own (not a column of employees): no row means version 0, so a roster import
+    never touches it, and erasing the employee erases it (cascade)."""
+
+    __tablename__ = "key_versions"
+
+    employee_id: Mapped[str] = mapped_column(String, ForeignKey("employees.id", ondelete="CASCADE"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class LinkSecretRecord(Base):
+    """Which link secret the server uses: a fingerprint (an HMAC, not the secret) and where it is
+    kept, so ``geletterdheid links`` elsewhere can refuse to sign with another one. One row."""
+
+    __tablename__ = "link_secret"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String)
+    source: Mapped[str] = mapped_column(String)  # Dutch, for messages: "bestand /var/lib/... op srv01"
+    registered_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 def _table_of(record: type[Base]) -> Table:
     """The Table a declarative class maps (typed as a FromClause by SQLAlchemy, a Table in fact)."""
     table = record.__table__
@@ -134,3 +158,5 @@ employees = _table_of(EmployeeRecord)
 attempts = _table_of(AttemptRecord)
 attempt_changes = _table_of(AttemptChangeRecord)
 attempt_sessions = _table_of(AttemptSessionRecord)
+key_versions = _table_of(KeyVersionRecord)
+link_secret = _table_of(LinkSecretRecord)

@@ -31,9 +31,15 @@ from ..reports import hr_export
 from ..reports.spreadsheet import DIALECTS
 from ..reports.xlsx_export import export_xlsx
 from ..site_mode import TOETS, read_site_mode
+from .account import account_routes, identity_error
+from .health import health_route
+from .identify import NOT_ON_ROSTER, Identification
 from .identity import Identifier, IdentityError, bearer_token
 from .known_employees import KnownEmployees
-from .recorder import Recorder
+from .page_policy import BASE_POLICY, PagePolicy
+from .rate_limit import FailureLimiter
+from .recorder import Recorder, refused_by_constraint
+from .same_origin import SameOriginPosts
 from .settings import ServerSettings
 from .submission import SubmissionError, parse_submission, result_body, score_submission
 from .toets_routes import toets_routes
@@ -46,14 +52,9 @@ log = logging.getLogger("geletterdheid.server")
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 #: Only this host: no fonts, scripts, images or connections elsewhere, whatever a page contains.
-#: The theme needs inline scripts and styles (colour mode before first paint).
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-)
+#: No inline scripts either; pages allow their own by hash (page_policy.py).
+CONTENT_SECURITY_POLICY = BASE_POLICY
 _SECURITY_HEADERS = [
-    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"referrer-policy", b"no-referrer"),
     (b"x-content-type-options", b"nosniff"),
 ]
@@ -63,6 +64,9 @@ _NOT_FOUND_PAGE = """<!DOCTYPE html>
 <body><main><h1>Pagina niet gevonden</h1>
 <p>Deze pagina bestaat niet (meer). Ga naar de <a href="/">startpagina van de handleiding</a>.</p></main></body></html>
 """
+
+
+_BASE_POLICY_BYTES = BASE_POLICY.encode("ascii")
 
 
 class SecurityHeaders:
@@ -77,7 +81,11 @@ class SecurityHeaders:
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + _SECURITY_HEADERS
+                headers = list(message.get("headers", [])) + _SECURITY_HEADERS
+                # A page's own policy (PagePolicy) stays; a 304 keeps the one stored with the page.
+                if message["status"] != 304 and not any(name == b"content-security-policy" for name, _ in headers):
+                    headers.append((b"content-security-policy", _BASE_POLICY_BYTES))
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -89,7 +97,8 @@ def _error(status: int, message: str, headers: dict | None = None) -> JSONRespon
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
-    """The body, refusing more than ``limit`` bytes before reading them all."""
+    """The body, refusing more than ``limit`` bytes before reading them all (a body that does not
+    arrive in time is answered by the protocol: slow_clients.py)."""
     too_large = SubmissionError(413, f"Het bericht is te groot (meer dan {limit // 1024} kB).")
     declared = request.headers.get("content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > limit):
@@ -113,14 +122,17 @@ def create_app(
 ) -> Starlette:
     """``training``: the deadlines and validity of ``[opleiding]`` (none without gemeente.toml)."""
     training = training or TrainingSettings()
-    identifier = Identifier(settings.secret, settings.sso_header)
+    identifier = Identifier(settings.secret, settings.sso_header, settings.sso_field)
     employees = KnownEmployees(store)
     recorder = Recorder(store, versions=module_versions(catalog))
+    identification = Identification(identifier, employees, FailureLimiter())
     toets_site = read_site_mode(settings.site) == TOETS
 
-    async def find_employee(employee_id: str):
-        employee = employees.cached(employee_id)
-        return employee if employee is not None else await run_in_threadpool(employees.get, employee_id)
+    async def _erased(employee_id: str) -> bool:
+        try:
+            return await run_in_threadpool(employees.get, employee_id) is None
+        except Exception:  # the database is down after all: answer 503
+            return False
 
     async def submit(request: Request) -> Response:
         if toets_site:  # its answers and per-question feedback would give the toets away
@@ -130,16 +142,9 @@ def create_app(
                 "Losse antwoorden slaat de server hier niet op.",
             )
         try:
-            employee_id = identifier.employee_id(request.headers)
+            employee = await identification.employee(request)
         except IdentityError as exc:
-            return _error(401, str(exc), {"WWW-Authenticate": 'Bearer realm="geletterdheid"'})
-        employee = await find_employee(employee_id)
-        if employee is None:
-            return _error(
-                403,
-                "Je staat niet in de personeelslijst van deze training, dus je resultaat kan niet "
-                "worden opgeslagen. Neem contact op met HR.",
-            )
+            return identity_error(exc)
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
             if content_type != "application/json":
@@ -155,6 +160,8 @@ def create_app(
             attempt = await recorder.record(attempt)
         except Exception as exc:  # the employee was erased meanwhile, or the database is down
             employees.forget(employee.id)
+            if refused_by_constraint(exc) and await _erased(employee.id):
+                return _error(403, NOT_ON_ROSTER)  # 'forget' ran after the roster check: not a fault of ours
             log.error("storing an attempt failed: %s", exc)
             return _error(503, "Je resultaat kon niet worden opgeslagen. Probeer het over een paar minuten opnieuw.")
         return JSONResponse(
@@ -172,7 +179,12 @@ def create_app(
                 "Log in met het HR-token (Authorization: Bearer ...).",
                 {"WWW-Authenticate": 'Bearer realm="geletterdheid-hr"'},
             )
+        try:
+            identification.check_allowed(request)
+        except IdentityError as exc:
+            return identity_error(exc)
         if not hmac.compare_digest(token.encode(), settings.hr_token.encode()):
+            identification.failed(request)
             return _error(403, "Dit HR-token is niet juist.")
         return None
 
@@ -242,8 +254,7 @@ def create_app(
         rules=settings.toets,
         catalog=catalog,
         store=store,
-        identifier=identifier,
-        find_employee=find_employee,
+        identification=identification,
         read_body=lambda request: _read_body(request, settings.max_body_bytes),
         error=_error,
     )
@@ -262,13 +273,17 @@ def create_app(
                 Route("/export.csv", export_csv, methods=["GET"]),
                 Route("/export.xlsx", export_workbook, methods=["GET"]),
                 *toets_api,
+                *account_routes(identification),
             ],
         ),
+        health_route(store),
         *trainer_routes(settings),
         Mount("/", app=_site_app(settings.site, toets_site)),
     ]
     app = Starlette(
         routes=routes, exception_handlers={HTTPException: http_error, Exception: server_error}, lifespan=lifespan
     )
+    app.add_middleware(PagePolicy)
+    app.add_middleware(SameOriginPosts)
     app.add_middleware(SecurityHeaders)
     return app

@@ -14,7 +14,17 @@ from ..records.command_support import database_errors_handled
 from ..records.errors import RecordsError
 from ..records.location import ENV_VAR, default_database_path
 from ..reports.spreadsheet import DIALECTS
-from .settings import HR_TOKEN_ENV, SECRET_ENV, TRAINER_TOKEN_ENV, ServerSettings, resolve_settings
+from .settings import (
+    HR_TOKEN_ENV,
+    MAX_LINK_DAYS,
+    SECRET_ENV,
+    SSO_FIELDS,
+    TRAINER_TOKEN_ENV,
+    ServerSettings,
+    resolve_settings,
+    secret_fingerprint,
+)
+from .slow_clients import KEEP_ALIVE_TIMEOUT, request_timeout_protocol
 
 
 def _complain(message: str) -> None:
@@ -46,6 +56,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from ..records.store import Store
     from ..reports.training import training_settings
     from .app import create_app
+    from .graceful import GracefulServer
 
     settings = resolve_settings(
         config=args.config,
@@ -57,6 +68,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         toets_cooldown_minutes=args.toets_wachttijd,
         toets_valid_minutes=args.toets_geldig,
         trainer_folder=args.trainer_map,
+        sso_field=args.sso_veld,
     )
     if not (settings.site / "index.html").is_file():
         raise RecordsError(
@@ -64,8 +76,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )
     catalog = catalog_or_exit(args.root)
     training = training_settings(getattr(args, "project", None), catalog)
-    store = Store.open(settings.db)
+    store = Store.open(settings.db, busy_timeout=settings.db_timeout)
     try:
+        replaced = store.register_link_secret(
+            secret_fingerprint(settings.secret), settings.secret_source, dt.datetime.now(dt.UTC)
+        )
+        if replaced:
+            print(
+                "Let op: deze server gebruikt een ander geheim voor persoonlijke links dan de vorige keer; "
+                "links die met het oude geheim zijn gemaakt, werken niet meer. Maak nieuwe met 'geletterdheid links'."
+            )
         app = create_app(settings, catalog, store, training)
         sock = _listen(args.host, args.port)
         host, port = sock.getsockname()[:2]
@@ -74,7 +94,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(
             "Eenmalige aanmelding (SSO): "
             + (
-                f"aan, header {settings.sso_header}."
+                f"aan, header {settings.sso_header} ({settings.sso_field})."
                 if settings.sso_header
                 else "uit; medewerkers gebruiken hun persoonlijke link."
             )
@@ -84,16 +104,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
             + ("aan (/api/export.csv en /api/export.xlsx)." if settings.hr_token else f"uit; stel {HR_TOKEN_ENV} in.")
         )
         print(mode_line(settings))
-        print("Stoppen: Ctrl+C.", flush=True)
+        print("Stoppen: Ctrl+C (of SIGTERM).", flush=True)
         config = uvicorn.Config(
             app,
             log_level="warning",
             access_log=args.toegangslog,
             server_header=False,
             lifespan="on",
+            # SIGTERM and Ctrl+C: stop accepting, let running requests finish (at most this long),
+            # then the lifespan's end stores what the recorder still holds.
             timeout_graceful_shutdown=10,
+            http=request_timeout_protocol(settings.header_timeout, settings.body_timeout),
+            timeout_keep_alive=KEEP_ALIVE_TIMEOUT,
+            # X-Forwarded-For/-Proto count only from the reverse proxy: the client's address for
+            # the rate limit, https for the cookie's Secure flag.
+            proxy_headers=True,
+            forwarded_allow_ips=args.proxy or ["127.0.0.1", "::1"],
         )
-        uvicorn.Server(config).run(sockets=[sock])
+        GracefulServer(config).run(sockets=[sock])
     finally:
         store.close()
     print("Server gestopt.")
@@ -123,26 +151,42 @@ def mode_line(settings: ServerSettings) -> str:
 def cmd_links(args: argparse.Namespace) -> int:
     from ..records.store import Store
     from ..reports.spreadsheet import open_output, write_rows
-    from .links import HEADER, link_rows, personal_links
+    from .links import HEADER, check_base_url, check_days, check_same_secret, link_rows, personal_links
 
     settings = resolve_settings(config=args.config, db=args.db)
-    days = args.geldig_dagen or settings.link_days
+    days = check_days(settings.link_days if args.geldig_dagen is None else args.geldig_dagen, MAX_LINK_DAYS)
+    check_base_url(args.basis_url)
+    wanted = list(dict.fromkeys((args.medewerker or []) + (args.opnieuw or [])))
     with Store.open(settings.db) as store:
+        check_same_secret(secret_fingerprint(settings.secret), settings.secret_source, store.link_secret())
         employees = store.employees(args.afdeling)
-    if args.medewerker:
-        known = {employee.id: employee for employee in employees}
-        unknown = [employee_id for employee_id in args.medewerker if employee_id not in known]
-        if unknown:
-            raise RecordsError(f"onbekende medewerker(s): {', '.join(unknown)}")
-        employees = [known[employee_id] for employee_id in args.medewerker]
-    if not employees:
-        raise RecordsError(
-            "geen medewerkers gevonden; importeer eerst de personeelslijst (geletterdheid roster import)"
+        if wanted:
+            known = {employee.id: employee for employee in employees}
+            unknown = [employee_id for employee_id in wanted if employee_id not in known]
+            if unknown:
+                raise RecordsError(f"onbekende medewerker(s): {', '.join(unknown)}")
+            employees = [known[employee_id] for employee_id in wanted]
+        if not employees:
+            raise RecordsError(
+                "geen medewerkers gevonden; importeer eerst de personeelslijst (geletterdheid roster import)"
+            )
+        renewed = list(dict.fromkeys(args.opnieuw or []))
+        versions = store.key_versions()
+        # The new links carry the next version; the store raises it only once they are written,
+        # so a file that cannot be written leaves the employee's current link working.
+        versions.update({employee_id: versions.get(employee_id, 0) + 1 for employee_id in renewed})
+        dialect = DIALECTS[args.dialect]
+        links = personal_links(employees, settings.secret, args.basis_url, days, key_versions=versions)
+        with open_output(args.out, dialect) as stream:
+            write_rows(stream, dialect, HEADER, link_rows(links))
+        for employee_id in renewed:
+            store.renew_key_version(employee_id)
+    if renewed:
+        print(
+            f"Eerdere links van {', '.join(renewed)} werken niet meer "
+            "(binnen een halve minuut; aanmelden met een oude link kan meteen niet meer).",
+            file=sys.stderr,
         )
-    dialect = DIALECTS[args.dialect]
-    links = personal_links(employees, settings.secret, args.basis_url, days)
-    with open_output(args.out, dialect) as stream:
-        write_rows(stream, dialect, HEADER, link_rows(links))
     if args.out is not None:
         written = count(len(employees), "persoonlijke link", "persoonlijke links")
         print(f"{written} geschreven naar {args.out}; geldig {days} dagen.")
@@ -227,6 +271,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     serve.add_argument("--sso-header", metavar="NAAM", help="naam van die header (standaard: X-Remote-User)")
     serve.add_argument(
+        "--sso-veld",
+        choices=SSO_FIELDS,
+        help="welk veld uit de personeelslijst in die header staat (standaard: medewerker_id)",
+    )
+    serve.add_argument(
+        "--proxy",
+        action="append",
+        metavar="ADRES",
+        help="adres van de reverse proxy wiens X-Forwarded-For en X-Forwarded-Proto tellen "
+        "(standaard: 127.0.0.1 en ::1; mag vaker)",
+    )
+    serve.add_argument(
         "--toegangslog", action="store_true", help="log elk verzoek (standaard uit: minder persoonsgegevens)"
     )
     serve.add_argument(
@@ -266,10 +322,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--basis-url",
         required=True,
         metavar="URL",
-        help="adres van de website, bijvoorbeeld https://leren.gemeente.nl/",
+        help="adres van de website, met https://, bijvoorbeeld https://leren.gemeente.nl/",
     )
-    links.add_argument("--geldig-dagen", type=int, metavar="DAGEN", help="hoe lang een link werkt (standaard: 180)")
+    links.add_argument(
+        "--geldig-dagen",
+        type=int,
+        metavar="DAGEN",
+        help=f"hoe lang een link werkt: 1 tot {MAX_LINK_DAYS} dagen (standaard: 180)",
+    )
     links.add_argument("--medewerker", action="append", metavar="ID", help="alleen deze medewerker (mag vaker)")
+    links.add_argument(
+        "--opnieuw",
+        action="append",
+        metavar="ID",
+        help="nieuwe link voor deze medewerker; eerdere links van hem of haar werken niet meer (mag vaker)",
+    )
     links.add_argument("--afdeling", metavar="NAAM", help="alleen deze afdeling")
     links.add_argument("--out", type=Path, metavar="BESTAND", help="schrijf naar dit bestand (standaard: scherm)")
     links.add_argument(

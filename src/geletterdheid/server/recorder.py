@@ -100,14 +100,45 @@ class Recorder:
             outcomes: list = attempts
             if counts.added != len(attempts):
                 outcomes = self._store_missing(attempts)
-        except Exception as exc:  # e.g. an employee erased meanwhile: store the others one by one
-            log.warning("group commit of %d attempts failed (%s); storing them one by one", len(attempts), exc)
-            outcomes = [self._store_one(attempt) for attempt in attempts]
+        except Exception as exc:  # every failure is answered, none may stop the writer
+            if refused_by_constraint(exc):  # e.g. an employee erased meanwhile: store the others one by one
+                log.warning("group commit of %d attempts failed (%s); storing them one by one", len(attempts), exc)
+                outcomes = [self._store_one(attempt) for attempt in attempts]
+            else:
+                self._fail_fast(batch, exc)
+                return
+        self._answer(batch, outcomes)
+
+    @staticmethod
+    def _answer(batch: list, outcomes: list) -> None:
         by_loop = defaultdict(list)
         for (_, future, loop), outcome in zip(batch, outcomes, strict=True):
             by_loop[loop].append((future, outcome))
         for loop, results in by_loop.items():
             loop.call_soon_threadsafe(_resolve, results)
+
+    def _fail_fast(self, batch: list, exc: Exception) -> None:
+        """Locked or unreachable database: answer this batch, and all that queued behind it, at once.
+
+        Storing them one by one would let each wait the full busy timeout again (a batch of 500
+        behind a locked SQLite file: hours). The employees get a 503 and can send again.
+        """
+        batch = batch + self._drain()
+        log.error("storing %d attempts failed: %s", len(batch), exc)
+        self._answer(batch, [exc] * len(batch))
+
+    def _drain(self) -> list:
+        """Everything waiting now; a stop request found on the way is put back for _run to see."""
+        waiting: list = []
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                return waiting
+            if item is _STOP:
+                self._queue.put(_STOP)
+                return waiting
+            waiting.append(item)
 
     def _store_one(self, attempt: NewAttempt) -> NewAttempt | Exception:
         try:
@@ -140,6 +171,13 @@ class Recorder:
                 attempt if ours else self._store_one(attempt._replace(taken_at=attempt.taken_at + _MICROSECOND))
             )
         return outcomes
+
+
+def refused_by_constraint(exc: BaseException) -> bool:
+    """A constraint refused the row (an employee erased meanwhile), as opposed to a locked or
+    unreachable database. The bulk insert talks to the driver directly, so this may be the
+    driver's own IntegrityError (DB-API 2 names it so in every driver) or SQLAlchemy's."""
+    return any(cls.__name__ == "IntegrityError" for cls in type(exc).__mro__)
 
 
 def _resolve(results: list) -> None:

@@ -26,22 +26,32 @@ Example file (``--config geletterdheid-server.toml``)::
     hr_token = "lang-en-willekeurig"
     link_geldig_dagen = 180
 
+    wachttijd_kop_seconden = 10      # headers of a request must arrive within this time
+    wachttijd_bericht_seconden = 10  # and its body within this time
+    wachttijd_database_seconden = 15 # a SQLite database locked by another process: then 503
+
     [sso]
     aan = true                 # alleen achter de SSO-proxy van de gemeente
     header = "X-Remote-User"
+    veld = "email"             # the header holds the e-mail address (default: medewerker_id)
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import os
 import secrets
+import socket
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from ..records.errors import RecordsError
 from ..records.location import default_database_path
+from .identity import SSO_FIELDS, SsoField
 from .toets import ToetsRules
 
 SECRET_ENV = "GELETTERDHEID_GEHEIM"
@@ -51,8 +61,27 @@ SECRET_FILE = "server-geheim"
 DEFAULT_SSO_HEADER = "X-Remote-User"
 DEFAULT_LINK_DAYS = 180
 MAX_BODY_BYTES = 64 * 1024
-_FILE_KEYS = {"site", "db", "geheim", "hr_token", "link_geldig_dagen", "sso", "trainer_token", "trainer_map", "toets"}
-_SSO_KEYS = {"aan", "header"}
+MAX_LINK_DAYS = 730
+#: Seconds a client has for a request's headers, and then for its body (slow_clients.py).
+HEADER_TIMEOUT = 10.0
+BODY_TIMEOUT = 10.0
+#: Shorter than nginx's default proxy_read_timeout (60 s): the employee gets our 503, not a 504.
+DB_TIMEOUT = 15.0
+_FILE_KEYS = {
+    "site",
+    "db",
+    "geheim",
+    "hr_token",
+    "link_geldig_dagen",
+    "sso",
+    "trainer_token",
+    "trainer_map",
+    "toets",
+    "wachttijd_kop_seconden",
+    "wachttijd_bericht_seconden",
+    "wachttijd_database_seconden",
+}
+_SSO_KEYS = {"aan", "header", "veld"}
 _TOETS_KEYS = {"per_dag", "wachttijd_minuten", "geldig_minuten"}
 
 
@@ -73,6 +102,12 @@ class ServerSettings:
     trainer_token: str | None = None
     #: The trainer handbooks (``trainer-*.pdf``), served at /trainer/; default: ``pdf`` beside the site.
     trainer_folder: Path | None = None
+    sso_field: SsoField = "medewerker_id"  # which roster field the SSO header's value is
+    secret_source: str = ""  # where the link secret comes from, in Dutch (for messages)
+    header_timeout: float = HEADER_TIMEOUT
+    body_timeout: float = BODY_TIMEOUT
+    #: How long a submission waits for a SQLite database another process holds locked, before 503.
+    db_timeout: float = DB_TIMEOUT
 
 
 def read_config_file(path: Path | None) -> dict:
@@ -95,7 +130,7 @@ def read_config_file(path: Path | None) -> dict:
     if unknown:
         raise SettingsError(
             f"{path}: onbekende instelling(en): {', '.join(unknown)}; "
-            f"bekend zijn: {', '.join(sorted(_FILE_KEYS))}, sso.aan, sso.header, "
+            f"bekend zijn: {', '.join(sorted(_FILE_KEYS))}, sso.aan, sso.header, sso.veld, "
             f"{', '.join(f'toets.{key}' for key in sorted(_TOETS_KEYS))}"
         )
     return data
@@ -107,14 +142,24 @@ def secret_file_path() -> Path:
 
 def load_secret(configured: str | None = None) -> bytes:
     """The link-signing key: environment, then configuration, then the (created once) key file."""
-    value = os.environ.get(SECRET_ENV) or configured
+    return load_secret_and_source(configured)[0]
+
+
+def load_secret_and_source(configured: str | None = None, config: Path | None = None) -> tuple[bytes, str]:
+    """The link-signing key and where it is kept, in Dutch ("de omgevingsvariabele ...")."""
+    value = os.environ.get(SECRET_ENV)
+    source = f"de omgevingsvariabele {SECRET_ENV} op {socket.gethostname()}"
+    if not value and configured:
+        value = configured
+        source = f"'geheim' in het instellingenbestand {config or '(onbekend)'} op {socket.gethostname()}"
     if value:
         if len(value) < 16:
             raise SettingsError(f"het geheim ({SECRET_ENV}) is te kort; gebruik minstens 16 tekens")
-        return value.encode("utf-8")
+        return value.encode("utf-8"), source
     path = secret_file_path()
+    source = f"het bestand {path} op {socket.gethostname()}"
     try:
-        return path.read_bytes().strip()
+        return path.read_bytes().strip(), source
     except FileNotFoundError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -122,10 +167,22 @@ def load_secret(configured: str | None = None) -> bytes:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:  # another process made it first: use theirs
-        return path.read_bytes().strip()
+        return path.read_bytes().strip(), source
     with os.fdopen(fd, "wb") as stream:
         stream.write(key)
-    return key
+    return key, source
+
+
+def secret_fingerprint(secret: bytes) -> str:
+    """Tells secrets apart without revealing them: an HMAC of a fixed text (stored in the database)."""
+    return hmac.new(secret, b"geletterdheid-link-secret-fingerprint", hashlib.sha256).hexdigest()[:32]
+
+
+def _positive_seconds(data: dict, key: str, default: float) -> float:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 1 <= value <= 600:
+        raise SettingsError(f"{key} moet een getal van 1 tot en met 600 (seconden) zijn")
+    return float(value)
 
 
 def resolve_settings(
@@ -139,6 +196,7 @@ def resolve_settings(
     toets_cooldown_minutes: int | None = None,
     toets_valid_minutes: int | None = None,
     trainer_folder: Path | None = None,
+    sso_field: str | None = None,
 ) -> ServerSettings:
     """Combine options, environment and configuration file into settings; raises SettingsError."""
     data = read_config_file(config)
@@ -146,8 +204,13 @@ def resolve_settings(
     sso_on = sso or sso_data.get("aan") is True  # a header name alone does not switch it on
     header = sso_header or sso_data.get("header") or DEFAULT_SSO_HEADER
     link_days = data.get("link_geldig_dagen", DEFAULT_LINK_DAYS)
-    if not isinstance(link_days, int) or link_days < 1:
-        raise SettingsError("link_geldig_dagen moet een heel getal van minstens 1 zijn")
+    if isinstance(link_days, bool) or not isinstance(link_days, int) or not 1 <= link_days <= MAX_LINK_DAYS:
+        raise SettingsError(f"link_geldig_dagen moet een heel getal van 1 tot en met {MAX_LINK_DAYS} zijn")
+    field = sso_field or sso_data.get("veld") or "medewerker_id"
+    if field not in SSO_FIELDS:
+        raise SettingsError(f"sso.veld '{field}' bestaat niet; kies uit {', '.join(SSO_FIELDS)}")
+    field = cast(SsoField, field)
+    secret, secret_source = load_secret_and_source(data.get("geheim"), config)
     hr_token = os.environ.get(HR_TOKEN_ENV) or data.get("hr_token") or None
     if hr_token is not None and len(hr_token) < 16:
         raise SettingsError(f"het HR-token ({HR_TOKEN_ENV}) is te kort; gebruik minstens 16 tekens")
@@ -191,8 +254,13 @@ def resolve_settings(
         trainer_folder=Path(trainer) if trainer else site_folder.parent / "pdf",
         site=site_folder,
         db=db or data.get("db"),
-        secret=load_secret(data.get("geheim")),
+        secret=secret,
         hr_token=hr_token,
         sso_header=header if sso_on else None,
         link_days=link_days,
+        sso_field=field,
+        secret_source=secret_source,
+        header_timeout=_positive_seconds(data, "wachttijd_kop_seconden", HEADER_TIMEOUT),
+        body_timeout=_positive_seconds(data, "wachttijd_bericht_seconden", BODY_TIMEOUT),
+        db_timeout=_positive_seconds(data, "wachttijd_database_seconden", DB_TIMEOUT),
     )

@@ -14,13 +14,13 @@ Dutch message and an HTTP status; nothing has been stored at that point.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 
 from ..content.model import Catalog, Quiz
 from ..errors import UserError
 from ..quiz.scoring import ScoringError
 from ..records.model import NewAttempt
+from .json_input import JsonBodyError, load_json
 
 SOURCE = "web"
 _FIELDS = {"quiz", "antwoorden"}
@@ -43,9 +43,9 @@ class Submission:
 
 def parse_submission(body: bytes, catalog: Catalog) -> Submission:
     try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        raise SubmissionError(400, "De gegevens zijn geen geldige JSON.") from None
+        data = load_json(body)
+    except JsonBodyError as exc:
+        raise SubmissionError(exc.status, exc.message) from None
     if not isinstance(data, dict):
         raise SubmissionError(400, "Stuur een JSON-object met 'quiz' en 'antwoorden'.")
     unknown = sorted(set(data) - _FIELDS)

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
@@ -22,7 +22,9 @@ from starlette.routing import Route
 from ..content.model import Catalog
 from ..records.model import module_versions
 from ..records.sessions import SessionSubmission, stored_result, submitted_times
-from .identity import Identifier, IdentityError
+from .account import identity_error
+from .identify import Identification
+from .identity import IdentityError
 from .toets import (
     DrawnQuestion,
     ToetsError,
@@ -96,8 +98,7 @@ def toets_routes(
     rules: ToetsRules,
     catalog: Catalog,
     store: Store,
-    identifier: Identifier,
-    find_employee: Callable[[str], Awaitable[Any]],
+    identification: Identification,
     read_body: Callable[[Request], Awaitable[bytes]],
     error: Callable[..., Response],
 ) -> tuple[list[Route], ToetsRecorder]:
@@ -107,19 +108,11 @@ def toets_routes(
     submitted = _SubmittedTimes(store, rules)
 
     async def who(request: Request):
-        """The employee of the request, or an error response."""
+        """The employee of the request (sign-in cookie, link key or SSO: see identify.py), or an error response."""
         try:
-            employee_id = identifier.employee_id(request.headers)
+            return await identification.employee(request), None
         except IdentityError as exc:
-            return None, error(401, str(exc), {"WWW-Authenticate": 'Bearer realm="geletterdheid"'})
-        employee = await find_employee(employee_id)
-        if employee is None:
-            return None, error(
-                403,
-                "Je staat niet in de personeelslijst van deze training, dus je kunt deze toets niet maken. "
-                "Neem contact op met HR.",
-            )
-        return employee, None
+            return None, identity_error(exc)
 
     async def json_body(request: Request) -> bytes:
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()

@@ -110,6 +110,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_search_texts)
     add_dutch_texts(app)
     app.add_css_file("geletterdheid.css")
+    # After doctools.js (200), before translations.js (500): see the script for why.
+    app.add_js_file("vertalingen-zonder-eval.js", priority=300)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}
 
 

@@ -43,6 +43,8 @@ def add_results_script(app: Sphinx) -> None:
     """Every page loads resultaten.js, because a personal link may open any page."""
     if app.config[CONFIG_NAME]:
         app.add_js_file("resultaten.js", loading_method="defer")
+        # Who is taking the toets, sign in from a personal link, sign out (server/account.py).
+        app.add_js_file("aanmelding.js", loading_method="defer", **{"data-resultaten-url": app.config[CONFIG_NAME]})
 
 
 def write_mode_file(app: Sphinx, exception: Exception | None) -> None:

@@ -1,34 +1,13 @@
 /* geletterdheid: send a finished quiz to the results server (only on sites built with a results URL).
  *
- * - A personal link from HR ends in "#sleutel=...". This script keeps that key in the browser
- *   and removes it from the address bar, so it is not shared by copying the address.
+ * - Who is submitting is known to the server from the cookie that aanmelding.js had it set
+ *   when the employee opened their personal link (or from the gemeente's single sign-on).
  * - When quiz.js reports a finished quiz, the chosen answers (not a score: the server scores
  *   them itself) go to the results URL on this same host, and the employee reads whether the
  *   result was saved.
  */
 (function () {
   "use strict";
-
-  var STORAGE_KEY = "geletterdheid-sleutel";
-
-  function captureKey() {
-    var match = /(?:^#|&)sleutel=([A-Za-z0-9_\-.]+)/.exec(window.location.hash);
-    if (!match) return;
-    try {
-      window.localStorage.setItem(STORAGE_KEY, match[1]);
-    } catch (error) { /* storage switched off: the key then only lives in this page */
-      window.geletterdheidSleutel = match[1];
-    }
-    window.history.replaceState(null, "", window.location.pathname + window.location.search);
-  }
-
-  function storedKey() {
-    try {
-      return window.localStorage.getItem(STORAGE_KEY) || window.geletterdheidSleutel || null;
-    } catch (error) {
-      return window.geletterdheidSleutel || null;
-    }
-  }
 
   function message(result, text, className) {
     var old = result.querySelector(".gl-opslag");
@@ -49,8 +28,6 @@
     if (!url) return;
     var button = form.querySelector("button[type=submit]");
     var headers = { "Content-Type": "application/json" };
-    var key = storedKey();
-    if (key) headers.Authorization = "Bearer " + key;
     message(detail.result, "Je resultaat wordt opgeslagen...", "gl-opslag-bezig");
     /* not "disabled": a disabled button loses the keyboard focus */
     form.setAttribute("data-bezig", "");
@@ -91,9 +68,6 @@
     }
   }
 
-  captureKey();
-  /* toets.js asks for the key here, so the key is kept in one place */
-  window.geletterdheidResultaten = { sleutel: storedKey };
   document.addEventListener("gl-quiz-klaar", function (event) { send(event.detail); });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", announce);
   else announce();
