@@ -27,8 +27,10 @@ from starlette.staticfiles import StaticFiles
 from ..content.model import Catalog
 from ..reports import hr_export
 from ..reports.spreadsheet import DIALECTS
+from .hr_pages import HrPages
 from .identity import Identifier, IdentityError, bearer_token
 from .known_employees import KnownEmployees
+from .learner import Learners
 from .recorder import Recorder
 from .settings import ServerSettings
 from .submission import SubmissionError, parse_submission, result_body, score_submission
@@ -96,7 +98,14 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+STATIC_DIR = Path(__file__).with_name("static")
+
+
 def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Starlette:
+    from ..certificate.signing_key import key_path, load_or_create
+
+    learners = Learners(settings, catalog, store, load_or_create(key_path(settings.badge_key)))
+    hr_pages = HrPages(settings, catalog, store)
     identifier = Identifier(settings.secret, settings.sso_header)
     employees = KnownEmployees(store)
     recorder = Recorder(store)
@@ -207,8 +216,13 @@ def create_app(settings: ServerSettings, catalog: Catalog, store: Store) -> Star
             routes=[  # its own router: a wrong method is a 405, an unknown path a JSON 404
                 Route("/pogingen", submit, methods=["POST"]),
                 Route("/export.csv", export_csv, methods=["GET"]),
+                *learners.api_routes(),
             ],
         ),
+        # The server's own pages (mijn voortgang, verifiëren, HR) before the site, which takes the rest.
+        *learners.page_routes(),
+        *hr_pages.routes(),
+        Mount("/_gl", app=StaticFiles(directory=STATIC_DIR)),
         Mount("/", app=StaticFiles(directory=settings.site, html=True)),
     ]
     app = Starlette(

@@ -47,6 +47,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = resolve_settings(
         config=args.config, site=args.site, db=args.db, sso=args.sso, sso_header=args.sso_header
     )
+    settings = _with_project_gemeente(settings, getattr(args, "project", None))
     if not (settings.site / "index.html").is_file():
         raise RecordsError(
             f"geen gebouwde website in {settings.site}; draai eerst 'geletterdheid build' of geef --site MAP"
@@ -68,6 +69,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             )
         )
         print("HR-export: " + ("aan (/api/export.csv)." if settings.hr_token else f"uit; stel {HR_TOKEN_ENV} in."))
+        print(
+            f"Mijn voortgang: /mijn-voortgang/; certificaten van {settings.gemeente}, "
+            f"controleren op /verifieer/; HR-pagina: /hr/."
+        )
         print("Stoppen: Ctrl+C.", flush=True)
         config = uvicorn.Config(
             app,
@@ -82,6 +87,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
         store.close()
     print("Server gestopt.")
     return 0
+
+
+def _with_project_gemeente(settings, project: Path | None):
+    """Certificates name the gemeente of the project being served, unless the settings file names one."""
+    from dataclasses import replace
+
+    from .settings import DEFAULT_GEMEENTE
+
+    if settings.gemeente != DEFAULT_GEMEENTE or project is None:
+        return settings
+    from ..project.config import load_config
+
+    return replace(settings, gemeente=load_config(project).name)
 
 
 def cmd_links(args: argparse.Namespace) -> int:

@@ -38,8 +38,10 @@ SECRET_FILE = "server-geheim"
 DEFAULT_SSO_HEADER = "X-Remote-User"
 DEFAULT_LINK_DAYS = 180
 MAX_BODY_BYTES = 64 * 1024
-_FILE_KEYS = {"site", "db", "geheim", "hr_token", "link_geldig_dagen", "sso"}
+_FILE_KEYS = {"site", "db", "geheim", "hr_token", "link_geldig_dagen", "sso", "gemeente", "badge_sleutel", "hr"}
 _SSO_KEYS = {"aan", "header"}
+_HR_KEYS = {"groep_header", "groep"}
+DEFAULT_GEMEENTE = "Gemeente Voorbeeld"
 
 
 class SettingsError(RecordsError):
@@ -55,6 +57,13 @@ class ServerSettings:
     sso_header: str | None  # None unless single sign-on is switched on
     link_days: int = DEFAULT_LINK_DAYS
     max_body_bytes: int = MAX_BODY_BYTES
+    #: The gemeente's name on certificates and badges (``gemeente``; else the project's gemeente.toml).
+    gemeente: str = DEFAULT_GEMEENTE
+    #: ``badge_sleutel``: the file with the key that signs badges (see certificate/signing_key.py).
+    badge_key: str | None = None
+    #: ``[hr] groep_header`` and ``groep``: with SSO on, members of this group see /hr/ without a token.
+    hr_group_header: str | None = None
+    hr_group: str | None = None
 
 
 def read_config_file(path: Path | None) -> dict:
@@ -68,10 +77,11 @@ def read_config_file(path: Path | None) -> dict:
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: ongeldige TOML: {exc}") from None
     unknown = sorted(set(data) - _FILE_KEYS) + sorted(f"sso.{key}" for key in set(data.get("sso", {})) - _SSO_KEYS)
+    unknown += sorted(f"hr.{key}" for key in set(data.get("hr", {})) - _HR_KEYS)
     if unknown:
         raise SettingsError(
             f"{path}: onbekende instelling(en): {', '.join(unknown)}; "
-            f"bekend zijn: {', '.join(sorted(_FILE_KEYS))}, sso.aan, sso.header"
+            f"bekend zijn: {', '.join(sorted(_FILE_KEYS))}, sso.aan, sso.header, hr.groep_header, hr.groep"
         )
     return data
 
@@ -122,6 +132,7 @@ def resolve_settings(
     hr_token = os.environ.get(HR_TOKEN_ENV) or data.get("hr_token") or None
     if hr_token is not None and len(hr_token) < 16:
         raise SettingsError(f"het HR-token ({HR_TOKEN_ENV}) is te kort; gebruik minstens 16 tekens")
+    extra = _certificate_and_hr_settings(data)
     return ServerSettings(
         site=Path(site or data.get("site") or "_build/html"),
         db=db or data.get("db"),
@@ -129,4 +140,27 @@ def resolve_settings(
         hr_token=hr_token,
         sso_header=header if sso_on else None,
         link_days=link_days,
+        **extra,
     )
+
+
+def _certificate_and_hr_settings(data: dict) -> dict:
+    """``gemeente``, ``badge_sleutel`` and ``[hr]`` from the settings file, checked."""
+    extra: dict = {}
+    for key, field in (("gemeente", "gemeente"), ("badge_sleutel", "badge_key")):
+        value = data.get(key)
+        if value is not None:
+            if not isinstance(value, str) or not value.strip():
+                raise SettingsError(f"{key} moet een tekst zijn")
+            extra[field] = value.strip()
+    hr = data.get("hr", {})
+    if not isinstance(hr, dict):
+        raise SettingsError("[hr] moet een tabel zijn met groep_header en groep")
+    header, group = hr.get("groep_header"), hr.get("groep")
+    if (header is None) != (group is None):
+        raise SettingsError("[hr] groep_header en groep horen bij elkaar: geef ze allebei, of geen van beide")
+    if header is not None:
+        if not isinstance(header, str) or not header.strip() or not isinstance(group, str) or not group.strip():
+            raise SettingsError("[hr] groep_header en groep moeten teksten zijn")
+        extra["hr_group_header"], extra["hr_group"] = header.strip(), group.strip()
+    return extra

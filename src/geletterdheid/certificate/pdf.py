@@ -1,0 +1,84 @@
+"""The certificate as a tagged PDF/UA-1 document in Dutch, made with Typst like the handbooks.
+
+``certificate_source`` is pure (the Typst markup); ``compile_pdf`` runs Typst (in memory: a
+certificate is one page and compiles in milliseconds, so nothing is written to disk).
+"""
+
+from __future__ import annotations
+
+from ..content.model import dutch_date
+from ..handbook.render import PDF_STANDARD, body_fonts
+from ..records.times import LOCAL_ZONE
+from ..typst_syntax import escape, string
+from .model import Certificate
+
+TITLE = "Certificaat AI-geletterdheid"
+
+
+class CertificatePdfError(Exception):
+    """Typst could not make the certificate (a Dutch message for the log and the learner)."""
+
+
+def _text(value: str) -> str:
+    return f"[{escape(value)}]"
+
+
+def certificate_source(
+    certificate: Certificate, name: str, gemeente: str, verify_url: str, fonts: str = "Libertinus Serif"
+) -> str:
+    """The Typst markup of one certificate (one A4 page)."""
+    issued = dutch_date(certificate.issued_at.astimezone(LOCAL_ZONE).date())
+    rows = ",\n    ".join(
+        f"{_text(m.title)}, {_text(dutch_date(m.passed_on))}, {_text('-' if m.version is None else str(m.version))}"
+        for m in certificate.modules
+    )
+    font_list = "(" + ", ".join(string(font) for font in fonts.split(",")) + ",)"
+    return f"""#set document(title: {string(f"{TITLE}: {name}")}, author: {string(gemeente)},
+  description: {string(f"{name} heeft het {certificate.path_title} afgerond bij {gemeente}.")},
+  keywords: ("AI-geletterdheid", "AI-verordening", "artikel 4", "certificaat"))
+#set text(lang: "nl", region: "nl", font: {font_list}, size: 11pt)
+#set page(paper: "a4", margin: (x: 25mm, y: 25mm))
+#set par(justify: false, leading: 0.65em)
+#show heading: set text(fill: rgb("#154273"))
+#set table(stroke: 0.5pt + luma(190), inset: 6pt, fill: (_, y) => if y == 0 {{ rgb("#e8eff7") }})
+
+#text(size: 12pt, weight: "bold", fill: luma(70))[{escape(gemeente)}]
+
+= {escape(TITLE)}
+
+#text(size: 13pt)[Hierbij verklaart {escape(gemeente)} dat]
+
+#text(size: 20pt, weight: "bold")[{escape(name)}]
+
+#text(size: 13pt)[het {escape(certificate.path_title)} heeft afgerond op {escape(issued)}.]
+
+Dit leerpad hoort bij de maatregelen voor AI-geletterdheid van de gemeente (AI-verordening,
+artikel 4). Bij elke module staat de datum waarop de toets voor het eerst werd gehaald, en de
+versie van de module.
+
+== Modules
+
+#table(
+  columns: (1fr, auto, auto),
+  table.header([*Module*], [*Gehaald op*], [*Versie*]),
+    {rows},
+)
+
+== Controleren
+
+Verificatiecode: *{escape(certificate.code)}*
+
+Controleer dit certificaat op #link({string(verify_url)})[{escape(verify_url)}].
+Daar ziet u alleen de naam, het leerpad en de datum.
+"""
+
+
+def compile_pdf(certificate: Certificate, name: str, gemeente: str, verify_url: str) -> bytes:
+    """The PDF bytes; raises CertificatePdfError when Typst fails."""
+    import typst
+
+    source = certificate_source(certificate, name, gemeente, verify_url, body_fonts())
+    try:
+        return typst.compile(source.encode("utf-8"), pdf_standards=PDF_STANDARD, pdf_tags=True)
+    except Exception as exc:  # typst.TypstError and whatever the binding raises
+        raise CertificatePdfError(f"Typst kon het certificaat niet maken: {' '.join(str(exc).split())}") from exc

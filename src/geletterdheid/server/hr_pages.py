@@ -1,0 +1,206 @@
+"""HR in the browser: ``/hr/`` shows progress per department and downloads the export; no curl.
+
+Two ways in:
+
+* the HR token (``GELETTERDHEID_HR_TOKEN``) typed into a form once; the server answers with a
+  session cookie (HttpOnly, SameSite=Strict, Path=/hr/, Secure over HTTPS) valid for
+  SESSION_HOURS. The cookie is an expiry time signed with the server secret and the token, so
+  changing either ends every session; nothing is stored on the server.
+* behind the gemeente's single sign-on: the SSO header together with ``[hr] groep_header``
+  naming a group ``[hr] groep`` (e.g. ``X-Remote-Groups: medewerkers, hr``).
+
+Forms are posted from our own pages only: a POST whose ``Origin`` is another site is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import re
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs
+
+from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from ..content.model import Catalog
+from ..records.errors import RecordsError
+from ..reports import hr_export
+from ..reports.completion import completions
+from ..reports.finished import finished_by_department
+from ..reports.spreadsheet import DIALECTS
+from . import pages
+from .settings import ServerSettings
+
+if TYPE_CHECKING:
+    from ..records.store import Store
+
+COOKIE = "gl_hr"
+SESSION_HOURS = 8
+MAX_FORM_BYTES = 4096
+_NO_STORE = {"Cache-Control": "no-store"}
+_GROUP_SPLIT = re.compile(r"[,;\s]+")
+
+
+def _session_signature(secret: bytes, hr_token: str, expires: int) -> str:
+    key = hmac.new(secret, b"geletterdheid-hr-sessie-v1|" + hr_token.encode("utf-8"), hashlib.sha256).digest()
+    return hmac.new(key, str(expires).encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def make_session(secret: bytes, hr_token: str, now: float | None = None) -> str:
+    expires = int((time.time() if now is None else now) + SESSION_HOURS * 3600)
+    return f"{expires}.{_session_signature(secret, hr_token, expires)}"
+
+
+def valid_session(secret: bytes, hr_token: str, value: str, now: float | None = None) -> bool:
+    expires, _, signature = value.partition(".")
+    if not expires.isdigit() or len(value) > 200:
+        return False
+    if not hmac.compare_digest(signature, _session_signature(secret, hr_token, int(expires))):
+        return False
+    return int(expires) >= (time.time() if now is None else now)
+
+
+class HrPages:
+    def __init__(self, settings: ServerSettings, catalog: Catalog, store: Store):
+        self.settings = settings
+        self.catalog = catalog
+        self.store = store
+
+    @property
+    def enabled(self) -> bool:
+        return self.settings.hr_token is not None or self._sso_group_on
+
+    @property
+    def _sso_group_on(self) -> bool:
+        return bool(self.settings.sso_header and self.settings.hr_group_header and self.settings.hr_group)
+
+    def _via_sso(self, request: Request) -> bool:
+        if not self._sso_group_on:
+            return False
+        assert self.settings.sso_header and self.settings.hr_group_header  # for mypy: checked above
+        users = request.headers.getlist(self.settings.sso_header)
+        groups = request.headers.getlist(self.settings.hr_group_header)
+        if len(users) != 1 or not users[0].strip() or len(groups) != 1:  # a second copy may come from the client
+            return False
+        return self.settings.hr_group in _GROUP_SPLIT.split(groups[0].strip())
+
+    def _via_cookie(self, request: Request) -> bool:
+        value, token = request.cookies.get(COOKIE), self.settings.hr_token
+        return bool(token and value and valid_session(self.settings.secret, token, value))
+
+    def allowed(self, request: Request) -> bool:
+        return self._via_sso(request) or self._via_cookie(request)
+
+    # -- routes ------------------------------------------------------------------------------
+
+    async def dashboard(self, request: Request) -> Response:
+        if not self.enabled:
+            return HTMLResponse(pages.hr_login_page(enabled=False), status_code=403, headers=_NO_STORE)
+        if not self.allowed(request):
+            return HTMLResponse(pages.hr_login_page(), headers=_NO_STORE)
+        try:
+            lines, total = await run_in_threadpool(self._finished)
+        except RecordsError as exc:
+            return HTMLResponse(pages.hr_login_page(str(exc)), status_code=409, headers=_NO_STORE)
+        rows = [(line.department, line.finished, line.employees) for line in lines]
+        body = pages.hr_dashboard(rows, (total.finished, total.employees), via_sso=self._via_sso(request))
+        return HTMLResponse(body, headers=_NO_STORE)
+
+    def _finished(self):
+        employees = self.store.employees()
+        return finished_by_department(completions(self.catalog, employees, self.store.module_progress()))
+
+    async def login(self, request: Request) -> Response:
+        if not self._same_origin(request):
+            return HTMLResponse(pages.hr_login_page("Dit formulier komt niet van deze website."), status_code=403)
+        if self.settings.hr_token is None:
+            return HTMLResponse(pages.hr_login_page(enabled=self.enabled), status_code=403, headers=_NO_STORE)
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_FORM_BYTES:
+                return HTMLResponse(pages.hr_login_page("Het formulier is te groot."), status_code=413)
+        try:
+            fields = parse_qs(body.decode("utf-8"), max_num_fields=5)
+        except (UnicodeDecodeError, ValueError):
+            fields = {}
+        token = (fields.get("token") or [""])[0].strip()
+        if not token:
+            return HTMLResponse(pages.hr_login_page("Vul het HR-token in."), status_code=400, headers=_NO_STORE)
+        if not hmac.compare_digest(token.encode(), self.settings.hr_token.encode()):
+            return HTMLResponse(pages.hr_login_page("Dit HR-token is niet juist."), status_code=403, headers=_NO_STORE)
+        response = RedirectResponse("/hr/", status_code=303)
+        response.set_cookie(
+            COOKIE,
+            make_session(self.settings.secret, self.settings.hr_token),
+            max_age=SESSION_HOURS * 3600,
+            path="/hr/",
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+        )
+        return response
+
+    async def logout(self, request: Request) -> Response:
+        if not self._same_origin(request):
+            return HTMLResponse(pages.hr_login_page("Dit formulier komt niet van deze website."), status_code=403)
+        response = RedirectResponse("/hr/", status_code=303)
+        response.delete_cookie(COOKIE, path="/hr/", httponly=True, samesite="strict")
+        return response
+
+    async def export(self, request: Request) -> Response:
+        if not self.allowed(request):
+            return JSONResponse({"fout": "Log eerst in op de HR-pagina (/hr/)."}, status_code=403, headers=_NO_STORE)
+        layout = request.query_params.get("layout", "long")
+        if layout not in hr_export.LAYOUTS:
+            return JSONResponse(
+                {"fout": f"Onbekende indeling '{layout[:40]}'; kies uit {', '.join(hr_export.LAYOUTS)}."},
+                status_code=400,
+                headers=_NO_STORE,
+            )
+        folder = Path(tempfile.mkdtemp(prefix="geletterdheid-export-"))
+        path = folder / "export.csv"
+
+        def cleanup() -> None:
+            path.unlink(missing_ok=True)
+            folder.rmdir()
+
+        try:
+            await run_in_threadpool(hr_export.export, self.store, self.catalog, path, DIALECTS["excel-nl"], layout)
+        except RecordsError as exc:
+            cleanup()
+            return JSONResponse({"fout": str(exc)}, status_code=409, headers=_NO_STORE)
+        except BaseException:
+            cleanup()
+            raise
+        return FileResponse(
+            path,
+            media_type="text/csv; charset=utf-8",
+            filename=f"geletterdheid-{layout}-{dt.date.today().isoformat()}.csv",
+            headers=_NO_STORE,
+            background=BackgroundTask(cleanup),
+        )
+
+    @staticmethod
+    def _same_origin(request: Request) -> bool:
+        origin = request.headers.get("origin")
+        if origin is None:  # older browsers and tools send none; the cookie is SameSite=Strict anyway
+            return True
+        return origin == f"{request.url.scheme}://{request.headers.get('host', '')}"
+
+    def routes(self) -> list[Route]:
+        return [
+            Route("/hr", lambda request: RedirectResponse("/hr/", status_code=308), methods=["GET"]),
+            Route("/hr/", self.dashboard, methods=["GET"]),
+            Route("/hr/aanmelden", self.login, methods=["POST"]),
+            Route("/hr/afmelden", self.logout, methods=["POST"]),
+            Route("/hr/export.csv", self.export, methods=["GET"]),
+        ]

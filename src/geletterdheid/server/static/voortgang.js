@@ -1,0 +1,118 @@
+/* Mijn voortgang: asks the results server for your learning path and fills in the page.
+ *
+ * Who you are: the personal key the site keeps in the browser (resultaten.js, "geletterdheid-sleutel",
+ * or "#sleutel=..." in this page's address), sent as "Authorization: Bearer"; behind the gemeente's
+ * single sign-on the proxy's header is enough, so without a key the request goes without one.
+ * The certificate and the badge need the same identity, so they are fetched here and handed to
+ * the browser as a download rather than linked directly.
+ */
+(function () {
+  "use strict";
+  var STORAGE_KEY = "geletterdheid-sleutel";
+  var box = document.getElementById("gl-voortgang");
+
+  function key() {
+    var match = /(?:^#|&)sleutel=([A-Za-z0-9_\-.]+)/.exec(window.location.hash);
+    if (match) {
+      try { window.history.replaceState(null, "", window.location.pathname); } catch (e) { /* old browser */ }
+      return match[1];
+    }
+    try {
+      return window.sessionStorage.getItem(STORAGE_KEY) || window.localStorage.getItem(STORAGE_KEY);
+    } catch (e) {
+      return null;
+    }
+  }
+  var sleutel = key();
+
+  function request(path) {
+    var headers = {};
+    if (sleutel) headers.Authorization = "Bearer " + sleutel;
+    return window.fetch(path, { headers: headers, credentials: "same-origin", cache: "no-store" });
+  }
+
+  function element(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  function showError(message) {
+    box.textContent = "";
+    box.appendChild(element("p", message, "gl-fout")).setAttribute("role", "alert");
+  }
+
+  function download(path, filename, button) {
+    button.disabled = true;
+    request(path).then(function (response) {
+      if (!response.ok) {
+        return response.json().then(function (body) { throw new Error(body.fout); });
+      }
+      return response.blob();
+    }).then(function (blob) {
+      var url = URL.createObjectURL(blob);
+      var link = document.createElement("a");
+      link.href = url;
+      link.download = filename;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+    }).catch(function (error) {
+      showError(error.message || "Het downloaden is niet gelukt. Probeer het later opnieuw.");
+    }).then(function () { button.disabled = false; });
+  }
+
+  function certificate(data) {
+    var section = element("section", null, "gl-certificaat");
+    section.setAttribute("aria-labelledby", "gl-certificaat-kop");
+    var heading = section.appendChild(element("h2", "Je certificaat"));
+    heading.id = "gl-certificaat-kop";
+    section.appendChild(element("p", "Gefeliciteerd! Je hebt alle modules van je leerpad gehaald."));
+    var pdf = section.appendChild(element("button", "Download je certificaat (pdf)"));
+    pdf.type = "button";
+    pdf.addEventListener("click", function () { download(data.pdf, "certificaat-ai-geletterdheid.pdf", pdf); });
+    var badge = section.appendChild(element("button", "Download je digitale badge (Open Badges 3.0)"));
+    badge.type = "button";
+    badge.addEventListener("click", function () { download(data.badge, "badge-ai-geletterdheid.jwt", badge); });
+    var code = section.appendChild(element("p", "Verificatiecode: " + data.code + ". "));
+    var check = code.appendChild(element("a", "Zo ziet een ander dat je certificaat echt is"));
+    check.href = data.verifieer;
+    return section;
+  }
+
+  function show(data) {
+    box.textContent = "";
+    box.appendChild(element("p", "Je bent " + data.naam + ". Je volgt het " + data.leerpad + "."));
+    box.appendChild(element("p", "Je hebt " + data.gehaald + " van de " + data.totaal + " modules gehaald."));
+    var wrapper = box.appendChild(element("div", null, "gl-tabel"));
+    var table = wrapper.appendChild(element("table"));
+    table.appendChild(element("caption", "Modules van je leerpad"));
+    var head = table.appendChild(element("thead")).appendChild(element("tr"));
+    ["Module", "Status", "Gehaald op"].forEach(function (title) {
+      head.appendChild(element("th", title)).setAttribute("scope", "col");
+    });
+    var body = table.appendChild(element("tbody"));
+    data.modules.forEach(function (module) {
+      var row = body.appendChild(element("tr"));
+      row.appendChild(element("th", module.titel)).setAttribute("scope", "row");
+      row.appendChild(element("td", module.status_tekst, module.gehaald_op ? "gl-status-gehaald" : null));
+      row.appendChild(element("td", module.gehaald_op || "–"));
+    });
+    if (data.certificaat) {
+      box.appendChild(certificate(data.certificaat));
+    } else {
+      box.appendChild(element("p", "Heb je alle modules gehaald? Dan krijg je hier je certificaat."));
+    }
+  }
+
+  request("/api/mijn-voortgang").then(function (response) {
+    return response.json().then(function (body) {
+      if (!response.ok) throw new Error(body.fout);
+      show(body);
+    });
+  }).catch(function (error) {
+    showError(error.message || "Je voortgang kon niet worden geladen. Probeer het later opnieuw.");
+  });
+})();
