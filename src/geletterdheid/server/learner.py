@@ -28,7 +28,7 @@ from ..records.errors import RecordsError
 from ..records.times import LOCAL_ZONE
 from ..reports.completion import completions
 from . import pages
-from .identity import Identifier, IdentityError
+from .identity import Identifier, IdentityError, bearer_token
 from .settings import ServerSettings
 
 if TYPE_CHECKING:
@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 log = logging.getLogger("geletterdheid.server")
 API_PROGRESS = "/api/mijn-voortgang"
 _NO_STORE = {"Cache-Control": "no-store"}
+NOBODY = (
+    "We weten niet wie je bent. Open eerst je persoonlijke link uit de e-mail van HR, "
+    "en kom dan terug naar deze pagina."
+)
 
 
 class LearnerError(Exception):
@@ -73,6 +77,8 @@ class Learners:
         try:
             employee_id = self.identifier.employee_id(headers)
         except IdentityError as exc:
+            if bearer_token(headers) is None:  # nobody at all: say how to come in, not "result not saved"
+                raise LearnerError(401, NOBODY) from None
             raise LearnerError(401, str(exc)) from None
         employee = self.store.employee(employee_id)
         if employee is None:
