@@ -119,3 +119,10 @@ def test_an_hr_group_without_its_header_is_a_setting_error(tmp_path, capsys):
     code = main(["serve", "--config", str(config), "--site", str(tiny_site(tmp_path / "site"))])
     assert code == 1
     assert "groep_header en groep horen bij elkaar" in capsys.readouterr().err
+
+
+def test_a_form_marked_cross_site_by_the_browser_is_refused(own_server):
+    response = login(own_server, **{"Sec-Fetch-Site": "cross-site", "Origin": "null"})
+    assert response.status_code == 403
+    assert "Dit formulier komt niet van deze website." in text_of(response)
+    assert login(own_server, **{"Sec-Fetch-Site": "same-origin", "Origin": "null"}).status_code == 303

@@ -9,7 +9,8 @@ Two ways in:
 * behind the gemeente's single sign-on: the SSO header together with ``[hr] groep_header``
   naming a group ``[hr] groep`` (e.g. ``X-Remote-Groups: medewerkers, hr``).
 
-Forms are posted from our own pages only: a POST whose ``Origin`` is another site is refused.
+Forms are posted from our own pages only: a POST that ``Sec-Fetch-Site`` or ``Origin`` shows to come
+from another site is refused.
 """
 
 from __future__ import annotations
@@ -191,8 +192,14 @@ class HrPages:
 
     @staticmethod
     def _same_origin(request: Request) -> bool:
+        """False for a form posted from another site (Sec-Fetch-Site, else Origin)."""
+        fetch_site = request.headers.get("sec-fetch-site")
+        if fetch_site is not None:
+            return fetch_site in ("same-origin", "none")
         origin = request.headers.get("origin")
-        if origin is None:  # older browsers and tools send none; the cookie is SameSite=Strict anyway
+        # Our pages send Referrer-Policy: no-referrer, so browsers say "Origin: null" for our own
+        # forms; none or "null" is not a proof of another site (the cookie is SameSite=Strict anyway).
+        if origin is None or origin == "null":
             return True
         return origin == f"{request.url.scheme}://{request.headers.get('host', '')}"
 
