@@ -42,7 +42,7 @@ def test_mijn_voortgang_before_the_path_is_complete(browser, own_server):
         page.goto(f"{own_server.url}mijn-voortgang/#sleutel={token('E1')}")
         expect(page.get_by_text("Je bent Anna de Vries. Je volgt het Leerpad Beleidsadviseur.")).to_be_visible()
         assert "sleutel" not in page.url  # the key left the address bar
-        expect(page.get_by_role("table", name="Modules van je leerpad")).to_contain_text("Nog niet gedaan")
+        expect(page.get_by_role("list", name="Modules van je leerpad")).to_contain_text("Nog niet gedaan")
         expect(page.get_by_text("Dan krijg je hier je certificaat.")).to_be_visible()
         assert page.get_by_role("button", name=re.compile("certificaat")).count() == 0
     finally:
@@ -68,7 +68,7 @@ def test_after_a_complete_path_the_learner_downloads_certificate_and_badge(brows
         page.evaluate("key => window.localStorage.setItem('geletterdheid-sleutel', key)", token("E2"))
         page.goto(own_server.url + "mijn-voortgang/")
         expect(page.get_by_role("heading", name="Je certificaat")).to_be_visible()
-        expect(page.get_by_role("table", name="Modules van je leerpad")).not_to_contain_text("Nog niet gedaan")
+        expect(page.get_by_role("list", name="Modules van je leerpad")).not_to_contain_text("Nog niet gedaan")
         with page.expect_download() as pdf_download:
             page.get_by_role("button", name="Download je certificaat (pdf)").click()
         pdf = tmp_path / "certificaat.pdf"
@@ -145,7 +145,7 @@ def test_the_new_pages_have_zero_wcag_violations_and_reflow_at_320_px(browser, o
         check("mijn-voortgang (compleet)")
         code = page.locator(".gl-certificaat p").last.inner_text().split(":")[1].split(".")[0].strip()
         page.goto(f"{own_server.url}mijn-voortgang/#sleutel={token('E1')}")
-        expect(page.get_by_role("table", name="Modules van je leerpad")).to_be_visible()
+        expect(page.get_by_role("list", name="Modules van je leerpad")).to_be_visible()
         check("mijn-voortgang (bezig)")
         page.goto(own_server.url + "mijn-voortgang/")
         expect(page.get_by_role("alert")).to_be_visible()

@@ -63,7 +63,8 @@ def test_with_a_session_hr_sees_finished_employees_per_department_and_downloads_
         assert page.status_code == 200 and str(page.url).endswith("/hr/")
         text = text_of(page)
         assert "Voortgang per afdeling" in text
-        assert "Burgerzaken 0 1 0%" in text and "Sociaal Domein 1 1 100%" in text and "Totaal 1 2 50%" in text
+        assert "Burgerzaken 0 van 1 (0%)" in text and "Sociaal Domein 1 van 1 (100%)" in text
+        assert "Totaal 1 van 2 (50%)" in text
         for layout, first in (("long", "medewerker_id;naam;afdeling"), ("wide", "medewerker_id;naam;afdeling")):
             assert f'href="/hr/export.csv?layout={layout}"' in page.text
             export = client.get(f"hr/export.csv?layout={layout}")

@@ -109,8 +109,7 @@ def hr_login_page(message: str | None = None, enabled: bool = True) -> str:
 def hr_dashboard(lines: list[tuple[str, int, int]], total: tuple[int, int], via_sso: bool) -> str:
     """Finished / total employees per department, and the export downloads."""
     rows = "\n".join(
-        f'<tr><th scope="row">{escape(department)}</th><td>{finished}</td><td>{employees}</td>'
-        f"<td>{_percent(finished, employees)}</td></tr>"
+        f'<tr><th scope="row">{escape(department)}</th><td>{_share(finished, employees)}</td></tr>'
         for department, finished, employees in lines
     )
     logout = (
@@ -122,18 +121,14 @@ def hr_dashboard(lines: list[tuple[str, int, int]], total: tuple[int, int], via_
     )
     body = f"""<h1>Voortgang per afdeling</h1>
 <p>Klaar betekent: alle verplichte modules van het leerpad gehaald.</p>
-<div class="gl-tabel" role="region" aria-label="Voortgang per afdeling" tabindex="0">
 <table>
 <caption>Medewerkers die klaar zijn, per afdeling</caption>
-<thead><tr><th scope="col">Afdeling</th><th scope="col">Klaar</th><th scope="col">Totaal</th>
-<th scope="col">Percentage</th></tr></thead>
+<thead><tr><th scope="col">Afdeling</th><th scope="col">Klaar</th></tr></thead>
 <tbody>
 {rows}
 </tbody>
-<tfoot><tr><th scope="row">Totaal</th><td>{total[0]}</td><td>{total[1]}</td>
-<td>{_percent(*total)}</td></tr></tfoot>
+<tfoot><tr><th scope="row">Totaal</th><td>{_share(*total)}</td></tr></tfoot>
 </table>
-</div>
 <h2>Export downloaden</h2>
 <p>De export is het bewijs van de gemeente voor de AI-verordening (artikel 4). Het bestand opent in Excel.</p>
 <ul class="gl-downloads">
@@ -144,5 +139,6 @@ def hr_dashboard(lines: list[tuple[str, int, int]], total: tuple[int, int], via_
     return page("HR: voortgang", body)
 
 
-def _percent(part: int, whole: int) -> str:
-    return "–" if not whole else f"{100 * part / whole:.0f}%"
+def _share(part: int, whole: int) -> str:
+    """'3 van 4 (75%)': counts and share in one cell, so the table fits a phone."""
+    return f"{part} van {whole}" + (f" ({100 * part / whole:.0f}%)" if whole else "")

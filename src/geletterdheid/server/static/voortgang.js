@@ -86,19 +86,16 @@
     box.textContent = "";
     box.appendChild(element("p", "Je bent " + data.naam + ". Je volgt het " + data.leerpad + "."));
     box.appendChild(element("p", "Je hebt " + data.gehaald + " van de " + data.totaal + " modules gehaald."));
-    var wrapper = box.appendChild(element("div", null, "gl-tabel"));
-    var table = wrapper.appendChild(element("table"));
-    table.appendChild(element("caption", "Modules van je leerpad"));
-    var head = table.appendChild(element("thead")).appendChild(element("tr"));
-    ["Module", "Status", "Gehaald op"].forEach(function (title) {
-      head.appendChild(element("th", title)).setAttribute("scope", "col");
-    });
-    var body = table.appendChild(element("tbody"));
+    // A list, not a table: the path is an order of modules, and a list reflows on a phone.
+    var heading = box.appendChild(element("h2", "Modules van je leerpad"));
+    heading.id = "gl-modules-kop";
+    var list = box.appendChild(element("ol", null, "gl-modules"));
+    list.setAttribute("aria-labelledby", "gl-modules-kop");
     data.modules.forEach(function (module) {
-      var row = body.appendChild(element("tr"));
-      row.appendChild(element("th", module.titel)).setAttribute("scope", "row");
-      row.appendChild(element("td", module.status_tekst, module.gehaald_op ? "gl-status-gehaald" : null));
-      row.appendChild(element("td", module.gehaald_op || "–"));
+      var item = list.appendChild(element("li"));
+      item.appendChild(element("span", module.titel, "gl-module-titel"));
+      var status = module.status_tekst + (module.gehaald_op ? " op " + module.gehaald_op : "");
+      item.appendChild(element("span", status, module.gehaald_op ? "gl-status gl-status-gehaald" : "gl-status"));
     });
     if (data.certificaat) {
       box.appendChild(certificate(data.certificaat));
