@@ -77,8 +77,8 @@ def read_config_file(path: Path | None) -> dict:
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: ongeldige TOML: {exc}") from None
     unknown = sorted(set(data) - _FILE_KEYS) + sorted(f"sso.{key}" for key in set(data.get("sso", {})) - _SSO_KEYS)
-    hr = data.get("hr") if isinstance(data.get("hr"), dict) else {}
-    unknown += sorted(f"hr.{key}" for key in set(hr) - _HR_KEYS)
+    hr = data.get("hr")
+    unknown += sorted(f"hr.{key}" for key in set(hr if isinstance(hr, dict) else {}) - _HR_KEYS)
     if unknown:
         raise SettingsError(
             f"{path}: onbekende instelling(en): {', '.join(unknown)}; "
