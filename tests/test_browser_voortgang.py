@@ -131,6 +131,10 @@ def test_the_new_pages_have_zero_wcag_violations_and_reflow_at_320_px(browser, o
     page = context.new_page()
     found: dict[str, list[str]] = {}
     narrow: list[str] = []
+    elsewhere: list[str] = []  # nothing may load from another host
+    page.on(
+        "request", lambda request: None if request.url.startswith(own_server.url) else elsewhere.append(request.url)
+    )
 
     def check(name: str) -> None:
         violations = _axe_violations(page)
@@ -161,3 +165,4 @@ def test_the_new_pages_have_zero_wcag_violations_and_reflow_at_320_px(browser, o
         context.close()
     assert found == {}, "\n".join(f"{name}:\n  " + "\n  ".join(v) for name, v in found.items())
     assert narrow == []
+    assert [url for url in elsewhere if not url.startswith(("blob:", "data:"))] == []

@@ -12,9 +12,23 @@ from joserfc import jwt
 from joserfc.errors import BadSignatureError
 from joserfc.jwk import KeySet
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject
 
 from certificate_support import CATALOG, bearer, pass_path
 from geletterdheid.records.store import Store
+
+
+def structure_kinds(reader: PdfReader) -> set[str]:
+    """The kinds of element in the PDF's tag tree (/H1, /Table, ...)."""
+    kinds, stack = set(), [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while stack:
+        kids = stack.pop().get("/K")
+        for kid in kids if isinstance(kids, ArrayObject) else [kids] if kids is not None else []:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, DictionaryObject) and kid.get("/Type") == "/StructElem":
+                kinds.add(kid["/S"])
+                stack.append(kid)
+    return kinds
 
 
 def progress(server, employee_id: str) -> httpx.Response:
@@ -89,6 +103,9 @@ def test_the_certificate_pdf_is_tagged_dutch_pdf_ua_and_names_what_was_done(own_
     root = reader.trailer["/Root"]
     assert root["/Lang"] in ("nl", "nl-NL")
     assert re.search(rb"pdfuaid:part(>|=\")1\b", root["/Metadata"].get_object().get_data())
+    assert bool(root["/MarkInfo"]["/Marked"]) is True
+    # headings, the modules as a table with header cells, the verification link: all tagged
+    assert {"/H1", "/H2", "/P", "/Table", "/TH", "/TD", "/Link"} <= structure_kinds(reader)
     text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split())
     code = completed["certificaat"]["code"]
     assert "Bram Jansen" in text and "Gemeente Voorbeeld" in text and "Leerpad Alle medewerkers" in text
@@ -162,3 +179,13 @@ def test_a_forgotten_employee_s_certificate_reads_as_withdrawn(own_server):
     page = httpx.get(own_server.url + f"verifieer/{code}")
     assert page.status_code == 410
     assert "Dit certificaat is ingetrokken." in page.text and "Anna" not in page.text
+
+
+def test_a_role_the_content_no_longer_has_is_explained(own_server):
+    from geletterdheid.records import Employee
+
+    with Store.open(own_server.db_url) as store:
+        store.upsert_employees([Employee("E7", "Cor Oud", "Burgerzaken", ("verdwenen-rol",), None)])
+    response = progress(own_server, "E7")
+    assert response.status_code == 409
+    assert "Je rol staat niet (meer) in de training" in response.json()["fout"]
