@@ -26,7 +26,8 @@ def test_without_a_session_hr_sees_the_login_form(own_server):
     page = httpx.get(own_server.url + "hr/")
     assert page.status_code == 200
     assert '<label for="token">HR-token</label>' in page.text and "Voortgang per afdeling" not in page.text
-    assert httpx.get(own_server.url + "hr", follow_redirects=True).url.path == "/hr/"
+    for address in ("hr", "hr/aanmelden", "hr/afmelden"):  # typed, bookmarked or reloaded
+        assert httpx.get(own_server.url + address, follow_redirects=True).url.path == "/hr/"
 
 
 @pytest.mark.parametrize(
@@ -102,6 +103,8 @@ def test_behind_sso_members_of_the_hr_group_need_no_token(tmp_path):
         assert page.status_code == 200 and "Voortgang per afdeling" in page.text
         assert "Afmelden" not in page.text  # the gemeente's SSO signs out, not us
         assert httpx.get(server.url + "hr/export.csv", headers=member).status_code == 200
+        learner = httpx.get(server.url + "api/mijn-voortgang", headers={"X-Remote-User": "E2"})
+        assert learner.status_code == 200 and learner.json()["naam"] == "Bram Jansen"  # SSO for learners too
         for headers in (
             {"X-Remote-User": "E9", "X-Remote-Groups": "medewerkers, hrm"},
             {"X-Remote-Groups": "hr"},

@@ -69,6 +69,10 @@ def valid_session(secret: bytes, hr_token: str, value: str, now: float | None = 
     return int(expires) >= (time.time() if now is None else now)
 
 
+async def _to_hr(request: Request) -> Response:
+    return RedirectResponse("/hr/", status_code=303)
+
+
 class HrPages:
     def __init__(self, settings: ServerSettings, catalog: Catalog, store: Store):
         self.settings = settings
@@ -205,9 +209,12 @@ class HrPages:
 
     def routes(self) -> list[Route]:
         return [
-            Route("/hr", lambda request: RedirectResponse("/hr/", status_code=308), methods=["GET"]),
+            Route("/hr", _to_hr, methods=["GET"]),
             Route("/hr/", self.dashboard, methods=["GET"]),
             Route("/hr/aanmelden", self.login, methods=["POST"]),
             Route("/hr/afmelden", self.logout, methods=["POST"]),
+            # A bookmarked or reloaded form address leads back to the page, not to an empty 405.
+            Route("/hr/aanmelden", _to_hr, methods=["GET"]),
+            Route("/hr/afmelden", _to_hr, methods=["GET"]),
             Route("/hr/export.csv", self.export, methods=["GET"]),
         ]
