@@ -86,7 +86,7 @@ def test_after_a_complete_path_the_learner_downloads_certificate_and_badge(brows
         badge = (tmp_path / "badge.jwt").read_text(encoding="ascii")
         keys = KeySet.import_key_set(httpx.get(own_server.url + ".well-known/jwks.json").json())
         claims = jwt.decode(badge, keys, algorithms=["Ed25519"]).claims
-        assert "OpenBadgeCredential" in claims["vc"]["type"]
+        assert "OpenBadgeCredential" in claims["type"]
 
         page.get_by_role("link", name="Zo ziet een ander dat je certificaat echt is").click()
         expect(page.get_by_role("status")).to_have_text("Dit certificaat is echt.")

@@ -124,7 +124,9 @@ def test_the_badge_is_an_open_badge_that_verifies_with_the_published_key(own_ser
     assert all("d" not in key for key in keys["keys"])  # only the public half
     decoded = jwt.decode(response.text, KeySet.import_key_set(keys), algorithms=["Ed25519"])
     assert decoded.header["alg"] == "Ed25519" and decoded.header["kid"] == keys["keys"][0]["kid"]
-    credential = decoded.claims["vc"]
+    assert decoded.header["jwk"] == {k: v for k, v in keys["keys"][0].items() if k in ("kty", "crv", "x")}
+    credential = decoded.claims  # the payload is the credential (OB 3.0 on VC data model 2.0)
+    assert "vc" not in credential
     assert credential["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json" in credential["@context"]
     assert credential["id"] == own_server.url + "verifieer/" + completed["certificaat"]["code"]

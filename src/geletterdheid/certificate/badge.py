@@ -1,10 +1,12 @@
 """The certificate as an Open Badges 3.0 credential (``OpenBadgeCredential``), signed as a VC-JWT.
 
 Follows 1EdTech Open Badges 3.0 (VC data model 2.0 contexts, OB context 3.0.3) and its JWT proof
-format: the credential is the ``vc`` claim; ``iss``, ``jti`` and ``nbf`` repeat the issuer's id,
-the credential's id and its ``validFrom``. Signed with Ed25519 (JOSE ``alg`` "Ed25519", RFC 9864;
-the older name "EdDSA" is deprecated); the header's ``kid`` is the key's thumbprint as published
-in ``/.well-known/jwks.json``. The learner is named in an ``IdentityObject`` (``identityType``
+format as revised for data model 2.0: the JWT payload is the credential itself (its members at the
+top level, no ``vc`` wrapper as in the data model 1.1 era), with the registered claims ``iss``,
+``jti`` and ``nbf`` repeating the issuer's id, the credential's id and its ``validFrom``. Signed
+with Ed25519 (JOSE ``alg`` "Ed25519", RFC 9864; the older name "EdDSA" is deprecated). The header
+carries the public key (``jwk``) and its ``kid``, the RFC 7638 thumbprint, as published in
+``/.well-known/jwks.json``, so a verifier can check the key against the issuer's site. The learner is named in an ``IdentityObject`` (``identityType``
 "name", not hashed): the badge is theirs to show, and it says no more than the certificate.
 """
 
@@ -62,11 +64,10 @@ def signed_badge(certificate: Certificate, name: str, gemeente: str, base_url: s
     """The credential as a compact JWS (VC-JWT)."""
     document = credential(certificate, name, gemeente, base_url)
     claims = {
+        **document,
         "iss": document["issuer"]["id"],
         "jti": document["id"],
         "nbf": int(certificate.issued_at.timestamp()),
-        "iat": int(certificate.issued_at.timestamp()),
-        "vc": document,
     }
-    header = {"alg": ALGORITHM, "typ": "JWT", "kid": key.thumbprint()}
+    header = {"alg": ALGORITHM, "typ": "JWT", "kid": key.thumbprint(), "jwk": key.as_dict(private=False)}
     return jwt.encode(header, claims, key, algorithms=[ALGORITHM])
