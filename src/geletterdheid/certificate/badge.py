@@ -6,8 +6,10 @@ top level, no ``vc`` wrapper as in the data model 1.1 era), with the registered 
 ``jti`` and ``nbf`` repeating the issuer's id, the credential's id and its ``validFrom``. Signed
 with Ed25519 (JOSE ``alg`` "Ed25519", RFC 9864; the older name "EdDSA" is deprecated). The header
 carries the public key (``jwk``) and its ``kid``, the RFC 7638 thumbprint, as published in
-``/.well-known/jwks.json``, so a verifier can check the key against the issuer's site. The learner is named in an ``IdentityObject`` (``identityType``
-"name", not hashed): the badge is theirs to show, and it says no more than the certificate.
+``/.well-known/jwks.json``, so a verifier can check the key against the issuer's site.
+
+The learner is named in an ``IdentityObject`` (``identityType`` "name", not hashed): the badge
+is theirs to show, and it says no more than the certificate.
 """
 
 from __future__ import annotations
