@@ -52,12 +52,8 @@ def _certificate(row) -> Certificate:
         CertifiedModule(module_id, title, dt.date.fromisoformat(passed_on), version)
         for module_id, title, passed_on, version in json.loads(row.modules)
     )
-    issued_at = row.issued_at
-    if isinstance(issued_at, str):  # pragma: no cover - SQLAlchemy parses DateTime on SQLite
-        issued_at = dt.datetime.fromisoformat(issued_at)
-    return Certificate(
-        row.code, row.employee_id, row.path_key, row.path_title, issued_at.replace(tzinfo=dt.UTC), modules
-    )
+    issued_at = row.issued_at.replace(tzinfo=dt.UTC)  # stored as naive UTC
+    return Certificate(row.code, row.employee_id, row.path_key, row.path_title, issued_at, modules)
 
 
 def issue(store: Store, certificate: Certificate) -> Certificate:
