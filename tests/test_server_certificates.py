@@ -14,8 +14,9 @@ from joserfc.jwk import KeySet
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
-from certificate_support import CATALOG, bearer, pass_path
+from certificate_support import CATALOG, bearer, pass_path, tiny_site
 from geletterdheid.records.store import Store
+from server_support import new_store_url, running_server
 
 
 def structure_kinds(reader: PdfReader) -> set[str]:
@@ -191,3 +192,17 @@ def test_a_role_the_content_no_longer_has_is_explained(own_server):
     response = progress(own_server, "E7")
     assert response.status_code == 409
     assert "Je rol staat niet (meer) in de training" in response.json()["fout"]
+
+
+def test_the_gemeente_from_the_settings_file_signs_certificate_and_badge(tmp_path):
+    config = tmp_path / "server.toml"
+    config.write_text('gemeente = "Gemeente Utrecht"\n', encoding="utf-8")
+    with running_server(tiny_site(tmp_path / "site"), new_store_url(tmp_path), "--config", str(config)) as server:
+        assert any("certificaten van Gemeente Utrecht" in line for line in server.output)
+        pass_path(server, "E2")
+        base = server.url.rstrip("/")
+        pdf = httpx.get(base + "/api/mijn-voortgang/certificaat.pdf", headers=bearer("E2"), timeout=60)
+        assert PdfReader(io.BytesIO(pdf.content)).metadata.author == "Gemeente Utrecht"
+        token = httpx.get(base + "/api/mijn-voortgang/badge.jwt", headers=bearer("E2")).text
+        keys = KeySet.import_key_set(httpx.get(base + "/.well-known/jwks.json").json())
+        assert jwt.decode(token, keys, algorithms=["Ed25519"]).claims["issuer"]["name"] == "Gemeente Utrecht"
