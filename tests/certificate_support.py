@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,11 @@ from geletterdheid.server.identity import make_token
 from repo_paths import REPO
 from server_support import SECRET, RunningServer, new_store_url, running_server
 
-CATALOG = catalog_or_exit(REPO)
+
+@functools.cache
+def catalog():
+    """The repository's content, read once and only when a test needs it (this module is a plugin)."""
+    return catalog_or_exit(REPO)
 
 
 def tiny_site(folder: Path) -> Path:
@@ -39,9 +44,9 @@ def bearer(employee_id: str) -> dict[str, str]:
 
 def pass_path(server: RunningServer, employee_id: str, roles: tuple[str, ...] = ()) -> list[str]:
     """Submit all-correct answers for every module of the employee's path; returns the module ids."""
-    module_ids = required_module_ids(CATALOG, roles)
+    module_ids = required_module_ids(catalog(), roles)
     for module_id in module_ids:
-        quiz = CATALOG.quizzes[module_id]
+        quiz = catalog().quizzes[module_id]
         answers = {question.id: list(question.correct) for question in quiz.questions}
         response = httpx.post(
             server.url + "api/pogingen", json={"quiz": module_id, "antwoorden": answers}, headers=bearer(employee_id)

@@ -14,7 +14,7 @@ from joserfc.jwk import KeySet
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
-from certificate_support import CATALOG, bearer, pass_path, tiny_site
+from certificate_support import bearer, catalog, pass_path, tiny_site
 from geletterdheid.records.store import Store
 from server_support import new_store_url, running_server
 
@@ -46,7 +46,7 @@ def test_progress_shows_the_path_in_dutch_words_and_no_certificate_before_it_is_
     assert response.status_code == 200
     body = response.json()
     assert body["naam"] == "Anna de Vries" and body["leerpad"] == "Leerpad Beleidsadviseur"
-    path = [module.title for module in CATALOG.modules.values() if module.id in {m["id"] for m in body["modules"]}]
+    path = [module.title for module in catalog().modules.values() if module.id in {m["id"] for m in body["modules"]}]
     assert len(path) == body["totaal"] > 4
     assert {m["status_tekst"] for m in body["modules"]} == {"Nog niet gedaan"}
     assert body["compleet"] is False and body["certificaat"] is None
