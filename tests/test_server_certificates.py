@@ -19,8 +19,8 @@ from geletterdheid.records.store import Store
 from server_support import new_store_url, running_server
 
 
-def structure_kinds(reader: PdfReader) -> set[str]:
-    """The kinds of element in the PDF's tag tree (/H1, /Table, ...)."""
+def structure_kinds(reader: PdfReader, alts: list[str] | None = None) -> set[str]:
+    """The kinds of element in the PDF's tag tree (/H1, /Table, ...); figures' alt texts into ``alts``."""
     kinds, stack = set(), [reader.trailer["/Root"]["/StructTreeRoot"]]
     while stack:
         kids = stack.pop().get("/K")
@@ -28,6 +28,8 @@ def structure_kinds(reader: PdfReader) -> set[str]:
             kid = kid.get_object() if hasattr(kid, "get_object") else kid
             if isinstance(kid, DictionaryObject) and kid.get("/Type") == "/StructElem":
                 kinds.add(kid["/S"])
+                if alts is not None and "/Alt" in kid:
+                    alts.append(str(kid["/Alt"]))
                 stack.append(kid)
     return kinds
 
@@ -105,12 +107,17 @@ def test_the_certificate_pdf_is_tagged_dutch_pdf_ua_and_names_what_was_done(own_
     assert root["/Lang"] in ("nl", "nl-NL")
     assert re.search(rb"pdfuaid:part(>|=\")1\b", root["/Metadata"].get_object().get_data())
     assert bool(root["/MarkInfo"]["/Marked"]) is True
-    # headings, the modules as a table with header cells, the verification link: all tagged
-    assert {"/H1", "/H2", "/P", "/Table", "/TH", "/TD", "/Link"} <= structure_kinds(reader)
-    text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split())
+    # headings, the modules as a table with header cells, the verification link and its QR code: all tagged
+    alts: list[str] = []
+    assert {"/H1", "/H2", "/P", "/Table", "/TH", "/TD", "/Link", "/Figure"} <= structure_kinds(reader, alts)
     code = completed["certificaat"]["code"]
+    assert f"QR-code met het adres om dit certificaat te controleren: {own_server.url}verifieer/{code}" in alts
+    text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split())
     assert "Bram Jansen" in text and "Gemeente Voorbeeld" in text and "Leerpad Alle medewerkers" in text
-    assert f"Verificatiecode: {code}" in text and f"verifieer/{code}" in text
+    assert f"Verificatiecode: {code}" in text
+    assert f"ga naar {own_server.url}verifieer/ en typ de verificatiecode" in text
+    links = [annotation.get_object()["/A"]["/URI"] for annotation in reader.pages[0]["/Annots"]]
+    assert links == [f"{own_server.url}verifieer/{code}"]  # the link itself opens this certificate
     for module in completed["modules"]:
         assert module["titel"] in text
     assert module["gehaald_op"] in text

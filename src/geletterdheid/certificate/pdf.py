@@ -23,10 +23,27 @@ def _text(value: str) -> str:
     return f"[{escape(value)}]"
 
 
+def qr_svg(url: str) -> str:
+    """A QR code of ``url`` as SVG text: vector, so it prints sharp at any size."""
+    import qrcode
+    import qrcode.constants
+    import qrcode.image.svg
+
+    code = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M, border=2, image_factory=qrcode.image.svg.SvgPathImage
+    )
+    code.add_data(url)
+    code.make(fit=True)
+    return str(code.make_image().to_string(encoding="unicode"))
+
+
 def certificate_source(
     certificate: Certificate, name: str, gemeente: str, verify_url: str, fonts: str = "Libertinus Serif"
 ) -> str:
     """The Typst markup of one certificate (one A4 page)."""
+    qr_alt = f"QR-code met het adres om dit certificaat te controleren: {verify_url}"
+    # The page where a code is typed in: a short address that does not break inside the code.
+    form_url = verify_url.rsplit("/", 1)[0] + "/"
     issued = dutch_date(certificate.issued_at.astimezone(LOCAL_ZONE).date())
     rows = ",\n    ".join(
         f"{_text(m.title)}, {_text(dutch_date(m.passed_on))}, {_text('-' if m.version is None else str(m.version))}"
@@ -40,6 +57,7 @@ def certificate_source(
 #set page(paper: "a4", margin: (x: 25mm, y: 25mm))
 #set par(justify: false, leading: 0.65em)
 #show heading: set text(fill: rgb("#154273"))
+#show heading.where(level: 1): it => block(above: 8mm, below: 8mm, text(size: 22pt, it))
 #set table(stroke: 0.5pt + luma(190), inset: 6pt, fill: (_, y) => if y == 0 {{ rgb("#e8eff7") }})
 
 #text(size: 12pt, weight: "bold", fill: luma(70))[{escape(gemeente)}]
@@ -66,10 +84,13 @@ versie van de module.
 
 == Controleren
 
-Verificatiecode: *{escape(certificate.code)}*
+#grid(columns: (1fr, 32mm), gutter: 8mm,
+  [Verificatiecode: *{escape(certificate.code)}*
 
-Controleer dit certificaat op #link({string(verify_url)})[{escape(verify_url)}].
-Daar ziet u alleen de naam, het leerpad en de datum.
+  Controleer dit certificaat: ga naar #link({string(verify_url)})[{escape(form_url)}] en typ de
+  verificatiecode, of scan de QR-code. Daar ziet u alleen de naam, het leerpad en de datum.],
+  image(bytes({string(qr_svg(verify_url))}), format: "svg", width: 30mm, alt: {string(qr_alt)}),
+)
 """
 
 
