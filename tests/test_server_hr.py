@@ -130,3 +130,13 @@ def test_a_form_marked_cross_site_by_the_browser_is_refused(own_server):
     assert response.status_code == 403
     assert "Dit formulier komt niet van deze website." in text_of(response)
     assert login(own_server, **{"Sec-Fetch-Site": "same-origin", "Origin": "null"}).status_code == 303
+
+
+def test_after_ten_wrong_tokens_in_a_minute_even_the_right_one_waits(tmp_path):
+    with running_server(tiny_site(tmp_path / "site"), new_store_url(tmp_path)) as server:
+        statuses = [login(server, f"fout-{attempt}").status_code for attempt in range(10)]
+        assert statuses == [403] * 10
+        blocked = login(server)
+        assert blocked.status_code == 429 and blocked.headers["retry-after"] == "60"
+        assert "Te veel verkeerde pogingen. Wacht een minuut" in text_of(blocked)
+        assert "set-cookie" not in blocked.headers

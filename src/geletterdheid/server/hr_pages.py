@@ -48,6 +48,38 @@ SESSION_HOURS = 8
 MAX_FORM_BYTES = 4096
 _NO_STORE = {"Cache-Control": "no-store"}
 _GROUP_SPLIT = re.compile(r"[,;\s]+")
+#: Wrong tokens allowed per client address in a minute before the form answers 429.
+MAX_FAILURES_PER_MINUTE = 10
+
+
+class FailedLogins:
+    """Wrong HR tokens per client address in the last minute (in memory: a restart forgets them).
+
+    The token is long and random, so guessing is hopeless anyway; this keeps a script from trying.
+    """
+
+    def __init__(self, limit: int = MAX_FAILURES_PER_MINUTE, window: float = 60.0):
+        self._limit = limit
+        self._window = window
+        self._failures: dict[str, list[float]] = {}
+
+    def _recent(self, client: str, now: float) -> list[float]:
+        recent = [moment for moment in self._failures.get(client, []) if now - moment < self._window]
+        if recent:
+            self._failures[client] = recent
+        else:
+            self._failures.pop(client, None)
+        return recent
+
+    def blocked(self, client: str) -> bool:
+        return len(self._recent(client, time.monotonic())) >= self._limit
+
+    def failed(self, client: str) -> None:
+        now = time.monotonic()
+        self._failures[client] = [*self._recent(client, now), now]
+        if len(self._failures) > 10_000:  # many addresses: forget those whose minute is over
+            for other in list(self._failures):
+                self._recent(other, now)
 
 
 def _session_signature(secret: bytes, hr_token: str, expires: int) -> str:
@@ -78,6 +110,7 @@ class HrPages:
         self.settings = settings
         self.catalog = catalog
         self.store = store
+        self.failed_logins = FailedLogins()
 
     @property
     def enabled(self) -> bool:
@@ -128,6 +161,13 @@ class HrPages:
             return HTMLResponse(pages.hr_login_page("Dit formulier komt niet van deze website."), status_code=403)
         if self.settings.hr_token is None:
             return HTMLResponse(pages.hr_login_page(enabled=self.enabled), status_code=403, headers=_NO_STORE)
+        client = request.client.host if request.client else ""
+        if self.failed_logins.blocked(client):
+            return HTMLResponse(
+                pages.hr_login_page("Te veel verkeerde pogingen. Wacht een minuut en probeer het dan opnieuw."),
+                status_code=429,
+                headers={**_NO_STORE, "Retry-After": "60"},
+            )
         body = b""
         async for chunk in request.stream():
             body += chunk
@@ -141,6 +181,7 @@ class HrPages:
         if not token:
             return HTMLResponse(pages.hr_login_page("Vul het HR-token in."), status_code=400, headers=_NO_STORE)
         if not hmac.compare_digest(token.encode(), self.settings.hr_token.encode()):
+            self.failed_logins.failed(client)
             return HTMLResponse(pages.hr_login_page("Dit HR-token is niet juist."), status_code=403, headers=_NO_STORE)
         response = RedirectResponse("/hr/", status_code=303)
         response.set_cookie(
