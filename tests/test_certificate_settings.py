@@ -91,3 +91,19 @@ def test_bad_certificate_and_hr_settings_are_named_in_dutch(tmp_path, text, mess
     with pytest.raises(SettingsError) as caught:
         resolve_settings(config=config)
     assert message in str(caught.value)
+
+
+def test_certificates_name_the_gemeente_of_the_project_unless_the_settings_file_does(tmp_path):
+    from geletterdheid.server.commands import _with_project_gemeente
+
+    project = tmp_path / "testdorp"
+    project.mkdir()
+    (project / "gemeente.toml").write_text(
+        '[gemeente]\nnaam = "Gemeente Testdorp"\n[forum]\nbasis_url = "https://forum.testdorp.nl/c/"\n',
+        encoding="utf-8",
+    )
+    assert _with_project_gemeente(resolve_settings(), project).gemeente == "Gemeente Testdorp"
+    assert _with_project_gemeente(resolve_settings(), None).gemeente == "Gemeente Voorbeeld"
+    config = tmp_path / "server.toml"
+    config.write_text('gemeente = "Gemeente Utrecht"\n', encoding="utf-8")
+    assert _with_project_gemeente(resolve_settings(config=config), project).gemeente == "Gemeente Utrecht"
