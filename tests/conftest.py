@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["sphinx.testing.fixtures", "server_support", "browser_support"]
+pytest_plugins = ["sphinx.testing.fixtures", "server_support", "browser_support", "certificate_support"]
 
 from repo_paths import REPO, ROOTS  # noqa: E402,F401 - re-exported for older imports
 

@@ -6,12 +6,15 @@ there is no race between choosing a port and binding it.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -35,6 +38,10 @@ ROSTER = [
     Employee("E2", "Bram Jansen", "Sociaal Domein", (), None),
 ]
 _ADDRESS = re.compile(r"Server draait op (http://\S+/) ")
+#: The badge signing key of test servers: never the one in the user's data folder.
+BADGE_KEY_DIR = Path(tempfile.mkdtemp(prefix="gl-test-badge-"))
+BADGE_KEY = BADGE_KEY_DIR / "badge-sleutel.pem"
+atexit.register(shutil.rmtree, BADGE_KEY_DIR, True)
 
 
 @dataclass
@@ -64,6 +71,7 @@ class RunningServer:
 def server_env(**extra: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("GELETTERDHEID_")}
     env.update({"GELETTERDHEID_GEHEIM": SECRET, "GELETTERDHEID_HR_TOKEN": HR_TOKEN, "PYTHONUNBUFFERED": "1"})
+    env["GELETTERDHEID_BADGE_SLEUTEL"] = str(BADGE_KEY)
     env.update(extra)
     return env
 

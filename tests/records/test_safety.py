@@ -3,6 +3,7 @@ and `export | head` ending like a Unix tool."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 import subprocess
@@ -105,6 +106,11 @@ def test_every_file_the_cli_writes_is_private(cli, tmp_path, staffed_store, db_u
     assert cli("export", "--db", db_url, "--out", tmp_path / "breed.csv", "--layout", "wide").code == 0
     assert cli("stats", "t01", "--db", db_url, "--csv", stats).code == 0
     links = tmp_path / "links.csv"  # personal links are keys: the most private file of all
+    # as 'geletterdheid serve' does when it starts: links refuses a secret no server uses
+    from geletterdheid.server.settings import secret_fingerprint
+
+    secret = b"een-geheim-van-de-server-voor-de-test"
+    staffed_store.register_link_secret(secret_fingerprint(secret), "de test", dt.datetime.now(dt.UTC))
     result = cli("links", "--db", db_url, "--basis-url", "https://leren.example/", "--out", links)
     assert result.code == 0, result.output
     assert {mode_of(p) for p in (export, tmp_path / "breed.csv", stats, links)} == {0o600}

@@ -105,6 +105,7 @@ class StoredAttempt:
     score_percent: float
     passed: bool
     voided_at: dt.datetime | None = None  # UTC, aware; a voided attempt counts nowhere
+    module_version: int | None = None  # the module's versie it was made on; None: before it was recorded
 
 
 #: The actions in the audit trail of attempts (attempt_changes.action), as HR reads them.

@@ -78,22 +78,29 @@ def record_submissions(
         mark = "?" if sqlite else "%s"
         cursor = driver_connection(connection).cursor()
         try:
+            # One statement for both questions (is this attempt stored? what was submitted before?):
+            # on PostgreSQL every statement sees the database as it is when the statement starts,
+            # and with two statements another server process could store this very attempt in
+            # between, so that it would count as an earlier submission of itself (a 409).
             ids = list({item.id for item in batch})
-            cursor.execute(
-                f"SELECT id, result FROM {attempt_sessions.name} WHERE id IN ({', '.join([mark] * len(ids))})", ids
-            )
-            known: dict[str, str] = dict(cursor.fetchall())
             employees = list({item.attempt.employee_id for item in batch})
             quizzes = list({item.attempt.quiz_id for item in batch})
             cursor.execute(
-                f"SELECT employee_id, quiz_id, submitted_at FROM {attempt_sessions.name} "
-                f"WHERE employee_id IN ({', '.join([mark] * len(employees))}) "
-                f"AND quiz_id IN ({', '.join([mark] * len(quizzes))}) AND submitted_at >= {mark}",
-                [*employees, *quizzes, stored_time(since)],
+                f"SELECT id, result, employee_id, quiz_id, submitted_at FROM {attempt_sessions.name} "
+                f"WHERE id IN ({', '.join([mark] * len(ids))}) "
+                f"OR (employee_id IN ({', '.join([mark] * len(employees))}) "
+                f"AND quiz_id IN ({', '.join([mark] * len(quizzes))}) AND submitted_at >= {mark})",
+                [*ids, *employees, *quizzes, stored_time(since)],
             )
+            wanted = set(ids)
+            known: dict[str, str] = {}
             earlier: dict[tuple[str, str], list[dt.datetime]] = defaultdict(list)
-            for employee_id, quiz_id, submitted_at in cursor.fetchall():
-                earlier[employee_id, quiz_id].append(read_time(submitted_at))
+            for session_id, result, employee_id, quiz_id, submitted_at in cursor.fetchall():
+                if session_id in wanted:
+                    known[session_id] = result  # answered with what was stored: never judged by the rules
+                moment = read_time(submitted_at)
+                if moment >= since:
+                    earlier[employee_id, quiz_id].append(moment)
         finally:
             cursor.close()
         accepted: list[int] = []

@@ -235,6 +235,7 @@ def _attempt_of_row(row: Any) -> StoredAttempt:
         score_percent=row.score,
         passed=row.passed,
         voided_at=None if row.voided_at is None else _utc(row.voided_at),
+        module_version=row.module_version,
     )
 
 

@@ -146,6 +146,31 @@ class LinkSecretRecord(Base):
     registered_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class CertificateRecord(Base):
+    """A certificate handed out for a completed learning path (``/mijn-voortgang/``).
+
+    Kept so that ``/verifieer/<code>`` still works years later. It holds no name: the name is read
+    from the employee at verification time, and when an employee is forgotten (AVG) the link
+    becomes NULL, so the certificate reads as withdrawn and nothing personal remains.
+    """
+
+    __tablename__ = "certificates"
+    # One certificate per employee and learning path (roles and modules): asking twice, or two
+    # requests at once, gives the same code.
+    __table_args__ = (UniqueConstraint("employee_id", "path_key"),)
+
+    code: Mapped[str] = mapped_column(String, primary_key=True)
+    employee_id: Mapped[str | None] = mapped_column(
+        String, ForeignKey("employees.id", ondelete="SET NULL"), nullable=True
+    )
+    #: role ids joined by '|', ':', module ids joined by '|' (what was completed)
+    path_key: Mapped[str] = mapped_column(String)
+    path_title: Mapped[str] = mapped_column(String)
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime)  # naive UTC
+    #: JSON list of [module id, title, date passed (ISO), content version or null]
+    modules: Mapped[str] = mapped_column(Text)
+
+
 def _table_of(record: type[Base]) -> Table:
     """The Table a declarative class maps (typed as a FromClause by SQLAlchemy, a Table in fact)."""
     table = record.__table__
@@ -160,3 +185,4 @@ attempt_changes = _table_of(AttemptChangeRecord)
 attempt_sessions = _table_of(AttemptSessionRecord)
 key_versions = _table_of(KeyVersionRecord)
 link_secret = _table_of(LinkSecretRecord)
+certificates = _table_of(CertificateRecord)

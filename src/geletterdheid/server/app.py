@@ -33,9 +33,11 @@ from ..reports.xlsx_export import export_xlsx
 from ..site_mode import TOETS, read_site_mode
 from .account import account_routes, identity_error
 from .health import health_route
+from .hr_pages import HrPages
 from .identify import NOT_ON_ROSTER, Identification
 from .identity import Identifier, IdentityError, bearer_token
 from .known_employees import KnownEmployees
+from .learner import Learners
 from .page_policy import BASE_POLICY, PagePolicy
 from .rate_limit import FailureLimiter
 from .recorder import Recorder, refused_by_constraint
@@ -117,11 +119,18 @@ def _site_app(site: Path, toets_site: bool):
     return HideTrainerHandbooks(static, _NOT_FOUND_PAGE.encode()) if toets_site else static
 
 
+STATIC_DIR = Path(__file__).with_name("static")
+
+
 def create_app(
     settings: ServerSettings, catalog: Catalog, store: Store, training: TrainingSettings | None = None
 ) -> Starlette:
     """``training``: the deadlines and validity of ``[opleiding]`` (none without gemeente.toml)."""
+    from ..certificate.signing_key import key_path, load_or_create
+
     training = training or TrainingSettings()
+    learners = Learners(settings, catalog, store, load_or_create(key_path(settings.badge_key)), training)
+    hr_pages = HrPages(settings, catalog, store, training)
     identifier = Identifier(settings.secret, settings.sso_header, settings.sso_field)
     employees = KnownEmployees(store)
     recorder = Recorder(store, versions=module_versions(catalog))
@@ -274,10 +283,15 @@ def create_app(
                 Route("/export.xlsx", export_workbook, methods=["GET"]),
                 *toets_api,
                 *account_routes(identification),
+                *learners.api_routes(),
             ],
         ),
         health_route(store),
         *trainer_routes(settings),
+        # The server's own pages (mijn voortgang, verifiëren, HR) before the site, which takes the rest.
+        *learners.page_routes(),
+        *hr_pages.routes(),
+        Mount("/_gl", app=StaticFiles(directory=STATIC_DIR)),
         Mount("/", app=_site_app(settings.site, toets_site)),
     ]
     app = Starlette(

@@ -70,6 +70,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         trainer_folder=args.trainer_map,
         sso_field=args.sso_veld,
     )
+    settings = _with_project_gemeente(settings, getattr(args, "project", None))
     if not (settings.site / "index.html").is_file():
         raise RecordsError(
             f"geen gebouwde website in {settings.site}; draai eerst 'geletterdheid build' of geef --site MAP"
@@ -104,6 +105,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             + ("aan (/api/export.csv en /api/export.xlsx)." if settings.hr_token else f"uit; stel {HR_TOKEN_ENV} in.")
         )
         print(mode_line(settings))
+        print(
+            f"Mijn voortgang: /mijn-voortgang/; certificaten van {settings.gemeente}, "
+            f"controleren op /verifieer/; HR-pagina: /hr/."
+        )
         print("Stoppen: Ctrl+C (of SIGTERM).", flush=True)
         config = uvicorn.Config(
             app,
@@ -146,6 +151,19 @@ def mode_line(settings: ServerSettings) -> str:
         f"Toetssite: pogingen {per_day}, {wait} minuten wachten na een poging, een poging is {valid} minuten "
         f"geldig. Trainershandboeken: {trainer}."
     )
+
+
+def _with_project_gemeente(settings, project: Path | None):
+    """Certificates name the gemeente of the project being served, unless the settings file names one."""
+    from dataclasses import replace
+
+    from .settings import DEFAULT_GEMEENTE
+
+    if settings.gemeente != DEFAULT_GEMEENTE or project is None:
+        return settings
+    from ..project.config import load_config
+
+    return replace(settings, gemeente=load_config(project).name)
 
 
 def cmd_links(args: argparse.Namespace) -> int:

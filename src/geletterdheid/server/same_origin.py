@@ -15,6 +15,12 @@ from urllib.parse import urlsplit
 _SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 _ALLOWED_FETCH_SITES = {b"same-origin", b"none"}  # "none": typed in the address bar, a bookmark
 MESSAGE = "Dit verzoek komt van een andere website en wordt daarom geweigerd."
+#: For the server's own pages with forms (/hr/): a page, not JSON.
+FORM_PAGE = (
+    '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>Geweigerd</title></head>'
+    "<body><main><h1>Geweigerd</h1><p>Dit formulier komt niet van deze website. Open de pagina op deze "
+    "server opnieuw en probeer het nog eens.</p></main></body></html>\n"
+)
 
 
 def cross_site(method: str, headers: list[tuple[bytes, bytes]]) -> bool:
@@ -29,8 +35,10 @@ def cross_site(method: str, headers: list[tuple[bytes, bytes]]) -> bool:
             origin = value
         elif name == b"host":
             host = value.lower()
-    if fetch_site is not None and fetch_site not in _ALLOWED_FETCH_SITES:
-        return True
+    if fetch_site is not None:
+        # Set by the browser itself, never by a page: it decides. (Origin may then be "null" for our
+        # own forms: the pages send no referrer, and Chromium then sends Origin: null.)
+        return fetch_site not in _ALLOWED_FETCH_SITES
     if origin is None:
         return False
     if origin == b"null":  # a sandboxed frame or a file: page
@@ -48,13 +56,14 @@ class SameOriginPosts:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or not cross_site(scope["method"], scope["headers"]):
             return await self.app(scope, receive, send)
-        body = json.dumps({"fout": MESSAGE}).encode()
+        api = scope.get("path", "").startswith("/api/")
+        body = json.dumps({"fout": MESSAGE}).encode() if api else FORM_PAGE.encode()
         await send(
             {
                 "type": "http.response.start",
                 "status": 403,
                 "headers": [
-                    (b"content-type", b"application/json"),
+                    (b"content-type", b"application/json" if api else b"text/html; charset=utf-8"),
                     (b"content-length", str(len(body)).encode()),
                     (b"cache-control", b"no-store"),
                 ],

@@ -77,12 +77,17 @@ _FILE_KEYS = {
     "trainer_token",
     "trainer_map",
     "toets",
+    "gemeente",
+    "badge_sleutel",
+    "hr",
     "wachttijd_kop_seconden",
     "wachttijd_bericht_seconden",
     "wachttijd_database_seconden",
 }
 _SSO_KEYS = {"aan", "header", "veld"}
 _TOETS_KEYS = {"per_dag", "wachttijd_minuten", "geldig_minuten"}
+_HR_KEYS = {"groep_header", "groep"}
+DEFAULT_GEMEENTE = "Gemeente Voorbeeld"
 
 
 class SettingsError(RecordsError):
@@ -108,6 +113,13 @@ class ServerSettings:
     body_timeout: float = BODY_TIMEOUT
     #: How long a submission waits for a SQLite database another process holds locked, before 503.
     db_timeout: float = DB_TIMEOUT
+    #: The gemeente's name on certificates and badges (``gemeente``; else the project's gemeente.toml).
+    gemeente: str = DEFAULT_GEMEENTE
+    #: ``badge_sleutel``: the file with the key that signs badges (see certificate/signing_key.py).
+    badge_key: str | None = None
+    #: ``[hr] groep_header`` and ``groep``: with SSO on, members of this group see /hr/ without a token.
+    hr_group_header: str | None = None
+    hr_group: str | None = None
 
 
 def read_config_file(path: Path | None) -> dict:
@@ -127,10 +139,12 @@ def read_config_file(path: Path | None) -> dict:
             f"{path}: 'toets' moet een tabel zijn: [toets] met per_dag, wachttijd_minuten, geldig_minuten"
         )
     unknown += sorted(f"toets.{key}" for key in set(toets) - _TOETS_KEYS)
+    hr = data.get("hr")
+    unknown += sorted(f"hr.{key}" for key in set(hr if isinstance(hr, dict) else {}) - _HR_KEYS)
     if unknown:
         raise SettingsError(
             f"{path}: onbekende instelling(en): {', '.join(unknown)}; "
-            f"bekend zijn: {', '.join(sorted(_FILE_KEYS))}, sso.aan, sso.header, sso.veld, "
+            f"bekend zijn: {', '.join(sorted(_FILE_KEYS))}, sso.aan, sso.header, sso.veld, hr.groep_header, hr.groep, "
             f"{', '.join(f'toets.{key}' for key in sorted(_TOETS_KEYS))}"
         )
     return data
@@ -248,6 +262,7 @@ def resolve_settings(
     )
     site_folder = Path(site or data.get("site") or "_build/html")
     trainer = trainer_folder or data.get("trainer_map")
+    extra = _certificate_and_hr_settings(data)
     return ServerSettings(
         toets=rules,
         trainer_token=trainer_token,
@@ -263,4 +278,27 @@ def resolve_settings(
         header_timeout=_positive_seconds(data, "wachttijd_kop_seconden", HEADER_TIMEOUT),
         body_timeout=_positive_seconds(data, "wachttijd_bericht_seconden", BODY_TIMEOUT),
         db_timeout=_positive_seconds(data, "wachttijd_database_seconden", DB_TIMEOUT),
+        **extra,
     )
+
+
+def _certificate_and_hr_settings(data: dict) -> dict:
+    """``gemeente``, ``badge_sleutel`` and ``[hr]`` from the settings file, checked."""
+    extra: dict = {}
+    for key, name in (("gemeente", "gemeente"), ("badge_sleutel", "badge_key")):
+        value = data.get(key)
+        if value is not None:
+            if not isinstance(value, str) or not value.strip():
+                raise SettingsError(f"{key} moet een tekst zijn")
+            extra[name] = value.strip()
+    hr = data.get("hr", {})
+    if not isinstance(hr, dict):
+        raise SettingsError("[hr] moet een tabel zijn met groep_header en groep")
+    header, group = hr.get("groep_header"), hr.get("groep")
+    if (header is None) != (group is None):
+        raise SettingsError("[hr] groep_header en groep horen bij elkaar: geef ze allebei, of geen van beide")
+    if header is not None:
+        if not isinstance(header, str) or not header.strip() or not isinstance(group, str) or not group.strip():
+            raise SettingsError("[hr] groep_header en groep moeten teksten zijn")
+        extra["hr_group_header"], extra["hr_group"] = header.strip(), group.strip()
+    return extra
