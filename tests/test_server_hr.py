@@ -75,6 +75,15 @@ def test_with_a_session_hr_sees_finished_employees_per_department_and_downloads_
             rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
             assert ";".join(rows[0]).startswith(first)
             assert {row[1] for row in rows[1:]} == {"Anna de Vries", "Bram Jansen"}
+        assert 'href="/hr/export.xlsx?layout=long"' in page.text
+        workbook = client.get("hr/export.xlsx?layout=long")
+        assert workbook.status_code == 200 and workbook.content[:2] == b"PK"  # an Office Open XML file (a zip)
+        assert workbook.headers["content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        import openpyxl
+
+        sheet = openpyxl.load_workbook(io.BytesIO(workbook.content)).active
+        names = {row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
+        assert names == {"Anna de Vries", "Bram Jansen"}
         bad = client.get("hr/export.csv?layout=schuin")
         assert bad.status_code == 400 and "Onbekende indeling" in bad.json()["fout"]
         out = client.post("hr/afmelden")

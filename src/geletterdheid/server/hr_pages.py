@@ -38,6 +38,7 @@ from ..reports import hr_export
 from ..reports.completion import completions
 from ..reports.finished import finished_by_department
 from ..reports.spreadsheet import DIALECTS
+from ..reports.xlsx_export import export_xlsx
 from . import pages
 from .settings import ServerSettings
 
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 COOKIE = "gl_hr"
 SESSION_HOURS = 8
 MAX_FORM_BYTES = 4096
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _NO_STORE = {"Cache-Control": "no-store"}
 _GROUP_SPLIT = re.compile(r"[,;\s]+")
 #: Wrong tokens allowed per client address in a minute before the form answers 429.
@@ -207,6 +209,13 @@ class HrPages:
         return response
 
     async def export(self, request: Request) -> Response:
+        return await self._export(request, ".csv")
+
+    async def export_workbook(self, request: Request) -> Response:
+        return await self._export(request, ".xlsx")
+
+    async def _export(self, request: Request, suffix: str) -> Response:
+        """The HR export as ``/api/export.csv`` and ``.xlsx`` make it (with [opleiding]), for the browser."""
         if not self.allowed(request):
             return JSONResponse({"fout": "Log eerst in op de HR-pagina (/hr/)."}, status_code=403, headers=_NO_STORE)
         layout = request.query_params.get("layout", "long")
@@ -217,14 +226,20 @@ class HrPages:
                 headers=_NO_STORE,
             )
         folder = Path(tempfile.mkdtemp(prefix="geletterdheid-export-"))
-        path = folder / "export.csv"
+        path = folder / f"export{suffix}"
 
         def cleanup() -> None:
             path.unlink(missing_ok=True)
             folder.rmdir()
 
         try:
-            await run_in_threadpool(hr_export.export, self.store, self.catalog, path, DIALECTS["excel-nl"], layout)
+            options = hr_export.ExportOptions(layout=layout, training=self.training or TrainingSettings())
+            if suffix == ".xlsx":
+                await run_in_threadpool(export_xlsx, self.store, self.catalog, path, options)
+            else:
+                await run_in_threadpool(
+                    hr_export.export, self.store, self.catalog, path, DIALECTS["excel-nl"], options=options
+                )
         except RecordsError as exc:
             cleanup()
             return JSONResponse({"fout": str(exc)}, status_code=409, headers=_NO_STORE)
@@ -233,8 +248,8 @@ class HrPages:
             raise
         return FileResponse(
             path,
-            media_type="text/csv; charset=utf-8",
-            filename=f"geletterdheid-{layout}-{dt.date.today().isoformat()}.csv",
+            media_type=XLSX_MEDIA_TYPE if suffix == ".xlsx" else "text/csv; charset=utf-8",
+            filename=f"geletterdheid-{layout}-{dt.date.today().isoformat()}{suffix}",
             headers=_NO_STORE,
             background=BackgroundTask(cleanup),
         )
@@ -262,4 +277,5 @@ class HrPages:
             Route("/hr/aanmelden", _to_hr, methods=["GET"]),
             Route("/hr/afmelden", _to_hr, methods=["GET"]),
             Route("/hr/export.csv", self.export, methods=["GET"]),
+            Route("/hr/export.xlsx", self.export_workbook, methods=["GET"]),
         ]

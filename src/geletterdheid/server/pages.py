@@ -134,6 +134,7 @@ def hr_dashboard(lines: list[tuple[str, int, int]], total: tuple[int, int], via_
 <ul class="gl-downloads">
 <li><a href="/hr/export.csv?layout=long" download>Export als CSV: een regel per medewerker en module</a></li>
 <li><a href="/hr/export.csv?layout=wide" download>Export als CSV: een regel per medewerker</a></li>
+<li><a href="/hr/export.xlsx?layout=long" download>Export als Excel-bestand: een regel per medewerker en module</a></li>
 </ul>
 {logout}"""
     return page("HR: voortgang", body)
