@@ -72,6 +72,7 @@ def test_export_survives_a_far_future_time_in_the_store(cli, far_future_stored, 
 
 def test_http_export_survives_a_far_future_time_in_the_store(far_future_stored, catalog, db_url, tmp_path):
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     import httpx
 
@@ -85,6 +86,9 @@ def test_http_export_survives_a_far_future_time_in_the_store(far_future_stored, 
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
             return await client.get("/api/export.csv", headers={"Authorization": "Bearer hr-token"})
 
-    response = asyncio.run(get())
+    # In a thread of its own: a browser test earlier in the session may leave Playwright's event loop
+    # running in this one, and asyncio.run() refuses to start inside a running loop.
+    with ThreadPoolExecutor(1) as pool:
+        response = pool.submit(asyncio.run, get()).result()
     assert response.status_code == 200
     assert ";geslaagd;100,0;9999-12-31;1" in response.content.decode("utf-8-sig")

@@ -59,7 +59,7 @@
   }
 
   function notes(withPageNote) {
-    var forms = document.querySelectorAll("form.gl-quiz[data-resultaten-url]");
+    var forms = document.querySelectorAll("form.gl-quiz[data-resultaten-url], form.gl-toets[data-resultaten-url]");
     var found = [];
     var page = withPageNote || document.querySelector(".gl-aanmelding-pagina") ? pageNote() : null;
     if (page) found.push(page);
