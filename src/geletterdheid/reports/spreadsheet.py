@@ -85,19 +85,20 @@ def _standard_output() -> Iterator[TextIO]:
 
 
 @contextlib.contextmanager
-def _atomic_file(out: Path) -> Iterator[TextIO]:
+def replaced_atomically(out: Path) -> Iterator[Path]:
+    """A private (0600) temporary file beside ``out`` to write; it replaces ``out`` when the block ends
+    without an error, and is removed otherwise, so ``out`` is never half-written. Dutch RecordsError
+    for what a user can fix (a missing folder, a file still open in Excel)."""
     if not out.parent.is_dir():
         raise RecordsError(f"{out}: de map {out.parent} bestaat niet")
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     except OSError as exc:
         raise RecordsError(f"{out}: kan niet schrijven in {out.parent} ({exc.strerror})") from None
+    os.close(fd)
     temp = Path(temp_name)
     try:
-        with open(fd, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
+        yield temp
         os.replace(temp, out)
     except PermissionError:
         temp.unlink(missing_ok=True)
@@ -108,3 +109,11 @@ def _atomic_file(out: Path) -> Iterator[TextIO]:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def _atomic_file(out: Path) -> Iterator[TextIO]:
+    with replaced_atomically(out) as temp, open(temp, "w", encoding="utf-8", newline="") as stream:
+        yield stream
+        stream.flush()
+        os.fsync(stream.fileno())

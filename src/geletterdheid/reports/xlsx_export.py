@@ -13,15 +13,12 @@ workbook would show).
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.model import Catalog
 from ..records.batching import cyclic_gc_paused
-from ..records.errors import RecordsError
 from ..records.model import Employee, join_roles
 from ..records.times import local_day
 from .completion import EmployeeCompletion, completions, today_here
@@ -36,6 +33,7 @@ from .hr_export import (
     wide_header,
     with_left_column,
 )
+from .spreadsheet import replaced_atomically
 
 if TYPE_CHECKING:
     from ..records.store import Store
@@ -101,15 +99,7 @@ def write_workbook(out: Path, header: Sequence[str], rows: Iterable[list[Cell]])
     """Write ``rows`` under ``header`` to ``out`` (atomically); returns the number of rows."""
     import xlsxwriter
 
-    if not out.parent.is_dir():
-        raise RecordsError(f"{out}: de map {out.parent} bestaat niet")
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    except OSError as exc:
-        raise RecordsError(f"{out}: kan niet schrijven in {out.parent} ({exc.strerror})") from None
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
+    with replaced_atomically(out) as temp:
         # constant_memory: each row goes to disk when the next begins, so memory stays flat
         workbook = xlsxwriter.Workbook(str(temp), {"constant_memory": True})
         sheet = workbook.add_worksheet(SHEET_TITLE)
@@ -137,16 +127,6 @@ def write_workbook(out: Path, header: Sequence[str], rows: Iterable[list[Cell]])
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, count, len(header) - 1)
         workbook.close()
-        os.replace(temp, out)
-    except PermissionError:
-        temp.unlink(missing_ok=True)
-        raise RecordsError(f"{out}: kan het bestand niet vervangen; is het nog geopend in Excel?") from None
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise RecordsError(f"{out}: schrijven mislukt ({exc.strerror}); het oude bestand is ongewijzigd") from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
     return count
 
 

@@ -81,9 +81,8 @@ def score_submission(submission: Submission, employee_id: str, taken_at: dt.date
         raise SubmissionError(422, message[:1].upper() + message[1:] + ".") from None
 
 
-def result_body(attempt: NewAttempt, quiz: Quiz, employee_name: str) -> dict:
-    """What the site shows: the server's score, pass or fail, and feedback per question."""
-    scores = {answer.question_id: answer.score for answer in attempt.answers}
+def stored_result(attempt: NewAttempt, quiz: Quiz, employee_name: str) -> dict:
+    """The part of every answer to a stored attempt (practice or toets): score, pass mark, for whom."""
     return {
         "quiz": quiz.module,
         "score": attempt.score_percent,
@@ -92,6 +91,14 @@ def result_body(attempt: NewAttempt, quiz: Quiz, employee_name: str) -> dict:
         "opgeslagen": True,
         "medewerker": employee_name,
         "bericht": f"Je resultaat is opgeslagen voor {employee_name}.",
+    }
+
+
+def result_body(attempt: NewAttempt, quiz: Quiz, employee_name: str) -> dict:
+    """What the site shows: the server's score, pass or fail, and feedback per question."""
+    scores = {answer.question_id: answer.score for answer in attempt.answers}
+    return {
+        **stored_result(attempt, quiz, employee_name),
         "feedback": [
             {
                 "vraag": question.id,

@@ -37,6 +37,7 @@ from ..errors import UserError
 from ..quiz.scoring import ScoringError
 from ..records.model import NewAttempt
 from ..records.times import LOCAL_ZONE
+from .submission import stored_result
 from .toets_text import plain_text
 
 SOURCE = "toets"
@@ -280,13 +281,7 @@ def result_body(
     options, the uitleg and its articles."""
     scores = {answer.question_id: answer.score for answer in attempt.answers}
     return {
-        "quiz": quiz.module,
-        "score": attempt.score_percent,
-        "geslaagd": attempt.passed,
-        "drempel": quiz.pass_mark,
-        "opgeslagen": True,
-        "medewerker": employee_name,
-        "bericht": f"Je resultaat is opgeslagen voor {employee_name}.",
+        **stored_result(attempt, quiz, employee_name),
         "feedback": [
             {
                 "vraag": item.question.id,
