@@ -294,6 +294,10 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
                 )
             )
         _check_provisions(module.articles, path, lines, ("artikelen",), problems)
+        if module.trainer is not None:
+            for index, misconception in enumerate(module.trainer.misconceptions):
+                loc = ("trainer", "misverstanden", index, "artikelen")
+                _check_provisions(misconception.articles, path, lines, loc, problems)
     for module_id, module in modules.items():
         path, lines = module_paths[module_id], module_lines[module_id]
         for index, required in enumerate(module.requires):

@@ -23,6 +23,65 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True)
 
 
+class CaseWork(_Strict):
+    """How the module's casus is worked on in a workshop."""
+
+    work_form: NonEmptyText = Field(alias="werkvorm", description="Bijvoorbeeld 'In tweetallen' of 'In groepjes van vier'")
+    minutes: int = Field(alias="minuten", ge=1, le=120, description="Tijd voor de casus in de workshop")
+    summary: NonEmptyText = Field(
+        alias="samenvatting", description="De casus in twee of drie zinnen, voor de dia (gewone tekst)"
+    )
+    assignment: NonEmptyText = Field(alias="opdracht", description="Wat de deelnemers doen (gewone tekst)")
+
+
+class Misconception(_Strict):
+    """A wrong idea participants often bring, and what is right instead."""
+
+    claim: NonEmptyText = Field(alias="misverstand")
+    correction: NonEmptyText = Field(alias="juist", description="Wat er wel klopt, in eigen woorden")
+    articles: list[str] = Field(alias="artikelen", min_length=1, description="Bepaling(en) waar het juiste op rust")
+
+    @field_validator("articles", mode="before")
+    @classmethod
+    def _articles_as_text(cls, value: object) -> object:
+        return [str(item) for item in value] if isinstance(value, list) else value
+
+
+class TrainerNotes(_Strict):
+    """The ``trainer`` section of a module's front matter: what a trainer needs to teach it in a workshop.
+
+    Plain text throughout (no Markdown): it goes into slides, speaker notes and the session plan.
+    """
+
+    minutes: int = Field(
+        alias="minuten",
+        ge=10,
+        le=240,
+        description="Voorgestelde tijd in een workshop voor kernpunten, casus en bespreking (zonder de toets)",
+    )
+    discussion_minutes: int = Field(alias="bespreking_minuten", default=5, ge=0, le=60)
+    key_points: list[NonEmptyText] = Field(
+        alias="kernpunten", min_length=3, max_length=5, description="3 tot 5 kernpunten; noem bij een wettelijke regel het artikel"
+    )
+    case: CaseWork = Field(alias="casus")
+    discussion_questions: list[NonEmptyText] = Field(alias="discussievragen", min_length=1, max_length=5)
+    misconceptions: list[Misconception] = Field(alias="misverstanden", min_length=1, max_length=5)
+
+    @property
+    def explain_minutes(self) -> int:
+        """What is left of ``minutes`` for presenting the key points."""
+        return self.minutes - self.case.minutes - self.discussion_minutes
+
+    @model_validator(mode="after")
+    def _parts_fit(self) -> TrainerNotes:
+        if self.explain_minutes < 3:
+            raise ValueError(
+                f"minuten ({self.minutes}) laat te weinig tijd voor de kernpunten: casus ({self.case.minutes}) "
+                f"en bespreking ({self.discussion_minutes}) samen mogen hoogstens {self.minutes - 3} minuten zijn"
+            )
+        return self
+
+
 class Module(_Strict):
     """Front matter of a module file in ``modules/``."""
 
@@ -61,6 +120,9 @@ class Module(_Strict):
         ge=2,
         description="Wie de toets op een eerdere versie haalde, moet hem opnieuw doen (status 'opnieuw nodig'); "
         "hoogstens de huidige versie",
+    )
+    trainer: TrainerNotes | None = Field(
+        default=None, description="Aantekeningen voor de trainer: kernpunten, casus, bespreking, misverstanden"
     )
 
     @field_validator("articles", mode="before")
