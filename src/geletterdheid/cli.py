@@ -163,6 +163,7 @@ COMMAND_MODULES: list[str] = [
     "server.commands",
     "curriculum.commands",
     "project.commands",
+    "workshop.commands",
 ]
 
 
