@@ -41,6 +41,8 @@ def dutch_message(error: ErrorDetails) -> str:
         return f"'{name}' moet een lijst van sleutel: tekst zijn"
     if kind == "too_short":
         return f"'{name}' heeft te weinig items (minstens {ctx.get('min_length')})"
+    if kind == "too_long":
+        return f"'{name}' heeft te veel items (hoogstens {ctx.get('max_length')}, nu {ctx.get('actual_length')})"
     if kind == "literal_error":
         return f"'{name}' moet een van deze waarden zijn: {ctx.get('expected')}"
     if kind.startswith("date") or kind.startswith("datetime"):
