@@ -17,8 +17,6 @@ from .kit import Kit, Participant
 from .plan import plan_workshop
 from .write import write_kit
 
-DEFAULT_GEMEENTE = "de gemeente"
-
 
 class WorkshopError(UserError, ValueError):
     """A wrong option or participants file (a Dutch message naming the file and row)."""
@@ -77,8 +75,10 @@ def _chosen_modules(catalog: Catalog, text: str) -> list[Module]:
 
 
 def _gemeente(project: Path | None) -> tuple[str, Path | None]:
-    if project is None:
-        return DEFAULT_GEMEENTE, None
+    if project is None:  # the repository itself: the example name its own site and handbooks carry
+        from ..project.placeholders import EXAMPLE_NAME
+
+        return EXAMPLE_NAME, None
     from ..project.config import load_config
 
     config = load_config(project)
