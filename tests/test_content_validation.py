@@ -232,3 +232,27 @@ def test_shipped_json_schemas_match_the_model():
     for filename, text in render_schemas().items():
         shipped = REPO / "schema" / filename
         assert shipped.read_text(encoding="utf-8") == text, f"{filename} is stale: run 'geletterdheid schema'"
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "line", "fragment"),
+    [
+        ("modules/m01-basis.md", "titel: Basis", "titel: Basis over {artikel}`4`", 3, "'titel' is gewone tekst"),
+        (
+            "modules/m01-basis.md",
+            "  - Je weet wat een test is.",
+            "  - Je weet wat een **test** is.",
+            10,
+            "haal vet (**…**) weg",
+        ),
+        ("quizzes/m01.yaml", "    vraag: Welke optie is juist?", "    vraag: Welke `optie` is juist?", 6, "'vraag'"),
+    ],
+    ids=["role-in-title", "bold-in-goal", "backtick-in-question"],
+)
+def test_markdown_in_a_plain_text_field_is_reported_with_its_line(content_tree, relative, old, new, line, fragment):
+    _edit(content_tree, relative, old, new)
+    catalog, problems = load_catalog(content_tree)
+    assert catalog is None
+    matching = [p for p in problems if fragment in p.message]
+    assert matching, problems
+    assert (matching[0].path.relative_to(content_tree).as_posix(), matching[0].line) == (relative, line)

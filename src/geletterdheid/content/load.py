@@ -7,6 +7,7 @@ message and the file and line, so ``geletterdheid check`` can report all of them
 from __future__ import annotations
 
 import errno
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -17,6 +18,7 @@ from .articles import UnknownProvision, parse_provision
 from .messages import dutch_message
 from .model import ALL_STAFF_ROLE, Catalog, LegalFacts, Module, Quiz, Role, Topic, TopicFile
 from .overlay import apply_project
+from .plain_text import markup_in, module_plain_texts, quiz_plain_texts
 from .yamlsource import INVALID, LineMap, Loc, YamlSyntaxError, parse_yaml, split_front_matter
 
 M = TypeVar("M", bound=BaseModel)
@@ -294,6 +296,7 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
                 )
             )
         _check_provisions(module.articles, path, lines, ("artikelen",), problems)
+        _check_plain_texts(module_plain_texts(module), path, lines, problems)
         if module.trainer is not None:
             for index, misconception in enumerate(module.trainer.misconceptions):
                 loc = ("trainer", "misverstanden", index, "artikelen")
@@ -382,7 +385,19 @@ def _text_key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _check_plain_texts(fields: Iterable[tuple[Loc, str]], path: Path, lines: LineMap, problems: list[Problem]) -> None:
+    for loc, text in fields:
+        found = markup_in(text)
+        if found is not None:
+            # The field's own name: the option key ('a') or list index says nothing to an editor.
+            field = "opties" if "opties" in loc else next(p for p in reversed(loc) if isinstance(p, str))
+            problems.append(
+                Problem(path, lines.line(loc), f"'{field}' is gewone tekst, geen Markdown: haal {found} weg")
+            )
+
+
 def _check_questions(quiz: Quiz, path: Path, lines: LineMap, seen: dict[str, Path], problems: list[Problem]) -> None:
+    _check_plain_texts(quiz_plain_texts(quiz), path, lines, problems)
     texts: dict[str, str] = {}  # text key -> id of the first question with that text, in this quiz
     for index, question in enumerate(quiz.questions):
         loc = ("vragen", index)
