@@ -125,9 +125,10 @@ def test_employee_edition_has_no_answers_and_trainer_edition_has_them(built):
     for role in paths:
         employee = _flat(_pdf_text(out / "pdf" / f"handboek-{role}.pdf"))
         trainer = _flat(_pdf_text(out / "pdf" / f"trainer-{role}.pdf"))
-        for marker in ("Antwoordsleutel", "Juiste antwoord", "Antwoord en uitleg", "(juist)"):
+        for marker in ("Antwoordsleutel", "Het juiste antwoord: ", "Antwoord en uitleg"):
             assert marker not in employee, f"{role}: {marker}"
             assert marker in trainer, f"{role}: {marker}"
+        assert "(juist)" not in trainer  # not "✓ Onjuist (juist)": the answer box says it in words
         assert "Vraag 1." in employee and "Kies één antwoord." in employee
 
 
@@ -149,6 +150,9 @@ def test_trainer_edition_explains_every_answer(fixture_build):
     for role, module_ids in PATHS.items():
         employee = _flat(_pdf_text(fixture_build / "pdf" / f"handboek-{role}.pdf"))
         trainer = _flat(_pdf_text(fixture_build / "pdf" / f"trainer-{role}.pdf"))
+        # Every question type reads the same way; a juist-onwaar answer says what it means.
+        assert "Het juiste antwoord: B. " in trainer and "Onjuist (juist)" not in trainer
+        assert "Het juiste antwoord: Onjuist. De stelling klopt niet." in trainer
         for module_id in module_ids:
             for question in ("q01", "q02"):
                 pattern = rf"UITLEG- ?{module_id}- ?{question}"

@@ -76,6 +76,18 @@ def correct_text(question: Question) -> tuple[str, str]:
     return label, "; ".join(option_label(key, question.options[key]) for key in question.correct)
 
 
+def answer_sentence(question: Question) -> str:
+    """The handbook's answer line, the same for every type: 'Het juiste antwoord: B. De optie.',
+    'De juiste antwoorden: A. Een; C. Drie.', 'Het juiste antwoord: Onjuist. De stelling klopt niet.'"""
+    options = "; ".join(option_label(key, question.options[key]) for key in question.correct)
+    lead = "Het juiste antwoord" if len(question.correct) == 1 else "De juiste antwoorden"
+    sentence = f"{lead}: {options}"
+    if question.type == "juist-onwaar":
+        verdict = "De stelling klopt." if question.correct == ["juist"] else "De stelling klopt niet."
+        return f"{sentence}. {verdict}"
+    return sentence if sentence.endswith((".", "?", "!")) else f"{sentence}."
+
+
 def intro_text(quiz_: Quiz) -> str:
     return (
         f"Test wat je weet met {len(quiz_.questions)} vragen. Je hebt de toets gehaald als je minstens "
@@ -350,18 +362,14 @@ def visit_quiz_typst(self: TypstWriter, node: quiz) -> None:
         parts.append(f"#gl-hint[{plain(TYPE_HINTS[question.type])}]")
         options = []
         for key, text in question.options.items():
-            right = answers and key in question.correct
-            suffix = " \\(juist\\)" if right else ""
-            options.append(
-                f"#gl-optie(juist: {'true' if right else 'false'})[{plain(option_label(key, text))}{suffix}]"
-            )
+            right = answers and key in question.correct  # marked by the tick; the answer box says it in words
+            options.append(f"#gl-optie(juist: {'true' if right else 'false'})[{plain(option_label(key, text))}]")
         parts.append("#gl-opties[" + "\n\n".join(options) + "]")
         blocks.append("#gl-vraag[" + "\n\n".join(parts) + "]")
         if answers:
-            label, correct = correct_text(question)
             answer = [
                 f"#gl-tussenkop[Antwoord en uitleg bij vraag {number}]",
-                f"#strong[{escape(label)}\\: ]{plain(correct)}",
+                f"#strong[{plain(answer_sentence(question))}]",
                 *_typst_prose(self, parsed, question, EXPLANATION, question.explanation),
             ]
             if question.articles:
