@@ -146,6 +146,25 @@ def test_the_trainer_edition_opens_for_the_trainer_and_points_to_the_workshop_ki
         assert "Dit is de trainerseditie" not in employee
 
 
+def _pages_with_only_the_forum_box(pdf: Path) -> list[int]:
+    """Pages where nothing but the running header comes before the forum box ("Praat mee")."""
+    alone = []
+    for number, page in enumerate(PdfReader(pdf).pages, start=1):
+        text = page.extract_text() or ""
+        if "Praat mee" in text:
+            before = [line for line in text[: text.index("Praat mee")].splitlines() if line.strip()]
+            if len(before) <= 1:  # the running header
+                alone.append(number)
+    return alone
+
+
+def test_the_forum_box_never_sits_alone_on_a_page(built):
+    out, paths = built[0], built[1]
+    for pdf in _expected_pdfs(out, paths):
+        assert "Praat mee" in _pdf_text(pdf), pdf.name  # the check below has something to find
+        assert _pages_with_only_the_forum_box(pdf) == [], pdf.name
+
+
 def test_trainer_edition_explains_every_answer(fixture_build):
     for role, module_ids in PATHS.items():
         employee = _flat(_pdf_text(fixture_build / "pdf" / f"handboek-{role}.pdf"))

@@ -338,7 +338,8 @@ def visit_quiz_typst(self: TypstWriter, node: quiz) -> None:
 
     answers = self.with_answers
     if not answers and toets_mode(self.config):
-        self.add_block(escape(typography(TOETS_IN_HANDBOOK)))
+        # sticky: the forum box after it is never alone on a page.
+        self.add_block(f"#block(sticky: true)[{escape(typography(TOETS_IN_HANDBOOK))}]")
         raise nodes.SkipNode
     after = (
         "Onder elke vraag staan het juiste antwoord en de uitleg."
@@ -352,7 +353,10 @@ def visit_quiz_typst(self: TypstWriter, node: quiz) -> None:
         )
     )
     blocks: list[str] = []
+    last = len(quiz_.questions)
     for number, question in enumerate(quiz_.questions, start=1):
+        # The quiz's last block sticks to what follows (the forum box), which is then never alone on a page.
+        sticky = "(sticky: true)" if number == last else ""
         blocks.append(f"#metadata(none) <{label_name(f'{self.module_id}.vraag-{question.id}')}>")
         parts = []
         if question.case:
@@ -365,7 +369,7 @@ def visit_quiz_typst(self: TypstWriter, node: quiz) -> None:
             right = answers and key in question.correct  # marked by the tick; the answer box says it in words
             options.append(f"#gl-optie(juist: {'true' if right else 'false'})[{plain(option_label(key, text))}]")
         parts.append("#gl-opties[" + "\n\n".join(options) + "]")
-        blocks.append("#gl-vraag[" + "\n\n".join(parts) + "]")
+        blocks.append(f"#gl-vraag{'' if answers else sticky}[" + "\n\n".join(parts) + "]")
         if answers:
             answer = [
                 f"#gl-tussenkop[Antwoord en uitleg bij vraag {number}]",
@@ -378,7 +382,7 @@ def visit_quiz_typst(self: TypstWriter, node: quiz) -> None:
                     for provision in map(parse_provision, question.articles)
                 )
                 answer.append(f"Bron\\: {links}")
-            blocks.append("#gl-antwoord[" + "\n\n".join(answer) + "]")
+            blocks.append(f"#gl-antwoord{sticky}[" + "\n\n".join(answer) + "]")
     self.add_block("#gl-toets[" + "\n\n".join(blocks) + "]")
     raise nodes.SkipNode
 
