@@ -9,7 +9,7 @@ the preparation checklist and the kit's files. Everything legal comes from the c
 from __future__ import annotations
 
 from ...content.articles import parse_provision
-from ...content.model import Module, dutch_date
+from ...content.model import Module, TrainerNotes, dutch_date
 from ...curriculum import duration_text
 from ...dutch import count, join_names
 from ...typst_syntax import escape, join_blocks, string
@@ -35,6 +35,11 @@ TITLE = "Draaiboek"
 
 def _module(kit: Kit, module_id: str) -> Module:
     return next(m for m in kit.modules if m.id == module_id)
+
+
+def _notes(kit: Kit, module: Module) -> TrainerNotes | None:
+    """The module's trainer notes; None for the modules the plan made from their length instead."""
+    return None if module.id in kit.plan.without_notes else module.trainer
 
 
 def length_text(minutes: int) -> str:
@@ -65,7 +70,7 @@ def _title_block(kit: Kit) -> str:
 
 
 def _goals(kit: Kit) -> str:
-    parts = ["== Doelen", escape("Na de workshop kunnen de deelnemers het volgende.")]
+    parts = ["== Doelen", escape("Dit leren de deelnemers in de workshop: de leerdoelen van de modules.")]
     for module in kit.plan.taught:
         parts.append(f"#strong{text(module.title)}")
         parts.append(bullets(module.learning_goals))
@@ -84,7 +89,7 @@ def _what_happens(kit: Kit, block: Block) -> str:
             return escape(close)
         return escape("Pauze.")
     module = _module(kit, block.module_id)
-    notes = module.trainer
+    notes = _notes(kit, module)
     if block.kind == "kernpunten":
         if notes is None:
             return escape(f"Vertel de kern van de module (geen aantekeningen voor de trainer): {module.summary}")
@@ -133,24 +138,23 @@ def _homework(kit: Kit) -> str:
         return ""
     quizzes = [_module(kit, h.module_id) for h in plan.homework if h.part == "toets"]
     modules = [_module(kit, h.module_id) for h in plan.homework if h.part == "module"]
-    parts = ["== Huiswerk"]
+    parts = ["== Huiswerk", escape("Past niet in de tijd: dit doen de deelnemers na de workshop.")]
     if quizzes:
-        names = join_names([f"{m.title} ({toets_file(m.id)})" for m in quizzes])
         parts.append(
             escape(
-                f"Past niet in de tijd: de toets van {names}. De deelnemers maken die toets na de workshop online, "
-                "in hun leerpad op de site, of op papier met het formulier."
+                "De toets van deze modules. Ze maken hem online, in hun leerpad op de site, of op papier met het "
+                "formulier:"
             )
         )
+        parts.append(bullets(f"{m.title} ({toets_file(m.id)})" for m in quizzes))
     if modules:
-        names = join_names([m.title for m in modules])
         parts.append(
             escape(
-                f"Past niet in de tijd: {'de module' if len(modules) == 1 else 'de modules'} {names}. De deelnemers "
-                "lezen die thuis, in hun leerpad op de site of in het handboek, en maken daarna de toets online "
-                "of op papier."
+                f"{'Deze module lezen' if len(modules) == 1 else 'Deze modules lezen'} ze thuis, in hun leerpad op "
+                "de site of in het handboek, en daarna maken ze de toets online of op papier:"
             )
         )
+        parts.append(bullets(f"{m.title} ({toets_file(m.id)})" for m in modules))
     return join_blocks(parts)
 
 
@@ -165,7 +169,7 @@ def _parts_line(kit: Kit, module: Module) -> str:
 
 def _trainer_section(kit: Kit, module: Module) -> str:
     parts = [f"=== {escape(module.title)}", escape(_parts_line(kit, module))]
-    notes = module.trainer
+    notes = _notes(kit, module)
     if notes is None:
         parts.append(
             escape(
