@@ -3,6 +3,7 @@ the repository content and read back with pypdf: what a trainer and a participan
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -156,6 +157,13 @@ def test_the_draaiboek_holds_goals_trainer_notes_and_the_forum(kit, documents, c
     assert kit.forum_url(m02) in other
 
 
+def test_a_gemeente_without_forum_gets_no_forum_lines(catalog):
+    kit = _kit(dataclasses.replace(catalog, forum=False), _modules(catalog, "m01"), 60)
+    text = _text(compile_document(draaiboek_source(kit)))
+    assert "Voor de trainer" in text and "forum.gemeente.example" not in text and "Verder praten" not in text
+    assert "het forum" not in text
+
+
 def test_the_draaiboek_prepares_printing_and_the_imports(kit, documents):
     text = _text(documents["draaiboek.pdf"])
     preparation = text[text.index("Voorbereiding") : text.index("Materialen")]
@@ -194,6 +202,8 @@ def test_a_toets_form_has_the_fields_and_every_question_but_no_answers(kit, docu
     for number, question in numbered(quiz):
         assert f"Vraag {number} {question.id}" in text
         assert question.text in text
+        if question.case:
+            assert plain_text(question.case, kit.catalog.legal)[:80] in text, question.id
         for key in question.options:
             assert option_label(question, key) in text
     for question in quiz.questions:  # no uitleg: not a single sentence of it

@@ -83,7 +83,11 @@ def _what_happens(kit: Kit, block: Block) -> str:
         if block.kind == "welkom":
             return escape("Welkom. Noem de doelen en het programma van vandaag. De deelnemers stellen zich kort voor.")
         if block.kind == "afsluiting":
-            close = "Vragen van de deelnemers, het forum en het leerpad op de site."
+            close = (
+                "Vragen van de deelnemers, het forum en het leerpad op de site."
+                if kit.catalog.forum
+                else "Vragen van de deelnemers en het leerpad op de site."
+            )
             if kit.plan.homework:
                 close += " Noem het huiswerk (zie Huiswerk)."
             return escape(close)
