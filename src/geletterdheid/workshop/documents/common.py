@@ -84,7 +84,7 @@ def gemeente_line(kit: Kit) -> str:
     return f'#block(below: 5mm, text(size: 11pt, weight: "bold", fill: luma(70))[{escape(kit.gemeente)}])'
 
 
-def compile_document(source: str, root: Path | None = None, name: str = "document") -> bytes:
+def compile_document(source: str, root: Path | None = None, name: str = "het document") -> bytes:
     """The PDF bytes of ``source`` (tagged PDF/UA-1); ``root`` is the folder files like the logo are read from.
 
     Raises :class:`DocumentError` when Typst fails."""
