@@ -13,10 +13,11 @@ import pytest
 from bs4 import BeautifulSoup
 from handbook_fixture import PATHS, TITLES, copy_tree, load_valid_catalog
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject
 
 from geletterdheid.cli import main
 from geletterdheid.curriculum import learning_path
+from pdf_support import flat as _flat
+from pdf_support import struct_elements as _struct_elements
 
 REPO = Path(__file__).resolve().parents[2]
 A4 = (595.28, 841.89)  # points
@@ -55,24 +56,6 @@ def _pdf_text(path: Path) -> str:
             ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
         ).stdout
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-
-
-def _flat(text: str) -> str:
-    """Text without line breaks; a word hyphenated at a line end is joined again."""
-    return re.sub(r"\s+", " ", re.sub(r"(\w)-\n(\w)", r"\1\2", text))
-
-
-def _struct_elements(reader: PdfReader):
-    stack = [reader.trailer["/Root"]["/StructTreeRoot"]]
-    while stack:
-        node = stack.pop()
-        kids = node.get("/K")
-        kids = kids if isinstance(kids, ArrayObject) else [kids] if kids is not None else []
-        for kid in kids:
-            kid = kid.get_object() if hasattr(kid, "get_object") else kid
-            if isinstance(kid, DictionaryObject) and kid.get("/Type") == "/StructElem":
-                yield kid
-                stack.append(kid)
 
 
 def _expected_pdfs(out: Path, roles) -> list[Path]:
@@ -142,16 +125,53 @@ def test_employee_edition_has_no_answers_and_trainer_edition_has_them(built):
     for role in paths:
         employee = _flat(_pdf_text(out / "pdf" / f"handboek-{role}.pdf"))
         trainer = _flat(_pdf_text(out / "pdf" / f"trainer-{role}.pdf"))
-        for marker in ("Antwoordsleutel", "Juiste antwoord", "Antwoord en uitleg", "(juist)"):
+        for marker in ("Antwoordsleutel", "Het juiste antwoord: ", "Antwoord en uitleg"):
             assert marker not in employee, f"{role}: {marker}"
             assert marker in trainer, f"{role}: {marker}"
+        assert "(juist)" not in trainer  # not "✓ Onjuist (juist)": the answer box says it in words
         assert "Vraag 1." in employee and "Kies één antwoord." in employee
+
+
+def test_the_trainer_edition_opens_for_the_trainer_and_points_to_the_workshop_kit(built):
+    out, paths = built[0], built[1]
+    for role in paths:
+        employee = _flat(_pdf_text(out / "pdf" / f"handboek-{role}.pdf"))
+        trainer = _flat(_pdf_text(out / "pdf" / f"trainer-{role}.pdf"))
+        opening = trainer[trainer.index("Zo gebruik je dit handboek") :][:1500]
+        assert "Je volgt" in employee and "Je volgt" not in opening, role
+        assert "Dit is de trainerseditie" in opening and "het juiste antwoord en de uitleg" in opening
+        assert f"geletterdheid workshop --rol {role} --duur 120 --out kit" in opening, role
+        for part in ("draaiboek", "dia's", "toetsformulieren", "antwoordblad", "scoreblad", "presentielijst"):
+            assert part in opening, (role, part)
+        assert "Dit is de trainerseditie" not in employee
+
+
+def _pages_with_only_the_forum_box(pdf: Path) -> list[int]:
+    """Pages where nothing but the running header comes before the forum box ("Praat mee")."""
+    alone = []
+    for number, page in enumerate(PdfReader(pdf).pages, start=1):
+        text = page.extract_text() or ""
+        if "Praat mee" in text:
+            before = [line for line in text[: text.index("Praat mee")].splitlines() if line.strip()]
+            if len(before) <= 1:  # the running header
+                alone.append(number)
+    return alone
+
+
+def test_the_forum_box_never_sits_alone_on_a_page(built):
+    out, paths = built[0], built[1]
+    for pdf in _expected_pdfs(out, paths):
+        assert "Praat mee" in _pdf_text(pdf), pdf.name  # the check below has something to find
+        assert _pages_with_only_the_forum_box(pdf) == [], pdf.name
 
 
 def test_trainer_edition_explains_every_answer(fixture_build):
     for role, module_ids in PATHS.items():
         employee = _flat(_pdf_text(fixture_build / "pdf" / f"handboek-{role}.pdf"))
         trainer = _flat(_pdf_text(fixture_build / "pdf" / f"trainer-{role}.pdf"))
+        # Every question type reads the same way; a juist-onwaar answer says what it means.
+        assert "Het juiste antwoord: B. " in trainer and "Onjuist (juist)" not in trainer
+        assert "Het juiste antwoord: Onjuist. De stelling klopt niet." in trainer
         for module_id in module_ids:
             for question in ("q01", "q02"):
                 pattern = rf"UITLEG- ?{module_id}- ?{question}"

@@ -147,8 +147,10 @@ def test_editions_differ_only_in_what_is_for_trainers_or_for_employees(app):
     assert "Alleen voor trainers" in trainer and "Alleen voor deelnemers" not in trainer
     # m02 differs only in its quiz (answers for trainers); the module text before it is the same.
     before_quiz = [markup[edition]["m02"].split("Test wat je weet")[0] for edition in ("handboek", "trainer")]
-    assert before_quiz[0] == before_quiz[1] and "#gl-antwoord[" not in markup["handboek"]["m02"]
-    assert "#gl-antwoord[" in markup["trainer"]["m02"]
+    assert before_quiz[0] == before_quiz[1] and "#gl-antwoord" not in markup["handboek"]["m02"]
+    # The quiz's last block (m02 has one question) sticks to the forum box that follows it.
+    assert "#gl-antwoord(sticky: true)[" in markup["trainer"]["m02"]
+    assert "#gl-vraag(sticky: true)[" in markup["handboek"]["m02"]
 
 
 @TYPST

@@ -101,21 +101,56 @@ def _contents(path: LearningPath, edition: Edition) -> str:
     return "\n\n".join(lines)
 
 
+#: How a trainer makes the workshop kit of a role; ``{rol}`` is the role id.
+KIT_COMMAND = "geletterdheid workshop --rol {rol} --duur 120 --out kit"
+
+
+def _for_the_trainer(catalog: Catalog, role_id: str, path: LearningPath, facts: CoverFacts) -> list[str]:
+    """The opening of the trainer edition: what it is for, what is in it, and the workshop kit."""
+    role = catalog.roles[role_id]
+    return [
+        escape(
+            f"Dit is de trainerseditie van het handboek voor de rol {role.title}. Je gebruikt hem om een workshop "
+            f"voor te bereiden en te geven. Het leerpad heeft {_count(len(path.modules))}; een deelnemer doet er "
+            f"samen ongeveer {duration_text(path.minutes)} over."
+        ),
+        escape(
+            "De modules staan hier zoals de deelnemers ze lezen. Onder elke toetsvraag staan het juiste antwoord "
+            "en de uitleg, en achterin staat een antwoordsleutel om snel na te kijken. Deel deze editie daarom niet "
+            "uit: deelnemers krijgen het handboek zonder antwoorden."
+        ),
+        escape("Alles voor de workshop zelf maak je met één opdracht:"),
+        f"#block(inset: (left: 1em), raw({string(KIT_COMMAND.format(rol=role_id))}))",
+        escape(
+            "Met --duur kies je de lengte in minuten. In de map kit staan dan het draaiboek (het programma met "
+            "tijden en per module wat je vertelt en vraagt), de dia's, de toetsformulieren om op papier te maken, "
+            "het antwoordblad voor jou, het scoreblad om de antwoorden in te zetten en in te lezen, en de "
+            "presentielijst."
+        ),
+        escape(
+            "Bij elke module staat het adres van het forum waar collega's over het onderwerp praten, ook als "
+            "QR-code. Wijs de deelnemers erop: daar kunnen ze na de workshop verder met hun vragen."
+        ),
+        escape(
+            f"Dit handboek is gemaakt voor {facts.gemeente}. Dezelfde inhoud staat ook op de website met de "
+            "handleiding; daar maken de deelnemers de toetsen ook online."
+        ),
+    ]
+
+
 def _how_to_use(catalog: Catalog, role_id: str, edition: Edition, path: LearningPath, facts: CoverFacts) -> str:
+    heading = "#heading(level: 1, outlined: false, bookmarked: true)[Zo gebruik je dit handboek] <gl-gebruik>\n\n"
+    if edition.with_answers:
+        return "#v(1.5em)\n\n" + heading + "\n\n".join(_for_the_trainer(catalog, role_id, path, facts))
     role = catalog.roles[role_id]
     quiz = (
         "Na elke module staat een toets. Zet een kruisje bij het antwoord dat volgens jou klopt. "
         "Je trainer bespreekt de antwoorden met je."
     )
-    if facts.toets and not edition.with_answers:
+    if facts.toets:
         quiz = (
             "De toets bij elke module maak je op de website van de training, of op papier bij je trainer. "
             "Daarna krijg je de antwoorden en de uitleg."
-        )
-    if edition.with_answers:
-        quiz = (
-            "Na elke module staat een toets. In deze trainerseditie staan onder elke vraag het juiste antwoord "
-            "en de uitleg; achterin staat een antwoordsleutel om snel na te kijken."
         )
     paragraphs = [
         f"Dit handboek hoort bij het leerpad voor de rol {role.title}. Je volgt {_count(len(path.modules))}, "
@@ -127,15 +162,12 @@ def _how_to_use(catalog: Catalog, role_id: str, edition: Edition, path: Learning
         f"Dit handboek is gemaakt voor {facts.gemeente}. Dezelfde inhoud staat ook op de website met de "
         "handleiding; daar kun je de toetsen ook online maken.",
     ]
-    return (
-        "#v(1.5em)\n\n"
-        "#heading(level: 1, outlined: false, bookmarked: true)[Zo gebruik je dit handboek] <gl-gebruik>\n\n"
-        + "\n\n".join(escape(text) for text in paragraphs)
-    )
+    return "#v(1.5em)\n\n" + heading + "\n\n".join(escape(text) for text in paragraphs)
 
 
 def _answer_text(question: Question) -> str:
-    return ", ".join(key.upper() if len(key) == 1 else question.options[key].lower() for key in question.correct)
+    """'B', 'A, C' or 'Onjuist': the letters, or the word of a juist-onwaar option as the question shows it."""
+    return ", ".join(key.upper() if len(key) == 1 else question.options[key] for key in question.correct)
 
 
 def answer_key(catalog: Catalog, path: LearningPath) -> str:

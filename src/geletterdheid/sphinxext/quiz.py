@@ -76,6 +76,18 @@ def correct_text(question: Question) -> tuple[str, str]:
     return label, "; ".join(option_label(key, question.options[key]) for key in question.correct)
 
 
+def answer_sentence(question: Question) -> str:
+    """The handbook's answer line, the same for every type: 'Het juiste antwoord: B. De optie.',
+    'De juiste antwoorden: A. Een; C. Drie.', 'Het juiste antwoord: Onjuist. De stelling klopt niet.'"""
+    options = "; ".join(option_label(key, question.options[key]) for key in question.correct)
+    lead = "Het juiste antwoord" if len(question.correct) == 1 else "De juiste antwoorden"
+    sentence = f"{lead}: {options}"
+    if question.type == "juist-onwaar":
+        verdict = "De stelling klopt." if question.correct == ["juist"] else "De stelling klopt niet."
+        return f"{sentence}. {verdict}"
+    return sentence if sentence.endswith((".", "?", "!")) else f"{sentence}."
+
+
 def intro_text(quiz_: Quiz) -> str:
     return (
         f"Test wat je weet met {len(quiz_.questions)} vragen. Je hebt de toets gehaald als je minstens "
@@ -326,7 +338,8 @@ def visit_quiz_typst(self: TypstWriter, node: quiz) -> None:
 
     answers = self.with_answers
     if not answers and toets_mode(self.config):
-        self.add_block(escape(typography(TOETS_IN_HANDBOOK)))
+        # sticky: the forum box after it is never alone on a page.
+        self.add_block(f"#block(sticky: true)[{escape(typography(TOETS_IN_HANDBOOK))}]")
         raise nodes.SkipNode
     after = (
         "Onder elke vraag staan het juiste antwoord en de uitleg."
@@ -340,7 +353,10 @@ def visit_quiz_typst(self: TypstWriter, node: quiz) -> None:
         )
     )
     blocks: list[str] = []
+    last = len(quiz_.questions)
     for number, question in enumerate(quiz_.questions, start=1):
+        # The quiz's last block sticks to what follows (the forum box), which is then never alone on a page.
+        sticky = "(sticky: true)" if number == last else ""
         blocks.append(f"#metadata(none) <{label_name(f'{self.module_id}.vraag-{question.id}')}>")
         parts = []
         if question.case:
@@ -350,18 +366,14 @@ def visit_quiz_typst(self: TypstWriter, node: quiz) -> None:
         parts.append(f"#gl-hint[{plain(TYPE_HINTS[question.type])}]")
         options = []
         for key, text in question.options.items():
-            right = answers and key in question.correct
-            suffix = " \\(juist\\)" if right else ""
-            options.append(
-                f"#gl-optie(juist: {'true' if right else 'false'})[{plain(option_label(key, text))}{suffix}]"
-            )
+            right = answers and key in question.correct  # marked by the tick; the answer box says it in words
+            options.append(f"#gl-optie(juist: {'true' if right else 'false'})[{plain(option_label(key, text))}]")
         parts.append("#gl-opties[" + "\n\n".join(options) + "]")
-        blocks.append("#gl-vraag[" + "\n\n".join(parts) + "]")
+        blocks.append(f"#gl-vraag{'' if answers else sticky}[" + "\n\n".join(parts) + "]")
         if answers:
-            label, correct = correct_text(question)
             answer = [
                 f"#gl-tussenkop[Antwoord en uitleg bij vraag {number}]",
-                f"#strong[{escape(label)}\\: ]{plain(correct)}",
+                f"#strong[{plain(answer_sentence(question))}]",
                 *_typst_prose(self, parsed, question, EXPLANATION, question.explanation),
             ]
             if question.articles:
@@ -370,7 +382,7 @@ def visit_quiz_typst(self: TypstWriter, node: quiz) -> None:
                     for provision in map(parse_provision, question.articles)
                 )
                 answer.append(f"Bron\\: {links}")
-            blocks.append("#gl-antwoord[" + "\n\n".join(answer) + "]")
+            blocks.append(f"#gl-antwoord{sticky}[" + "\n\n".join(answer) + "]")
     self.add_block("#gl-toets[" + "\n\n".join(blocks) + "]")
     raise nodes.SkipNode
 
