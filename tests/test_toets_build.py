@@ -20,7 +20,7 @@ import yaml
 
 from geletterdheid.cli import main
 from geletterdheid.content import catalog_or_exit
-from geletterdheid.server.toets_text import plain_text
+from geletterdheid.content.reading_text import plain_text
 from repo_paths import REPO, ROOTS
 
 NO_SCRIPT = "Voor deze toets is JavaScript nodig"

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from geletterdheid.content import catalog_or_exit
 from geletterdheid.content.model import Quiz
+from geletterdheid.content.reading_text import plain_text
 from geletterdheid.server.toets import (
     ToetsError,
     ToetsRules,
@@ -20,7 +21,6 @@ from geletterdheid.server.toets import (
     start_refusal,
     submit_refusal,
 )
-from geletterdheid.server.toets_text import plain_text
 from repo_paths import REPO
 
 CATALOG = catalog_or_exit(REPO)

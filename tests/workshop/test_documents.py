@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from geletterdheid.content import Catalog, Module, load_catalog
-from geletterdheid.server.toets_text import plain_text
+from geletterdheid.content.reading_text import plain_text
 from geletterdheid.workshop.documents import (
     DocumentError,
     compile_document,

@@ -22,10 +22,19 @@ def test_writes_the_kit_privately_and_says_what_is_homework(capsys, tmp_path):
         capsys, "--rol", "alle-medewerkers", "--duur", "120", "--datum", "2026-12-14", "--out", str(out)
     )
     assert code == 0, err
-    files = {path.name for path in out.iterdir()}
-    assert {"dia's.pptx", "scoreblad.xlsx"} <= files
+    files = [path.name for path in out.iterdir()]
+    assert sorted(files) == sorted(
+        ["draaiboek.pdf", "dia's.pptx", "antwoordblad.pdf", "scoreblad.xlsx", "presentielijst.pdf"]
+        + [f"toets-m0{n}.pdf" for n in range(1, 5)]
+    )
+    assert stdout.splitlines()[1:10] == [f"  {name}" for name in files_in_reading_order()]
     assert all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in out.iterdir())
     assert "Past niet in de tijd, en is huiswerk" in stdout
+
+
+def files_in_reading_order() -> list[str]:
+    toets = [f"toets-m0{n}.pdf" for n in range(1, 5)]
+    return ["draaiboek.pdf", "dia's.pptx", *toets, "antwoordblad.pdf", "presentielijst.pdf", "scoreblad.xlsx"]
 
 
 def test_participants_prefill_the_score_sheet(capsys, tmp_path):

@@ -32,13 +32,13 @@ from typing import Any
 
 from ..content.articles import parse_provision
 from ..content.model import LegalFacts, Question, Quiz
+from ..content.reading_text import plain_text
 from ..dutch import QUESTION_HINTS
 from ..errors import UserError
 from ..quiz.scoring import ScoringError
 from ..records.model import NewAttempt
 from ..records.times import LOCAL_ZONE
 from .submission import stored_result
-from .toets_text import plain_text
 
 SOURCE = "toets"
 _KEY_LABEL = b"geletterdheid-toets-v1"

@@ -4,29 +4,30 @@ failure leaves no half-written kit file behind."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from ..records.errors import RecordsError
 from ..reports.spreadsheet import replaced_atomically
+from .documents import kit_documents
+from .documents.common import DRAAIBOEK, SCORESHEET, SLIDES
 from .kit import Kit
 from .scoresheet import scoresheet_xlsx
 from .slides import slides_pptx
 
-SLIDES = "dia's.pptx"
-SCORESHEET = "scoreblad.xlsx"
 
-
-def kit_files(kit: Kit) -> dict[str, Callable[[], bytes]]:
-    """File name -> how to make it, in the order a trainer reads the folder."""
+def kit_files(kit: Kit) -> dict[str, bytes]:
+    """File name -> contents, in the order a trainer reads the folder: plan, slides, forms, key, sheets."""
+    documents = kit_documents(kit)
     return {
-        SLIDES: lambda: slides_pptx(kit),
-        SCORESHEET: lambda: scoresheet_xlsx(kit),
+        DRAAIBOEK: documents.pop(DRAAIBOEK),
+        SLIDES: slides_pptx(kit),
+        **documents,
+        SCORESHEET: scoresheet_xlsx(kit),
     }
 
 
 def write_kit(kit: Kit, out: Path) -> list[Path]:
-    made = {name: make() for name, make in kit_files(kit).items()}
+    made = kit_files(kit)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

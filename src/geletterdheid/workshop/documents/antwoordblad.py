@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 
 from ...content.model import Question, Quiz
+from ...content.reading_text import plain_text
 from ...dutch import count
-from ...server.toets_text import plain_text
 from ...typst_syntax import escape, join_blocks
 from ..kit import Kit, numbered, option_label
 from .common import gemeente_line, preamble, text, toets_file

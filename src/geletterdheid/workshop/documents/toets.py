@@ -8,8 +8,8 @@ no uitleg: those are on the trainer's answer sheet.
 from __future__ import annotations
 
 from ...content.model import Question, Quiz
+from ...content.reading_text import plain_text
 from ...dutch import QUESTION_HINTS, count
-from ...server.toets_text import plain_text
 from ...typst_syntax import escape, join_blocks
 from ..kit import Kit, numbered, option_label
 from .common import gemeente_line, preamble, text, toets_file

@@ -1,15 +1,16 @@
-"""Quiz texts (casus, uitleg) as plain text for the toets API, which the browser shows as text.
+"""Quiz texts (casus, uitleg) as plain text, for what is not made by Sphinx: the toets API (the
+browser shows it as text) and the workshop's printed forms and answer key.
 
 Authors may write a little MyST in a casus or uitleg: a role (``{wet}`key``` shows a date or amount
 from docs/wetgeving.yaml, ``{artikel}`4``` an article), a link or emphasis. The site renders those
-with Sphinx; the server has no Sphinx, so it writes what a reader would see. Pure.
+with Sphinx; elsewhere this writes what a reader would see. Pure.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..content.model import LegalFacts
+from .model import LegalFacts
 
 _ROLE = re.compile(r"\{(\w+)\}`([^`]*)`")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
