@@ -7,10 +7,12 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import shutil
 import sys
 from importlib.resources import files
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 
 from geletterdheid.cli import main
 from geletterdheid.content import load_catalog
@@ -21,7 +23,7 @@ from geletterdheid.content.articles import (
     act_structure,
     parse_provision,
 )
-from repo_paths import REPO
+from repo_paths import REPO, ROOTS
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +93,98 @@ def test_points_and_paragraphs_editors_cite(act):
     assert {"2", "3", "4"} <= set(_paragraphs(act, "73"))
     assert _paragraphs(act, "6")[:4] == ["1", "1a", "1b", "1c"]
     assert _points(act["articles"]["99"]["paragraphs"]["4"]) == ["a", "b", "c", "d", "da", "e", "f", "g"]
+
+
+# Every paragraph and point that emendrix/changelogs (eu/32024R1689/CHANGELOG.md, a diff of the OJ text
+# against the consolidation of 27 July 2026) lists as changed or inserted: a second source for the data file.
+CHANGED_BY_THE_OMNIBUS = [
+    "1(2)(g)",
+    "2(2)",
+    "2(7)",
+    "2(13)",
+    "3(14)",
+    "3(14a)",
+    "3(14b)",
+    "4(1)",
+    "4(2)",
+    "4(3)",
+    "5(1)(ba)",
+    "5(1)(bb)",
+    "5(1a)",
+    "5(1b)",
+    "6(1a)",
+    "6(1b)",
+    "6(1c)",
+    "10(1)",
+    "10(6)",
+    "11(1)",
+    "17(2)",
+    "25(2)",
+    "25(4)",
+    "27(4)",
+    "27(5)",
+    "28(8)",
+    "28(9)",
+    "29(4)",
+    "30(2)",
+    "40(2)",
+    "42(3)",
+    "43(3)",
+    "50(7)",
+    "56(6)",
+    "57(1)",
+    "57(3)",
+    "57(3a)",
+    "57(5)",
+    "57(9)(e)",
+    "57(10)",
+    "57(14)",
+    "58(1)(c)",
+    "58(1)(d)",
+    "60(1)",
+    "60(2)",
+    "63(1)",
+    "64(3)",
+    "69(2)",
+    "70(8)",
+    "72(3)",
+    "75(1)(a)",
+    "75(1)(b)",
+    "75(1a)",
+    "75(1b)",
+    "75(1c)",
+    "75(1d)",
+    "75(1e)",
+    "75(2a)",
+    "76(1)",
+    "77(1)",
+    "77(1a)",
+    "77(1b)",
+    "95(4)",
+    "96(1)(a)",
+    "96(1)(f)",
+    "96(1)(g)",
+    "97(2)",
+    "97(3)",
+    "97(6)",
+    "99(1)",
+    "99(4)(da)",
+    "99(6a)",
+    "111(2)",
+    "111(4)",
+    "113(a)",
+    "113(c)(i)",
+    "113(c)(ii)",
+    "113(d)",
+    "bijlage I, punt 20",
+    "bijlage I, punt 21",
+    "bijlage VIII, punt 8",
+]
+
+
+@pytest.mark.parametrize("reference", CHANGED_BY_THE_OMNIBUS)
+def test_what_the_omnibus_changed_or_inserted_exists(reference):
+    assert parse_provision(reference)
 
 
 def test_every_article_and_annex_of_the_act_is_in_the_data_file(act):
@@ -203,6 +297,23 @@ def test_check_reports_a_paragraph_that_does_not_exist_with_file_and_line(conten
     ]
     assert main(["--root", str(content_tree), "check"]) == 1
     assert re.search(r"^quizzes/m02\.yaml:11: artikel 26 heeft geen lid 13", capsys.readouterr().err, re.MULTILINE)
+
+
+def test_a_role_with_a_paragraph_that_does_not_exist_fails_the_build_with_its_line(tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-minimal", srcdir)
+    page = srcdir / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nZie {artikel}`de transparantieplicht <50(9)>`.\n")
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        app.build()
+        warnings = app.warning.getvalue()
+    finally:
+        app.cleanup()
+    assert re.search(
+        r"index\.md:\d+: WARNING: \{artikel\}: artikel 50 heeft geen lid 9; artikel 50 heeft de leden 1 tot en met 7",
+        warnings,
+    ), warnings
 
 
 # --- the generator ------------------------------------------------------------------------------------------
