@@ -78,6 +78,14 @@ def test_annex_iii_has_eight_points_with_their_letters(act):
     assert list(points["5"]) == ["a", "b", "c", "d"]
 
 
+def test_annex_sections_are_kept_apart_where_they_number_from_one(act):
+    viii = act["annexes"]["VIII"]["sections"]
+    assert list(viii) == ["A", "B", "C"]
+    assert list(viii["B"]) == ["1", "2", "3", "4", "5", "6", "8"]  # points 7 and 9 deleted in 2026
+    assert list(act["annexes"]["I"]["sections"]["A"])[0] == "2"  # point 1 (machinery directive) deleted
+    assert list(act["annexes"]["I"]["sections"]["B"])[-1] == "21"  # the machinery regulation added
+
+
 def test_inserted_articles_and_annex_exist(act):
     assert _paragraphs(act, "4a") == ["1", "2"]
     assert _points(act["articles"]["4a"]["paragraphs"]["1"]) == ["a", "b", "c", "d", "e", "f"]
@@ -230,6 +238,9 @@ def test_the_data_file_is_package_data():
         "bijlage III punt 4(b)",
         "bijlage VII, punt 4.3",
         "bijlage XIV, punt 2",
+        "bijlage VIII, afdeling B, punt 8",
+        "bijlage VIII, punt 7",
+        "bijlage I, afdeling B, punt 21",
     ],
 )
 def test_existing_references_keep_working(reference):
@@ -258,6 +269,18 @@ def test_existing_references_keep_working(reference):
         ("32(1)", "artikel 32 heeft geen genummerde leden of punten, dus ook geen lid 1"),
         ("bijlage III, punt 2(a)", "bijlage III, punt 2 heeft geen punten, dus ook geen punt a"),
         ("114", "artikel 114 bestaat niet in de AI-verordening"),
+        ("10(7)", "artikel 10 heeft geen lid 7; artikel 10 heeft de leden 1 tot en met 4 en 6"),
+        ("4a(3)", "artikel 4a heeft geen lid 3; artikel 4a heeft de leden 1 en 2"),
+        (
+            "bijlage VIII, afdeling B, punt 7",
+            "bijlage VIII, afdeling B, punt 7 is geschrapt bij Verordening (EU) 2026/1744",
+        ),
+        (
+            "bijlage VIII, afdeling D",
+            "bijlage VIII heeft geen afdeling D; bijlage VIII heeft de afdelingen A tot en met C",
+        ),
+        ("bijlage III, afdeling A, punt 1", "bijlage III heeft geen afdelingen, dus ook geen afdeling A"),
+        ("bijlage XI, afdeling 1, punt 3", "bijlage XI, afdeling 1 heeft de punten 1 en 2"),
     ],
 )
 def test_references_that_do_not_exist_say_what_does(reference, message):
@@ -353,6 +376,13 @@ CONSOLIDATED = """<html><body><p class="reference">02024R1689 — NL — 27.07.2
 <div id="anx_I"><p class="title-annex-1">BIJLAGE I</p>
  <div style="margin-left: 30pt"><p class="norm">2.<span> </span>Richtlijn ...</p></div>
  <div style="margin-left: 30pt"><p class="norm">21.<span> </span>Verordening ...</p></div></div>
+<div id="anx_VIII"><p class="title-annex-1">BIJLAGE VIII</p>
+ <p class="title-gr-seq-level-1">Afdeling A — Informatie van aanbieders</p>
+ <div class="grid-container grid-list"><div class="list grid-list-column-1"><span>9. </span></div>
+  <div class="grid-list-column-2"><p class="norm">...</p></div></div>
+ <p class="title-gr-seq-level-1">Afdeling B — Informatie van aanbieders (artikel 49, lid 2)</p>
+ <div class="grid-container grid-list"><div class="list grid-list-column-1"><span>8. </span></div>
+  <div class="grid-list-column-2"><p class="norm">...</p></div></div></div>
 <div id="anx_III"><p class="title-annex-1">BIJLAGE III</p>
  <div class="grid-container grid-list"><div class="list grid-list-column-1"><span>5. </span></div>
   <div class="grid-list-column-2"><p class="norm">Essentiële diensten:</p>
@@ -375,6 +405,7 @@ def test_generator_reads_eurlex_html_with_inserted_numbers_and_quoted_amendments
     assert articles["108"] == {"points": {"1": {}}}
     assert annexes["I"] == {"points": {"2": {}, "21": {}}}
     assert annexes["III"] == {"points": {"5": {"a": {}}}}
+    assert annexes["VIII"] == {"points": {"9": {}, "8": {}}, "sections": {"A": {"9": {}}, "B": {"8": {}}}}
 
 
 def test_generator_applies_amending_instructions(tmp_path):

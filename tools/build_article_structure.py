@@ -59,6 +59,7 @@ _LABEL_RE = re.compile(
 )
 
 
+_SECTION_RE = re.compile(r"^\s*Afdeling\s+([A-Z]|\d+)\b", re.IGNORECASE)
 _LOOSE_NUMBER_RE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.(?:\s|$)")
 
 
@@ -87,6 +88,12 @@ def _grid_label(grid: Any) -> str:
     return spans[0].text_content() if spans else ""
 
 
+def _merge(target: Node, source: Node) -> None:
+    """Deep union: the points of every section, for a reference that names no section."""
+    for label, child in source.items():
+        _merge(target.setdefault(label, {}), child)
+
+
 class _Unit:
     """Collects one article or annex: its numbered paragraphs and the points under them."""
 
@@ -95,6 +102,9 @@ class _Unit:
         self.paragraphs: Node = {}
         self.points: Node = {}
         self.current: Node | None = None  # the paragraph that points without a parent point belong to
+        # Annexes I, VIII and XI have sections ("Afdeling A"); VIII and XI number each section from 1.
+        self.sections: dict[str, tuple[Node, Node]] = {}
+        self.unsectioned = (self.paragraphs, self.points)
 
     def walk(self, element: Any, parent: Node | None) -> None:
         for child in element:
@@ -127,8 +137,14 @@ class _Unit:
                     self.walk(part, node)
                 continue
             if self.annex and parent is None and child.tag == "p" and classes & {"norm", "title-gr-seq-level-1"}:
+                text = child.text_content().replace("\xa0", " ")
+                section = _SECTION_RE.match(text) if "title-gr-seq-level-1" in classes else None
+                if section:
+                    self.paragraphs, self.points = self.sections.setdefault(section.group(1).upper(), ({}, {}))
+                    self.current = None
+                    continue
                 # annexes number their points in the text: <p class="norm">1.<span> </span>Richtlijn ...</p>
-                match = _LOOSE_NUMBER_RE.match(child.text_content().replace("\xa0", " "))
+                match = _LOOSE_NUMBER_RE.match(text)
                 if match:
                     self.current = self.paragraphs.setdefault(match.group(1), {})
                 continue
@@ -141,8 +157,15 @@ class _Unit:
     def result(self) -> Node:
         out: Node = {}
         if self.annex:  # an annex has points only: numbered in the text or as a list
-            points = {**self.paragraphs, **self.points}
-            return {"points": points} if points else {}
+            sections = {label: {**paragraphs, **points} for label, (paragraphs, points) in self.sections.items()}
+            union: Node = {}
+            for part in (dict(self.unsectioned[0], **self.unsectioned[1]), *sections.values()):
+                _merge(union, part)
+            if union:
+                out["points"] = union
+            if sections:
+                out["sections"] = sections
+            return out
         if self.paragraphs:
             out["paragraphs"] = self.paragraphs
         if self.points:
@@ -331,19 +354,28 @@ def apply_corrections(
 ) -> list[dict[str, str]]:
     """Corrections read in the consolidated text of 27 July 2026 where the instructions have no list anchors.
 
-    Each entry: {"unit": "bijlage I", "remove": ["1"], "add": ["21"], "deleted": ["bijlage I, punt 1"],
-    "reason": "..."}. ``remove``/``add`` change the unit's top-level points; ``deleted`` is reported as
-    deleted (geschrapt) by the check.
+    Each entry: {"unit": "bijlage VIII", "section": "B", "remove": ["7", "9"], "add": [],
+    "deleted": ["bijlage VIII, afdeling B, punt 7"], "reason": "..."}. ``remove``/``add`` change the
+    points of the section (or of the unit, without ``section``); ``deleted`` is what the check reports
+    as deleted (geschrapt).
     """
     corrections = json.loads(path.read_text(encoding="utf-8"))
     for correction in corrections:
         kind, _, number = correction["unit"].partition(" ")
         unit = (articles if kind == "artikel" else annexes).setdefault(number, {})
-        points: Node = unit.setdefault("points", {})
+        section = correction.get("section")
+        points: Node = (
+            unit.setdefault("sections", {}).setdefault(section, {}) if section else unit.setdefault("points", {})
+        )
         for label in correction.get("remove", []):
             points.pop(label, None)
         for label in correction.get("add", []):
             points.setdefault(label, {})
+        if section:  # the points of a reference without a section: the union of all sections again
+            union: Node = {}
+            for part in unit["sections"].values():
+                _merge(union, part)
+            unit["points"] = union
         deleted.extend(correction.get("deleted", []))
     return [{"unit": c["unit"], "reason": c["reason"]} for c in corrections]
 

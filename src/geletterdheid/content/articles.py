@@ -45,7 +45,7 @@ _ARTICLE_RE = re.compile(r"^(?:art(?:ikel)?\.?\s*)?(?P<num>\d{1,3}[a-z]?)(?P<res
 _ANNEX_RE = re.compile(r"^bijlage\s+(?P<num>[IVX]+)(?P<rest>(?:,?\s*(?:punt\s*)?[\w().]+)*)$", re.IGNORECASE)
 # The part after "bijlage III": ", punt 5(a)", " punt 4.3", ", afdeling B, punt 2".
 _ANNEX_DETAIL_RE = re.compile(
-    r"^(?:,?\s*afdeling\s+(?P<section>[A-Z])\b)?"
+    r"^(?:,?\s*afdeling\s+(?P<section>[A-Z]|\d+)\b)?"
     r"(?:,?\s*punt\s*(?P<point>\d+(?:\.\d+)*[a-z]?|[a-z]{1,2})(?P<sub>(?:\(\w{1,4}\))*))?$",
     re.IGNORECASE,
 )
@@ -118,22 +118,21 @@ def _describe(labels: list[str], singular: str, plural: str) -> str:
     run: list[tuple[int, str]] = []
     for item in sorted(regular):
         if run and item[0] != run[-1][0] + 1:
-            parts.append(_run_text(run))
+            parts.extend(_run_text(run))
             run = []
         run.append(item)
     if run:
-        parts.append(_run_text(run))
+        parts.extend(_run_text(run))
     parts.extend(inserted)
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
     return f"de {plural} {listed}"
 
 
-def _run_text(run: list[tuple[int, str]]) -> str:
-    if len(run) == 1:
-        return run[0][1]
-    if len(run) == 2:
-        return f"{run[0][1]}, {run[1][1]}"
-    return f"{run[0][1]} tot en met {run[-1][1]}"
+def _run_text(run: list[tuple[int, str]]) -> list[str]:
+    """A run of consecutive labels: ['1 tot en met 7'], or one by one when it is one or two long."""
+    if len(run) <= 2:
+        return [label for _, label in run]
+    return [f"{run[0][1]} tot en met {run[-1][1]}"]
 
 
 def _check_path(name: str, node: dict[str, Any], groups: list[str], first: str) -> None:
@@ -188,12 +187,23 @@ def _check_annex(number: str, rest: str) -> None:
             f"'bijlage {number}{rest}' is geen verwijzing die de controle kent "
             f"(voorbeelden: bijlage {number}, bijlage III, punt 5, bijlage III, punt 5(a))"
         )
+    annex = _structure()["annexes"].get(number, {})
+    name, points = f"bijlage {number}", annex.get("points", {})
+    section = match.group("section")
+    if section is not None:  # 'bijlage VIII, afdeling B, punt 7'
+        sections = annex.get("sections", {})
+        section = section.upper()
+        if section not in sections:
+            if not sections:
+                raise UnknownProvision(f"{name} heeft geen afdelingen, dus ook geen afdeling {section}")
+            existing = _describe(list(sections), "afdeling", "afdelingen")
+            raise UnknownProvision(f"{name} heeft geen afdeling {section}; {name} heeft {existing}")
+        name, points = f"{name}, afdeling {section}", sections[section]
     if match.group("point") is None:
         return
     groups = [match.group("point"), *_GROUP_RE.findall(match.group("sub") or "")]
-    annex = _structure()["annexes"].get(number, {})
-    # Sections (afdeling A, B) are not kept apart: a point counts when some section has it.
-    _check_path(f"bijlage {number}", annex.get("points", {}), groups, "punt")
+    # Without a section, a point counts when some section has it (Annex VIII numbers each section from 1).
+    _check_path(name, points, groups, "punt")
 
 
 @lru_cache(maxsize=4096)  # a build resolves the same few hundred references over a thousand times
