@@ -167,8 +167,8 @@ def test_every_legal_date_shows_its_source(catalog):
 
 
 def test_no_page_repeats_the_article_a_legal_fact_already_shows(catalog):
-    """'{wet}`x` ({artikel}`113`)' would read '2 december 2027 (artikel 113) (artikel 113)'."""
-    twice = re.compile(r"\{wet\}`([^`]+)`\s*\((\{artikel\}`)?(artikel )?([^`)]+(\(\d+\))?)`?\)")
+    """'{wet}`x` ({artikel}`113`)' would read '2 december 2027 (artikel 113) (artikel 113)', also a few words on."""
+    twice = re.compile(r"\{wet\}`([^`]+)`[^.;{(]{0,50}?\((\{artikel\}`)?(artikel )?([^`)(]+(\(\d+\))?)`?\)")
     offenders = []
     for path in [*PAGES, *sorted(REPO.glob("quizzes/*.yaml"))]:
         for match in twice.finditer(path.read_text(encoding="utf-8")):
