@@ -28,6 +28,7 @@ def test_valid_tree_loads_into_catalog(content_tree):
     assert catalog.quizzes["m02"].pass_mark == 70  # the default pass mark
     assert str(catalog.topics["basis"].forum_url) == "https://forum.example.org/c/basis"
     assert catalog.legal.text("hoog-risico-bijlage-iii") == "2 december 2027"
+    assert catalog.legal.cited_text("hoog-risico-bijlage-iii") == "2 december 2027 (artikel 113)"
 
 
 # (file, old text, new text, expected line, expected message fragment)

@@ -122,6 +122,8 @@ def test_no_page_repeats_a_flagged_error(catalog, error):
     offenders = []
     for path in [*REPO.glob("modules/*.md"), *REPO.glob("docs/**/*.md"), REPO / "index.md"]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.lstrip().startswith("- misverstand:"):
+                continue  # a trainer note states the misconception on purpose; its 'juist' line is checked
             if pattern.search(line) and not negation.search(line):
                 offenders.append(f"{path.relative_to(REPO)}:{number}: {line.strip()[:100]}")
     for where, text in _quiz_statements(catalog):

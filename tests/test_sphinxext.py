@@ -83,6 +83,7 @@ def test_article_role_links_to_dutch_consolidated_text(built):
     soup = _soup(built, "index.html")
     links = {a.get_text(): a["href"] for a in soup.find_all("a", class_="gl-artikel")}
     assert links == {
+        "artikel 113": f"{EURLEX}#art_113",  # the {wet} date cites where it comes from
         "artikel 26": f"{EURLEX}#art_26",
         "de definitie": f"{EURLEX}#art_3",
         "bijlage III": f"{EURLEX}#anx_III",
@@ -90,7 +91,11 @@ def test_article_role_links_to_dutch_consolidated_text(built):
 
 
 def test_legal_fact_role_renders_date_from_data_file(built):
-    assert "Vanaf 2 december 2027 gelden" in _soup(built, "index.html").get_text()
+    """The date carries the article it comes from (the entry's first), linked like {artikel} (issue 16)."""
+    soup = _soup(built, "index.html")
+    assert "Vanaf 2 december 2027 (artikel 113) gelden" in soup.get_text()
+    fact = soup.find("span", class_="gl-wet")
+    assert fact.find("a", class_="gl-artikel")["href"] == f"{EURLEX}#art_113"
 
 
 def _build_variant(tmp_path: Path, edit) -> tuple[int, str]:
@@ -170,7 +175,7 @@ def test_quiz_texts_with_markdown_are_parsed_in_place_and_plain_texts_are_escape
     explanation = answer.find_all("p")
     assert explanation[1].find("a", class_="gl-artikel")["href"] == f"{EURLEX}#art_4"  # roles work in uitleg
     assert explanation[1].find("strong", string="elke") is not None
-    assert "pas op 2 december 2027" in explanation[2].get_text()
+    assert "pas op 2 december 2027 (artikel 113)" in explanation[2].get_text()
     # Everything stays inside its question: the parsed parts sit in the right boxes, in order.
     assert question.find_next(class_="gl-vraag") is None
     assert [a.get_text() for a in explanation[-1].find_all("a")] == ["artikel 4", "artikel 26"]

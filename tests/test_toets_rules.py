@@ -94,7 +94,7 @@ def test_an_attempt_started_before_the_last_submission_is_void():
 def test_texts_are_plain_as_a_reader_sees_them():
     legal = CATALOG.legal
     text = "Vanaf {wet}`hoog-risico-bijlage-iii` geldt **dit**; zie [de wet](https://example.org) en {artikel}`4`."
-    assert plain_text(text, legal) == f"Vanaf {legal.text('hoog-risico-bijlage-iii')} geldt dit; zie de wet en 4."
+    assert plain_text(text, legal) == "Vanaf 2 december 2027 (artikel 113) geldt dit; zie de wet en 4."
 
 
 def test_a_large_bank_is_drawn_from_all_of_its_questions():

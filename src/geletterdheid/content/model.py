@@ -243,6 +243,12 @@ class _LegalFact(_Strict):
 
     what: NonEmptyText = Field(alias="wat")
     articles: list[str] = Field(alias="artikelen", min_length=1)
+    source_text: NonEmptyText | None = Field(
+        alias="bron",
+        default=None,
+        description="Waar de waarde staat als dat niet de AI-verordening is; "
+        "de {wet}-rol toont dit in plaats van het eerste artikel",
+    )
 
 
 class LegalDate(_LegalFact):
@@ -273,6 +279,34 @@ class LegalFacts(_Strict):
         if key in self.terms:
             return self.terms[key].value
         return None
+
+    def _fact(self, key: str) -> _LegalFact | None:
+        for facts in (self.dates, self.amounts, self.terms):
+            if key in facts:
+                return facts[key]
+        return None
+
+    def source(self, key: str) -> str | None:
+        """The provision ``key``'s value comes from: the first of its ``artikelen`` ('113')."""
+        fact = self._fact(key)
+        return fact.articles[0] if fact is not None else None
+
+    def source_text(self, key: str) -> str | None:
+        """Where the value is written when that is not the AI Act ('Verordening (EU) 2026/1744'), else None."""
+        fact = self._fact(key)
+        return fact.source_text if fact is not None else None
+
+    def cited_text(self, key: str) -> str | None:
+        """What a {wet} role shows: the value with the provision it comes from, '2 december 2027 (artikel 113)'.
+
+        A reader sees on the spot where a date or amount is written in the law (issue 16).
+        """
+        from .articles import parse_provision
+
+        text, source = self.text(key), self.source(key)
+        if text is None or source is None:
+            return None
+        return f"{text} ({self.source_text(key) or parse_provision(source).label})"
 
     def keys(self) -> list[str]:
         return [*self.dates, *self.amounts, *self.terms]

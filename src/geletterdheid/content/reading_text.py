@@ -2,8 +2,8 @@
 browser shows it as text) and the workshop's printed forms and answer key.
 
 Authors may write a little MyST in a casus or uitleg: a role (``{wet}`key``` shows a date or amount
-from docs/wetgeving.yaml, ``{artikel}`4``` an article), a link or emphasis. The site renders those
-with Sphinx; elsewhere this writes what a reader would see. Pure.
+from docs/wetgeving.yaml with the article it comes from, ``{artikel}`4``` an article), a link or
+emphasis. The site renders those with Sphinx; elsewhere this writes what a reader would see. Pure.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def plain_text(text: str, legal: LegalFacts) -> str:
     def role(match: re.Match[str]) -> str:
         name, value = match.group(1), match.group(2).strip()
         if name == "wet":
-            return legal.text(value) or value  # the loader checked every key
+            return legal.cited_text(value) or value  # the loader checked every key
         return value.split("<")[0].strip() if "<" in value else value
 
     text = _ROLE.sub(role, text)

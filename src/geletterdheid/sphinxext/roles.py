@@ -46,7 +46,11 @@ class ArticleRole(_CatalogRole):
 
 
 class LegalFactRole(_CatalogRole):
-    """``{wet}`hoog-risico-bijlage-iii``` shows '2 december 2027' from docs/wetgeving.yaml."""
+    """``{wet}`hoog-risico-bijlage-iii``` shows '2 december 2027 (artikel 113)' from docs/wetgeving.yaml.
+
+    The value carries the first of the entry's ``artikelen``, linked like ``{artikel}``: every date or
+    amount on a page cites the provision it comes from, without the author repeating it.
+    """
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         note_use(self.env, "legal")
@@ -59,4 +63,14 @@ class LegalFactRole(_CatalogRole):
                 WarningKind.LEGAL_FACT,
                 f"{{wet}}: onbekende sleutel '{key}' in docs/wetgeving.yaml; bekend zijn: {known}",
             )
-        return [nodes.inline("", text, classes=["gl-wet"])], []
+        node = nodes.inline("", "", classes=["gl-wet"])
+        node += nodes.Text(f"{text} (")
+        if (outside := legal.source_text(key)) is not None:
+            node += nodes.Text(outside)
+        else:
+            try:
+                node += provision_reference(legal.source(key) or "")
+            except UnknownProvision as exc:
+                return self.problem(WarningKind.LEGAL_FACT, f"{{wet}}: '{key}' in docs/wetgeving.yaml: {exc}")
+        node += nodes.Text(")")
+        return [node], []
