@@ -164,6 +164,7 @@ COMMAND_MODULES: list[str] = [
     "curriculum.commands",
     "project.commands",
     "workshop.commands",
+    "classification.commands",
 ]
 
 
