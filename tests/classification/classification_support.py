@@ -1,4 +1,4 @@
-"""Helpers for the classification tests: kenmerken with plain defaults, and inventory files as a gemeente writes them."""
+"""Helpers for the classification tests: kenmerken with plain defaults, and inventory files as gemeenten write them."""
 
 from __future__ import annotations
 
