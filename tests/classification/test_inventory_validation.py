@@ -106,3 +106,16 @@ def test_check_reports_inventory_problems_as_path_line_and_exits_1(tree_root, ca
     assert code == 1
     assert f"{EXAMPLE}:{line_of(text, 'bijlage_iii:')}: is_ai_systeem is false" in err
     assert "Traceback" not in err
+
+
+def test_the_readme_documents_every_kenmerk_with_an_article_and_no_other():
+    import re
+
+    from geletterdheid.content.load import FEATURES
+    from repo_paths import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Het AI-register en de beslisboom", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([a-z_0-9]+)` \| [^|]+ \| [^|]+ \| ([^|]+) \|$", section, flags=re.MULTILINE)
+    assert [key for key, _ in rows] == list(FEATURES)
+    assert all(re.search(r"\d", article) for _, article in rows)  # every row names its provision

@@ -116,6 +116,7 @@ class Features(Strict):
         alias="bijlage_iii",
         description="Het punt van bijlage III waar het gebruik onder valt, bv. '5(a)', '4(a)', '1(c)' of '2'; "
         "null als het daar niet onder valt (artikel 6(2))",
+        json_schema_extra={"enum": [*ANNEX_III_POINTS, None]},
     )
     annex_i_product: bool = Field(
         alias="bijlage_i_product",
