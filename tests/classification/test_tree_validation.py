@@ -136,3 +136,16 @@ def test_tree_and_duties_come_together(tree_root, missing):
     other = DUTIES if missing == TREE else TREE
     problems = _problems(tree_root)
     assert [(path, line) for path, line, _ in problems] == [(other, 1)]
+
+
+def test_every_node_links_its_provisions_to_eur_lex(tree_root):
+    catalog, _ = load_catalog(tree_root)
+    assert catalog is not None and catalog.decision_tree is not None
+    tree = catalog.decision_tree
+    profiling = tree.question("profilering")
+    assert profiling is not None
+    (source,) = profiling.sources
+    assert (source.reference, source.label) == ("6(3)", "artikel 6(3)")
+    assert source.url == "https://eur-lex.europa.eu/eli/reg/2024/1689/2026-07-27/nld#art_6"
+    for node in [*tree.questions, *tree.conclusions, *tree.transparency]:
+        assert node.sources and len(node.sources) == len(node.articles), node.id

@@ -10,6 +10,7 @@ The walk itself is in ``classification/`` (pure).
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -33,6 +34,43 @@ def _as_text(value: object) -> object:
     return [str(item) for item in value] if isinstance(value, list) else value
 
 
+@dataclass(frozen=True)
+class Source:
+    """A provision a node rests on, as a page shows it: ``artikel 6(3)`` linking to EUR-Lex."""
+
+    reference: str
+    label: str
+    url: str
+
+
+def sources(articles: Sequence[str]) -> tuple[Source, ...]:
+    """The label and EUR-Lex link of each reference (checked by :func:`check_tree`; unknown ones are left out)."""
+    found = []
+    for reference in articles:
+        try:
+            provision = parse_provision(reference)
+        except UnknownProvision:
+            continue
+        found.append(Source(reference, provision.label, provision.url))
+    return tuple(found)
+
+
+class _Node(Strict):
+    """What every node has: an id and the provisions it rests on."""
+
+    id: ContentId
+    articles: list[str] = Field(alias="artikelen", default_factory=list)
+
+    @field_validator("articles", mode="before")
+    @classmethod
+    def _articles_as_text(cls, value: object) -> object:
+        return _as_text(value)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return sources(self.articles)
+
+
 class TreeAnswer(Strict):
     value: AnswerValue = Field(alias="waarde", description="ja of nee: wat het kenmerk zegt")
     text: NonEmptyText = Field(alias="antwoord", description="Het antwoord zoals de lezer het ziet")
@@ -42,49 +80,28 @@ class TreeAnswer(Strict):
     )
 
 
-class TreeQuestion(Strict):
-    id: ContentId
+class TreeQuestion(_Node):
     question: NonEmptyText = Field(alias="vraag")
     help: NonEmptyText = Field(alias="uitleg", description="Korte uitleg bij de vraag (B1)")
     feature: NonEmptyText = Field(alias="kenmerk", description="Het kenmerk uit ai-systemen.yaml dat de vraag leest")
-    articles: list[str] = Field(alias="artikelen", default_factory=list)
     answers: list[TreeAnswer] = Field(alias="antwoorden")
 
-    @field_validator("articles", mode="before")
-    @classmethod
-    def _articles_as_text(cls, value: object) -> object:
-        return _as_text(value)
 
-
-class Conclusion(Strict):
-    id: ContentId
+class Conclusion(_Node):
     risk_class: RiskClass = Field(alias="risicoklasse")
     title: NonEmptyText = Field(alias="titel")
     explanation: NonEmptyText = Field(alias="uitleg")
-    articles: list[str] = Field(alias="artikelen", default_factory=list)
     transparency: bool = Field(
         alias="transparantie",
         description="true: daarna volgen de stappen van artikel 50 (voor elk AI-systeem dat niet verboden is)",
     )
 
-    @field_validator("articles", mode="before")
-    @classmethod
-    def _articles_as_text(cls, value: object) -> object:
-        return _as_text(value)
 
-
-class TransparencyStep(Strict):
-    id: ContentId
+class TransparencyStep(_Node):
     question: NonEmptyText = Field(alias="vraag")
     help: NonEmptyText = Field(alias="uitleg")
     feature: NonEmptyText = Field(alias="kenmerk")
-    articles: list[str] = Field(alias="artikelen", default_factory=list)
     duty: str = Field(alias="plicht", description="Het lid van artikel 50 dat geldt bij 'ja', bv. 50(1)")
-
-    @field_validator("articles", mode="before")
-    @classmethod
-    def _articles_as_text(cls, value: object) -> object:
-        return _as_text(value)
 
 
 class DecisionTree(Strict):
