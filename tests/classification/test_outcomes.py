@@ -49,6 +49,8 @@ def test_bijstand_fraud_scoring_with_profiling_is_high_risk_under_annex_iii_5a(r
     registration = duty(outcome, "49(3)")
     assert registration.starts is None and "niet bevestigd" in (registration.unsettled or "")
     assert "16" not in articles(outcome)  # provider duties stay with the supplier
+    # Art. 111(2): a high-risk system a public authority already used must comply by 2 August 2030.
+    assert duty(outcome, "111(2)").starts == dt.date(2030, 8, 2)
 
 
 def test_website_chatbot_is_minimal_with_art_50_1_for_the_provider(repo_catalog):
@@ -123,6 +125,7 @@ def test_traffic_light_control_is_high_risk_under_annex_iii_point_2_without_fria
     assert outcome.risk_class == "hoog-risico"
     assert "26(1)" in articles(outcome)
     assert not {"27", "49(3)", "86"} & set(articles(outcome))
+    assert duty(outcome, "49(5)").starts is None  # registered at national level; start date not confirmed
 
 
 def test_ai_images_in_communications_are_minimal_and_50_4_only_for_a_deepfake(repo_catalog):
@@ -130,6 +133,7 @@ def test_ai_images_in_communications_are_minimal_and_50_4_only_for_a_deepfake(re
     images = run(repo_catalog, synthetische_inhoud=True)
     assert (images.risk_class, images.transparency) == ("minimaal", ("50(2)",))
     assert duty(images, "50(2)").description.startswith("De aanbieder moet")
+    assert duty(images, "111(4)").starts == dt.date(2026, 12, 2)  # generative systems already on the market
     assert "50(4)" not in articles(images)
     deepfake = run(repo_catalog, synthetische_inhoud=True, deepfake=True)
     assert deepfake.transparency == ("50(2)", "50(4)")

@@ -149,3 +149,28 @@ def test_every_node_links_its_provisions_to_eur_lex(tree_root):
     assert source.url == "https://eur-lex.europa.eu/eli/reg/2024/1689/2026-07-27/nld#art_6"
     for node in [*tree.questions, *tree.conclusions, *tree.transparency]:
         assert node.sources and len(node.sources) == len(node.articles), node.id
+
+
+def test_a_very_long_chain_of_questions_is_checked_without_running_out_of_stack(tree_root):
+    chain = 3000
+    lines = ["start: q0", "vragen:"]
+    for number in range(chain):
+        nxt = f"q{number + 1}" if number + 1 < chain else "q0"  # the last one loops back: a cycle
+        lines += [
+            f"  - id: q{number}",
+            "    vraag: Vraag?",
+            "    uitleg: Uitleg.",
+            "    kenmerk: profilering",
+            '    artikelen: ["6(3)"]',
+            "    antwoorden:",
+            f"      - {{waarde: ja, antwoord: Ja, volgende: {nxt}, rol: aanbieder}}",
+            f"      - {{waarde: nee, antwoord: Nee, volgende: {nxt}, rol: aanbieder}}",
+        ]
+    lines += [
+        "conclusies:",
+        "  - {id: klaar, risicoklasse: minimaal, titel: T, uitleg: U, artikelen: ['4'], transparantie: true}",
+    ]
+    (tree_root / TREE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    messages = [message for _, _, message in _problems(tree_root)]
+    assert any(message.startswith("kringloop in de beslisboom: q0 -> q1 -> q2") for message in messages)
+    assert "conclusie 'klaar' is vanaf de start 'q0' niet te bereiken" in messages

@@ -228,32 +228,32 @@ def _reachable(questions: dict[str, TreeQuestion], start: str) -> set[str]:
 
 
 def _first_cycle(questions: dict[str, TreeQuestion], start: str) -> list[str]:
-    """The first cycle found from ``start`` (then from every other question), as ids; [] without one."""
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
-    path: list[str] = []
+    """The first cycle found from ``start`` (then from every other question), as ids; [] without one.
 
-    def visit(node: str) -> list[str]:
-        state[node] = 1
-        path.append(node)
-        for answer in questions[node].answers:
-            nxt = answer.next
-            if nxt not in questions:
+    Iterative (an explicit stack), so a hostile file with a chain of thousands of questions cannot
+    exhaust Python's recursion limit."""
+    done: set[str] = set()
+    for root in [start, *questions]:
+        if root not in questions or root in done:
+            continue
+        path: list[str] = [root]
+        on_path: set[str] = {root}
+        pending: list[list[str]] = [[a.next for a in questions[root].answers]]
+        while pending:
+            if not pending[-1]:
+                pending.pop()
+                finished = path.pop()
+                on_path.discard(finished)
+                done.add(finished)
                 continue
-            if state.get(nxt) == 1:
+            nxt = pending[-1].pop(0)
+            if nxt not in questions or nxt in done:
+                continue
+            if nxt in on_path:
                 return path[path.index(nxt) :] + [nxt]
-            if nxt not in state:
-                found = visit(nxt)
-                if found:
-                    return found
-        path.pop()
-        state[node] = 2
-        return []
-
-    for node in [start, *questions]:
-        if node in questions and node not in state:
-            found = visit(node)
-            if found:
-                return found
+            path.append(nxt)
+            on_path.add(nxt)
+            pending.append([a.next for a in questions[nxt].answers])
     return []
 
 
