@@ -126,4 +126,6 @@ def test_a_gemeente_inventory_problem_names_the_gemeente_file(gemeente, capsys):
 def test_a_gemeente_project_without_inventory_is_told_how_to_start(gemeente, capsys):
     code, _, err = run(capsys, gemeente)
     assert code == 1
-    assert "maak ai-systemen.yaml in de projectmap (begin met een kopie van docs/ai-systemen.voorbeeld.yaml" in err
+    example = gemeente / "_build" / "bron" / EXAMPLE
+    assert f"maak ai-systemen.yaml in de projectmap (begin met een kopie van het voorbeeld {example})" in err
+    assert example.is_file()  # the assembled tree holds the base's example

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..content import Catalog, catalog_or_exit
 from ..content.load import EXAMPLE_INVENTORY
 from ..errors import UserError
-from ..project.assemble import INVENTORY_FILE, project_of
+from ..project.assemble import INVENTORY_FILE, SOURCE_DIR, project_of
 from . import classify
 from .formats import Classified, as_json, as_text
 
@@ -17,9 +17,10 @@ from .formats import Classified, as_json, as_text
 class NoInventory(UserError):
     def __init__(self, project: Path | None) -> None:
         if project is not None:
+            example = project / SOURCE_DIR / EXAMPLE_INVENTORY
             where = (
                 f"er is geen AI-register in {project}: maak {INVENTORY_FILE} in de projectmap (begin met een kopie "
-                f"van {EXAMPLE_INVENTORY.as_posix()} uit de basisinhoud)"
+                f"van het voorbeeld {example})"
             )
         else:
             where = f"er is geen AI-register: {EXAMPLE_INVENTORY.as_posix()} ontbreekt"
