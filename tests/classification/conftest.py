@@ -1,5 +1,6 @@
-"""A copy of the minimal content tree with the repository's decision tree, duties and legal dates,
-and an inventory the tests write."""
+"""A copy of the minimal content tree with a decision tree, duties table and legal dates (frozen copies
+in ``data/``, so that an edit of the shipped content fails only the content tests), and the shipped
+content itself for the tests of its outcomes (marked ``content``)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,15 @@ import pytest
 from geletterdheid.content import Catalog, catalog_or_exit
 from repo_paths import REPO, ROOTS
 
+DATA = Path(__file__).parent / "data"
+
 
 @pytest.fixture
 def tree_root(tmp_path: Path) -> Path:
     target = tmp_path / "inhoud"
     shutil.copytree(ROOTS / "test-minimal", target)
     for name in ("beslisboom.yaml", "plichten.yaml", "wetgeving.yaml"):
-        shutil.copy(REPO / "docs" / name, target / "docs" / name)
+        shutil.copy(DATA / name, target / "docs" / name)
     return target
 
 
