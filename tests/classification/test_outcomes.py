@@ -82,6 +82,11 @@ def test_rule_based_permit_calculator_is_not_an_ai_system(repo_catalog):
     outcome = run(repo_catalog, is_ai_systeem=False)
     assert (outcome.risk_class, outcome.role, outcome.duties) == ("geen-ai", None, ())
     assert route(outcome) == [("ai-systeem", "nee"), ("geen-ai", None)]
+    first = outcome.path[0]
+    assert first.answer_text == "Nee, het voert alleen regels uit die mensen hebben opgesteld"
+    assert repo_catalog.decision_tree is not None
+    node = repo_catalog.decision_tree.node(outcome.path[-1].node)
+    assert node is not None and node.sources[0].label == "artikel 3(1)"  # what the site page shows
 
 
 def test_cv_screening_is_high_risk_under_annex_iii_4a(repo_catalog):

@@ -22,6 +22,8 @@ class Step:
     answer: Literal["ja", "nee"] | None
     articles: tuple[str, ...]
     found: tuple[str, ...] = ()
+    #: The answer as the reader sees it (a question's ``antwoord``), or None.
+    answer_text: str | None = None
 
 
 @dataclass(frozen=True)

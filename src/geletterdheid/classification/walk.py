@@ -60,7 +60,7 @@ def walk(tree: DecisionTree, features: Features) -> Walked:
         if chosen is None:
             raise BrokenTree(f"vraag '{node}' heeft geen antwoord '{said}'")
         found = _found(features, question.feature) if said == "ja" else ()
-        path.append(Step(node, "vraag", question.feature, said, tuple(question.articles), found))
+        path.append(Step(node, "vraag", question.feature, said, tuple(question.articles), found, chosen.text))
         role = chosen.role or role
         node = chosen.next
     else:

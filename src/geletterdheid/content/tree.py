@@ -118,6 +118,15 @@ class DecisionTree(Strict):
     def conclusion(self, node_id: str) -> Conclusion | None:
         return next((c for c in self.conclusions if c.id == node_id), None)
 
+    def node(self, node_id: str) -> TreeQuestion | Conclusion | TransparencyStep | None:
+        """Any node by id: what a page needs to show a step of the route (its text and sources)."""
+        nodes: list[TreeQuestion | Conclusion | TransparencyStep] = [
+            *self.questions,
+            *self.conclusions,
+            *self.transparency,
+        ]
+        return next((n for n in nodes if n.id == node_id), None)
+
 
 def check_tree(tree: DecisionTree, lines: LineMap, path: Path, features: Collection[str]) -> list[Problem]:
     """Everything that keeps a walk from ending well, each at its line: unknown nodes and kenmerken,
