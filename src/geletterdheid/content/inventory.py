@@ -110,7 +110,8 @@ class Features(Strict):
     )
     prohibited: list[Practice] = Field(
         alias="verboden",
-        description="Verboden praktijken van artikel 5(1) die het systeem uitvoert (meestal een lege lijst: [])",
+        description="Verboden praktijken van artikel 5(1) die het systeem uitvoert (meestal een lege lijst: []): "
+        + ", ".join(f"{practice} {point}" for practice, point in PRACTICE_PROVISIONS.items()),
     )
     annex_iii: str | None = Field(
         alias="bijlage_iii",
@@ -130,7 +131,8 @@ class Features(Strict):
     )
     exception_6_3: Exception63 | None = Field(
         alias="uitzondering_6_3",
-        description="Een uitzondering van artikel 6(3)(a)-(d) voor een systeem uit bijlage III, of null",
+        description="Een uitzondering van artikel 6(3) voor een systeem uit bijlage III, of null: "
+        + ", ".join(f"{name} {point}" for name, point in EXCEPTION_PROVISIONS.items()),
     )
     interacts_with_people: bool = Field(
         alias="interactie_met_personen",
