@@ -66,9 +66,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         print("Vervang de voorbeelden hierboven voordat je de site bouwt.", file=sys.stderr)
         return 1
     questions = sum(len(q.questions) for q in catalog.quizzes.values())
+    extra = ""
+    if catalog.decision_tree is not None:
+        extra += f", een beslisboom met {len(catalog.decision_tree.questions)} vragen"
+    if catalog.inventory is not None:
+        extra += f", een AI-register met {len(catalog.inventory.systems)} systemen"
     print(
         f"In orde: {len(catalog.modules)} modules, {len(catalog.quizzes)} toetsen met {questions} vragen, "
-        f"{len(catalog.roles)} rollen, {len(catalog.topics)} onderwerpen."
+        f"{len(catalog.roles)} rollen, {len(catalog.topics)} onderwerpen{extra}."
     )
     return 0
 
@@ -164,6 +169,7 @@ COMMAND_MODULES: list[str] = [
     "curriculum.commands",
     "project.commands",
     "workshop.commands",
+    "classification.commands",
 ]
 
 

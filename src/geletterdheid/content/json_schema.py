@@ -11,7 +11,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .duties import DutyTable
+from .inventory import Inventory
 from .model import LegalFacts, Module, Quiz, Role, TopicFile
+from .tree import DecisionTree
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "module.schema.json": (Module, "Front matter van een module (modules/*.md)"),
@@ -19,6 +22,9 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "rol.schema.json": (Role, "Front matter van een rol (docs/rollen/*.md)"),
     "onderwerpen.schema.json": (TopicFile, "Onderwerpen met forumlinks (docs/onderwerpen.yaml)"),
     "wetgeving.schema.json": (LegalFacts, "Wettelijke datums en bedragen (docs/wetgeving.yaml)"),
+    "ai-systemen.schema.json": (Inventory, "AI-register van een gemeente (ai-systemen.yaml)"),
+    "beslisboom.schema.json": (DecisionTree, "Beslisboom risicoklasse en transparantie (docs/beslisboom.yaml)"),
+    "plichten.schema.json": (DutyTable, "Plichten per uitkomst van de beslisboom (docs/plichten.yaml)"),
 }
 
 

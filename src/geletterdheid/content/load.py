@@ -14,11 +14,15 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..problems import Problem
+from ..project.assemble import INVENTORY_FILE, ORIGINS_FILE
 from .articles import UnknownProvision, parse_provision
+from .duties import DutyTable, check_duties
+from .inventory import Features, Inventory, check_inventory
 from .messages import dutch_message
 from .model import ALL_STAFF_ROLE, Catalog, LegalFacts, Module, Quiz, Role, Topic, TopicFile
 from .overlay import apply_project
 from .plain_text import markup_in, module_plain_texts, quiz_plain_texts
+from .tree import DecisionTree, check_tree
 from .yamlsource import INVALID, LineMap, Loc, YamlSyntaxError, parse_yaml, split_front_matter
 
 M = TypeVar("M", bound=BaseModel)
@@ -29,6 +33,20 @@ QUIZZES_DIR = "quizzes"
 ROLES_DIR = Path("docs") / "rollen"
 TOPICS_FILE = Path("docs") / "onderwerpen.yaml"
 LEGAL_FILE = Path("docs") / "wetgeving.yaml"
+TREE_FILE = Path("docs") / "beslisboom.yaml"
+DUTIES_FILE = Path("docs") / "plichten.yaml"
+#: The repository's example inventory: read in the repository, and a start for a gemeente's own file.
+EXAMPLE_INVENTORY = Path("docs") / "ai-systemen.voorbeeld.yaml"
+#: The kenmerken an inventory entry has, by their YAML key: what the decision tree may read.
+FEATURES: tuple[str, ...] = tuple(field.alias or name for name, field in Features.model_fields.items())
+
+
+def inventory_file(root: Path) -> Path:
+    """The inventory ``root`` is read with: a gemeente project's own ai-systemen.yaml (in a tree
+    assembled from a project), else the repository's example. The file need not exist."""
+    if (root / ORIGINS_FILE).is_file():
+        return root / INVENTORY_FILE
+    return root / EXAMPLE_INVENTORY
 
 
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
@@ -152,6 +170,9 @@ def _content_files(root: Path) -> list[Path]:
         root / LEGAL_FILE,
         *_files(root / MODULES_DIR, "*.md"),
         *_files(root / QUIZZES_DIR, "*.yaml"),
+        root / TREE_FILE,
+        root / DUTIES_FILE,
+        inventory_file(root),
         root / "gemeente.toml",  # in a tree assembled from a gemeente project (see content/overlay.py)
     ]
 
@@ -355,6 +376,14 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
                 )
             )
 
+    decision_tree, duties = _load_tree_and_duties(root, legal, problems)
+    inventory_path = inventory_file(root)
+    inventory: Inventory | None = None
+    if inventory_path.is_file():
+        inventory, inventory_lines = _load_yaml_file(inventory_path, Inventory, problems)
+        if inventory is not None:
+            problems.extend(check_inventory(inventory, inventory_lines, inventory_path, roles))
+
     if problems or legal is None:  # no legal facts without a problem saying why: see above
         return None, sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
     return Catalog(
@@ -367,7 +396,42 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
         module_paths=module_paths,
         quiz_paths=quiz_paths,
         role_paths=role_paths,
+        decision_tree=decision_tree,
+        duties=duties,
+        inventory=inventory,
+        inventory_path=inventory_path if inventory is not None else None,
     ), []
+
+
+def _load_tree_and_duties(
+    root: Path, legal: LegalFacts | None, problems: list[Problem]
+) -> tuple[DecisionTree | None, DutyTable | None]:
+    """docs/beslisboom.yaml and docs/plichten.yaml, each checked; both are optional, but not one alone."""
+    tree_path, duties_path = root / TREE_FILE, root / DUTIES_FILE
+    tree: DecisionTree | None = None
+    duties: DutyTable | None = None
+    if tree_path.is_file():
+        tree, tree_lines = _load_yaml_file(tree_path, DecisionTree, problems)
+        if tree is not None:
+            problems.extend(check_tree(tree, tree_lines, tree_path, FEATURES))
+        if not duties_path.is_file():
+            problems.append(Problem(tree_path, 1, f"bij de beslisboom hoort een tabel met plichten: {DUTIES_FILE}"))
+    if duties_path.is_file():
+        if not tree_path.is_file():
+            problems.append(Problem(duties_path, 1, f"de plichten horen bij een beslisboom: {TREE_FILE} ontbreekt"))
+        duties, duties_lines = _load_yaml_file(duties_path, DutyTable, problems)
+        if duties is not None and tree is not None and legal is not None:
+            problems.extend(
+                check_duties(
+                    duties,
+                    duties_lines,
+                    duties_path,
+                    [c.id for c in tree.conclusions],
+                    sorted({step.duty for step in tree.transparency}),
+                    list(legal.dates),
+                )
+            )
+    return tree, duties
 
 
 def _in_id_order(items: dict[str, V]) -> dict[str, V]:

@@ -51,4 +51,6 @@ def dutch_message(error: ErrorDetails) -> str:
         return f"'{name}' is geen geldige webadres (https://...)"
     if kind == "model_type" or kind == "model_attributes_type":
         return f"'{name}' moet een lijst van velden zijn (sleutel: waarde)"
+    if kind == "value_error" and "error" in ctx:  # our own validators raise ValueError with a Dutch message
+        return str(ctx["error"])
     return f"ongeldige waarde voor '{name}': {error.get('msg', '')}"

@@ -6,12 +6,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator, model_validator
+from pydantic import Field, HttpUrl, field_validator, model_validator
 
-ContentId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+from .duties import DutyTable
+from .inventory import Inventory
+from .strict import ContentId, NonEmptyText, Strict
+from .tree import DecisionTree
+
 Level = Literal["bewust", "bekwaam", "vloeiend", "expert"]
 QuestionType = Literal["enkelvoudig", "meervoudig", "juist-onwaar"]
 
@@ -19,11 +22,7 @@ LEVELS: tuple[str, ...] = ("bewust", "bekwaam", "vloeiend", "expert")
 ALL_STAFF_ROLE = "alle-medewerkers"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True)
-
-
-class CaseWork(_Strict):
+class CaseWork(Strict):
     """How the module's casus is worked on in a workshop."""
 
     work_form: NonEmptyText = Field(
@@ -36,7 +35,7 @@ class CaseWork(_Strict):
     assignment: NonEmptyText = Field(alias="opdracht", description="Wat de deelnemers doen (gewone tekst)")
 
 
-class Misconception(_Strict):
+class Misconception(Strict):
     """A wrong idea participants often bring, and what is right instead."""
 
     claim: NonEmptyText = Field(alias="misverstand")
@@ -49,7 +48,7 @@ class Misconception(_Strict):
         return [str(item) for item in value] if isinstance(value, list) else value
 
 
-class TrainerNotes(_Strict):
+class TrainerNotes(Strict):
     """The ``trainer`` section of a module's front matter: what a trainer needs to teach it in a workshop.
 
     Plain text throughout (no Markdown): it goes into slides, speaker notes and the session plan.
@@ -87,7 +86,7 @@ class TrainerNotes(_Strict):
         return self
 
 
-class Module(_Strict):
+class Module(Strict):
     """Front matter of a module file in ``modules/``."""
 
     id: ContentId = Field(description="Vaste id van de module, bijvoorbeeld m01")
@@ -136,7 +135,7 @@ class Module(_Strict):
         return [str(item) for item in value] if isinstance(value, list) else value
 
 
-class Question(_Strict):
+class Question(Strict):
     id: ContentId
     type: QuestionType
     text: NonEmptyText = Field(alias="vraag")
@@ -164,7 +163,7 @@ class Question(_Strict):
         return {str(k): v for k, v in value.items()} if isinstance(value, dict) else value
 
 
-class Quiz(_Strict):
+class Quiz(Strict):
     """A question bank in ``quizzes/<module-id>.yaml``."""
 
     module: ContentId
@@ -185,7 +184,7 @@ class Quiz(_Strict):
         return self
 
 
-class Role(_Strict):
+class Role(Strict):
     """Front matter of a role page in ``docs/rollen/``."""
 
     id: ContentId
@@ -194,14 +193,14 @@ class Role(_Strict):
     level: Level = Field(alias="niveau")
 
 
-class Topic(_Strict):
+class Topic(Strict):
     id: ContentId
     title: NonEmptyText = Field(alias="titel")
     forum_url: HttpUrl = Field(alias="forum_url")
     description: str = Field(alias="beschrijving", default="")
 
 
-class TopicFile(_Strict):
+class TopicFile(Strict):
     """``docs/onderwerpen.yaml``."""
 
     topics: list[Topic] = Field(alias="onderwerpen", min_length=1)
@@ -224,6 +223,12 @@ class Catalog:
     forum: bool = True
     #: Base modules the gemeente leaves out (``[inhoud] weglaten``), by id: the page they stay on.
     left_out: dict[str, Path] = field(default_factory=dict)
+    #: The decision tree of docs/beslisboom.yaml and the duties of docs/plichten.yaml (None in a tree without them).
+    decision_tree: DecisionTree | None = None
+    duties: DutyTable | None = None
+    #: The AI inventory: a gemeente project's ai-systemen.yaml, or the repository's example; None without one.
+    inventory: Inventory | None = None
+    inventory_path: Path | None = None
 
     def left_out_module_at(self, path: Path) -> str | None:
         """The id of the left-out module whose page is ``path``, else None."""
@@ -238,7 +243,7 @@ class Catalog:
         return self._modules_by_path.get(Path(path).resolve())
 
 
-class _LegalFact(_Strict):
+class _LegalFact(Strict):
     """What every entry of ``docs/wetgeving.yaml`` has besides its value: a description and its source."""
 
     what: NonEmptyText = Field(alias="wat")
@@ -263,7 +268,7 @@ class LegalTerm(_LegalFact):
     value: NonEmptyText = Field(alias="waarde")
 
 
-class LegalFacts(_Strict):
+class LegalFacts(Strict):
     """``docs/wetgeving.yaml``: every legal date, amount and term the pages mention."""
 
     dates: dict[ContentId, LegalDate] = Field(alias="datums")

@@ -3,9 +3,10 @@
 Sphinx reads one folder, so a gemeente project is assembled into ``<project>/_build/bron/``:
 the base content (from the package), the project's own modules, quizzes and roles, each
 ``aanvullingen/<module-id>.md`` appended to its base module (before the quiz the build adds),
-the project's ``gemeente.toml`` and a generated ``conf.py``. Only files whose bytes changed are
-written, so Sphinx's incremental build still sees what changed. ``herkomst.json`` says where each
-file came from, so a problem in the assembled tree is reported at the gemeente's own file and line.
+the project's ``gemeente.toml``, its ``ai-systemen.yaml`` (if any) and a generated ``conf.py``.
+Only files whose bytes changed are written, so Sphinx's incremental build still sees what changed.
+``herkomst.json`` says where each file came from, so a problem in the assembled tree is reported at
+the gemeente's own file and line.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from .base_version import base_modules as read_base_modules
 from .config import PROJECT_FILE, GemeenteConfig, load_config
 
 SOURCE_DIR = Path("_build") / "bron"
+#: The gemeente's AI inventory, at the project root (optional).
+INVENTORY_FILE = "ai-systemen.yaml"
 ORIGINS_FILE = "herkomst.json"
 LOCAL_HEADING = "In onze gemeente"
 
@@ -118,6 +121,9 @@ def assemble(project: Path, into: Path | None = None) -> Path:
         first = head.count("\n") + 1
         origins[relative].append(Origin(str(path), first, first - 1))
     add(PROJECT_FILE, (project / PROJECT_FILE).read_bytes(), project / PROJECT_FILE)
+    inventory = project / INVENTORY_FILE
+    if inventory.is_file():  # optional; content/load.py reads it from the tree (and reports at this file)
+        add(INVENTORY_FILE, inventory.read_bytes(), inventory)
     for relative, data in branding.assets(config).items():
         add(relative, data, project / PROJECT_FILE)
     add("conf.py", _conf(config).encode("utf-8"), project / PROJECT_FILE)

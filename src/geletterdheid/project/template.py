@@ -127,6 +127,12 @@ zelf is.
 | `quizzes/` | de toetsen bij de eigen modules |
 | `rollen/` | eigen rollen |
 | `aanvullingen/` | een stuk "In onze gemeente" bij een module van de basisinhoud |
+| `ai-systemen.yaml` | (zelf maken, niet verplicht) het AI-register: de AI-systemen van de gemeente en hun kenmerken |
+
+Het AI-register: maak `ai-systemen.yaml` in deze map. Begin met een kopie van het voorbeeld: na
+`geletterdheid check` staat dat in `_build/bron/docs/ai-systemen.voorbeeld.yaml` (zie de README van
+geletterdheid, "Het AI-register en de beslisboom").
+`geletterdheid classificeer` toont dan per systeem de risicoklasse, de rol van de gemeente en de plichten.
 
 ## Bouwen
 
