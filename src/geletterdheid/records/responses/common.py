@@ -25,6 +25,30 @@ def split_keys(raw: str) -> list[str]:
     return [key for key in (part.strip() for part in _KEY_SPLIT.split(raw)) if key]
 
 
+#: What people write for the two options of a juist-onwaar question (after case folding).
+_TRUE_FALSE = {"juist": "juist", "waar": "juist", "onjuist": "onjuist", "onwaar": "onjuist"}
+
+
+def option_key(question: Question, typed: str) -> str:
+    """The option key a person meant by ``typed``: the one normalisation every import format uses.
+
+    Case and surrounding spaces do not matter ("B", " b " -> "b"), and a juist-onwaar question
+    takes "Juist", "waar", "ONWAAR" and the like. Text that is still no option comes back as it
+    was typed (stripped), so the scoring's UnknownAnswer names what the person wrote. Scoring
+    itself (quiz.scoring) stays strict and pure: keys arrive there normalised.
+    """
+    text = typed.strip()
+    key = text.casefold()
+    if question.type == "juist-onwaar":
+        key = _TRUE_FALSE.get(key, key)
+    return key if key in question.options else text
+
+
+def option_keys(question: Question, raw: str) -> list[str]:
+    """The keys in one cell of a score sheet or long CSV ("A, C", "a;c", "b|d"), normalised."""
+    return [option_key(question, key) for key in split_keys(raw)]
+
+
 @dataclass
 class ParsedResponses:
     """Attempts ready to store, and every problem found, in row order."""
@@ -123,7 +147,7 @@ class AnswerScorer:
             return answer
         if key in self._errors:
             raise self._errors[key]
-        chosen = split_keys(raw)
+        chosen = option_keys(question, raw)
         try:
             answer = self.scored[key] = Answer(question.id, join_keys(chosen), score_question(question, chosen))
         except ScoringError as exc:
