@@ -65,6 +65,9 @@ class ParsedResponses:
     #: The row of each attempt, for the formats with one row per attempt (empty for the long CSV,
     #: whose rows are looked up only when a message needs one: see long_csv.first_rows).
     rows: list[int] = field(default_factory=list)
+    #: Where each attempt is, sheet and row ("scoreblad.xlsx, blad 'Toets m01', rij 4"): kept only
+    #: for a workbook of several sheets, where the row alone does not say it.
+    places: list[str] = field(default_factory=list)
     #: Rows (or, in the long CSV, attempts) without a single answer: someone who was absent, not an attempt.
     empty: int = 0
     #: Attempts that miss answers, and the number of questions they miss together; those score 0.
@@ -207,15 +210,19 @@ def attempt_per_row(
     i_time: int,
     identify: Callable[[list[Cell]], str],
     score_row: Callable[[list[Cell]], tuple[dict[str, Answer], list[str]]],
+    written_id: Callable[[list[Cell]], str] | None = None,
 ) -> None:
     """Read a sheet with one attempt per row (a workshop score sheet, a Forms export) into ``result``.
 
     ``identify`` gives a row's employee id (ValueError with the reason when it cannot);
     ``score_row`` gives its scored answers and the reasons for any that cannot be scored.
     A row is an attempt when it has no problem at all; otherwise every reason is named.
+    ``written_id`` gives the id as written in a row: a row with an id and no answer at all (a
+    participant on a prefilled sheet who did not take the quiz) is named in a note.
     """
     parse_time = TimeParser()
     seen: dict[tuple[str, dt.datetime], int] = {}
+    not_taken: list[str] = []
     for row_number, row in table.rows():
         cells = [*row, *[""] * (len(table.columns) - len(row))]
         given, answer_problems = score_row(cells)
@@ -223,6 +230,9 @@ def attempt_per_row(
             # Nothing answered: someone on the list who was absent (often without a time), not a 0 %.
             # Decided before the id and time are looked at: an absentee's row needs neither.
             result.empty += 1
+            who = written_id(cells) if written_id is not None else ""
+            if who:
+                not_taken.append(f"rij {row_number} ({who})")
             continue
         reasons = []
         employee_id: str | None = None
@@ -244,7 +254,12 @@ def attempt_per_row(
                 result.rows.append(row_number)
                 continue
             reasons.append(f"dezelfde poging (medewerker {employee_id}, zelfde tijdstip) staat al in rij {seen[key]}")
-        result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
+        result.problems.append(Problem(table.location, row_number, "; ".join(reasons)))
+    if not_taken:
+        result.notes.append(
+            f"{table.name}: geen enkel antwoord in {', '.join(not_taken)}; "
+            "die toets is niet gemaakt en er is niets opgeslagen (geen 0%)"
+        )
 
 
 def choose_quiz(catalog: Catalog, quiz_id: str | None, name: str) -> Quiz | None:

@@ -92,7 +92,7 @@ def _match_quiz(
         if position not in columns:
             result.problems.append(
                 Problem(
-                    table.path,
+                    table.location,
                     1,
                     f"kolom {column_letter(position)} ('{text}') komt niet "
                     f"overeen met een vraag van toets {best.module}",
