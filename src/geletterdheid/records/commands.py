@@ -158,7 +158,12 @@ def cmd_forget(args: argparse.Namespace) -> int:
         raise RecordsError(f"onbekende medewerker '{args.medewerker_id}'; er is niets verwijderd")
     _say(
         f"Verwijderd: medewerker {erased.employee.id} ({erased.employee.name}, {erased.employee.department}), "
-        f"{count(erased.attempts, 'poging', 'pogingen')} en {count(erased.answers, 'antwoord', 'antwoorden')}."
+        + (
+            f"{count(erased.attempts, 'poging', 'pogingen')}, {count(erased.answers, 'antwoord', 'antwoorden')} "
+            f"en de aanwezigheid bij {count(erased.workshops, 'workshop', 'workshops')}."
+            if erased.workshops
+            else f"{count(erased.attempts, 'poging', 'pogingen')} en {count(erased.answers, 'antwoord', 'antwoorden')}."
+        )
     )
     if erased.copies_left:
         _complain(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ...content.model import Catalog
 from ...problems import Problem
+from ..attendance import ATTENDANCE_SHEET
 from ..batching import cyclic_gc_paused
 from ..errors import RecordsError
 from ..model import Conflict, RecordCounts, module_versions
@@ -37,8 +38,6 @@ class ResponsesImport:
 
 #: A sheet of the workshop kit's score workbook: "Toets m01" holds the answers to quiz m01.
 QUIZ_SHEET = re.compile(r"toets\s+(\S+)", re.IGNORECASE)
-#: The kit's attendance sheet: read by ``attendance import``, not by ``responses import``.
-ATTENDANCE_SHEET = "presentielijst"
 WORKBOOK_FORMAT = "scoreblad"
 
 
@@ -63,7 +62,7 @@ def _parse_workbook(
     for index, title in enumerate(titles):
         named = QUIZ_SHEET.fullmatch(title.strip())
         if named is None:
-            if title.strip().lower() != ATTENDANCE_SHEET:
+            if title.strip().casefold() != ATTENDANCE_SHEET.casefold():  # read by attendance import
                 merged.notes.append(f"{path.name}: blad '{title}' is niet gelezen (alleen bladen 'Toets <module>')")
             continue
         table = read_sheet(path, index, title)
