@@ -1,6 +1,10 @@
 """`geletterdheid attendance`: workshop attendance as evidence (Art. 4 AI Act), on SQLite and PostgreSQL."""
 
+import csv
+import io
+
 import pytest
+from openpyxl import load_workbook
 
 from geletterdheid.records.store import Store
 
@@ -30,6 +34,22 @@ def test_the_kits_presentielijst_is_recorded_and_the_export_shows_the_workshop(
         "t02, 120 minuten, trainer Petra Smit): 2 deelnemers nieuw vastgelegd, 0 al eerder vastgelegd, 1 afwezig."
     )
     assert attendance_rows(db_url) == [("AI in de praktijk", "E1", True), ("AI in de praktijk", "E3", True)]
+
+    # E2 said "nee"; E3 (inkoper) has t01 on the path and attended it without taking t01's quiz too
+    export = cli("export", "--db", db_url)
+    rows = {(r["medewerker_id"], r["module_id"]): r for r in csv.DictReader(io.StringIO(export.out), delimiter=";")}
+    assert rows["E1", "t01"]["workshop"] == "workshop gevolgd op 4 maart 2025"
+    assert rows["E3", "t01"]["workshop"] == "workshop gevolgd op 4 maart 2025"
+    assert rows["E2", "t01"]["workshop"] == ""
+    assert rows["E1", "t01"]["status"] == "niet gestart"  # attendance is evidence; the quiz decides the status
+
+    xlsx = tmp_path / "export.xlsx"
+    assert cli("export", "--db", db_url, "--out", xlsx).code == 0
+    sheet = load_workbook(xlsx).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    header = values[0]
+    e1_t01 = next(dict(zip(header, row, strict=True)) for row in values[1:] if row[0] == "E1" and row[4] == "t01")
+    assert e1_t01["workshop"] == "workshop gevolgd op 4 maart 2025"
 
 
 def test_reimporting_is_idempotent_and_a_later_list_adds_people(cli, tmp_path, staffed_store, db_url, catalog):
@@ -182,3 +202,80 @@ def test_a_store_made_at_0007_is_upgraded_to_0008_with_its_records(db_url):
         workshop = Workshop("Intro", __import__("datetime").date(2025, 3, 4), ("t01",), 60, "Petra")
         assert record_attendance(store, workshop, ["E1"], "lijst.csv", "HR").added == ("E1",)
         assert attended_modules(store) == {"E1": {"t01": workshop.held_on}}
+
+
+def test_the_long_export_with_attendance_writes_what_csv_writer_writes(staffed_store, catalog, tmp_path):
+    """The fast long layout with workshop cells, also for a module attended but neither required nor tried."""
+    import datetime as dt
+    from types import MappingProxyType
+
+    from geletterdheid.project.model import TrainingSettings, TrainingTerms
+    from geletterdheid.records import NewAttempt
+    from geletterdheid.records.model import Workshop
+    from geletterdheid.records.workshops import attended_modules, record_attendance
+    from geletterdheid.reports.completion import completions
+    from geletterdheid.reports.hr_export import LONG_HEADER, ExportOptions, export
+    from geletterdheid.reports.spreadsheet import DIALECTS, write_rows
+
+    from .conftest import at
+    from .export_reference import long_rows
+
+    staffed_store.record_attempts(
+        [
+            NewAttempt.scored("E1", catalog.quizzes["t01"], at("2025-03-05T09:00"), "test", {"t01-q1": ["b"]}),
+            NewAttempt.scored("E3", catalog.quizzes["t02"], at("2025-03-05T09:00"), "test", {"t02-q1": ["a"]}),
+        ]
+    )
+    first = Workshop("Intro", dt.date(2025, 3, 4), ("t01", "t03"), 90, "Petra")
+    later = Workshop("Verdieping", dt.date(2025, 4, 1), ("t02",), 60, "Petra")
+    record_attendance(staffed_store, first, ["E1", "E2"], "a.csv", "HR")  # t03 is not on E1's or E2's path
+    record_attendance(staffed_store, later, ["E3", "E1"], "b.csv", "HR")
+    workshops = attended_modules(staffed_store)
+    trainings = [TrainingSettings(), TrainingSettings(TrainingTerms(dt.date(2025, 6, 30), 1), MappingProxyType({}))]
+    for training in trainings:
+        for dialect in DIALECTS.values():
+            out = tmp_path / "long.csv"
+            export(
+                staffed_store,
+                catalog,
+                out,
+                dialect,
+                options=ExportOptions(training=training, today=dt.date(2025, 5, 1)),
+            )
+            expected = io.StringIO(newline="")
+            items = completions(
+                catalog,
+                staffed_store.employees(),
+                staffed_store.module_progress(),
+                training,
+                dt.date(2025, 5, 1),
+                workshops,
+            )
+            write_rows(expected, dialect, LONG_HEADER, long_rows(catalog, items, dialect))
+            assert out.read_bytes().decode("utf-8") == ("\ufeff" if dialect.bom else "") + expected.getvalue()
+    rows = {(r["medewerker_id"], r["module_id"]): r for r in csv.DictReader(io.StringIO(expected.getvalue()))}
+    assert (
+        rows["E2", "t03"]["verplicht"] == "nee" and rows["E2", "t03"]["workshop"] == "workshop gevolgd op 4 maart 2025"
+    )
+    assert rows["E1", "t02"]["workshop"] == "workshop gevolgd op 1 april 2025"
+    assert rows["E3", "t02"]["workshop"] == "workshop gevolgd op 1 april 2025"
+
+
+def test_progress_and_the_wide_export_show_attendance(cli, tmp_path, staffed_store, db_url, catalog):
+    path = write_scoreblad(tmp_path / "scoreblad.xlsx", catalog, ATTENDANCE, TYPED)
+    assert cli("attendance", "import", path, "--db", db_url, *WORKSHOP).code == 0
+    per_employee = cli("progress", "--db", db_url, "--per-medewerker").out
+    line = next(line for line in per_employee.splitlines() if line.startswith("E1 "))
+    assert line.endswith(
+        "t01 niet gestart (workshop gevolgd op 4 maart 2025), t02 niet gestart (workshop gevolgd op 4 maart 2025)"
+    )
+    table = cli("progress", "--db", db_url).out
+    header, _, *body = table.splitlines()
+    assert header.split()[-1] == "Workshop"
+    total = next(line for line in body if line.startswith("Totaal"))
+    assert total.split()[-1] == "3"  # E1: t01 and t02, E3: t01 (t02 is not on an inkoper's path)
+    wide = cli("export", "--db", db_url, "--layout", "wide", "--dialect", "rfc4180").out
+    rows = {row["medewerker_id"]: row for row in csv.DictReader(io.StringIO(wide))}
+    assert rows["E1"]["workshops"] == "workshop gevolgd op 4 maart 2025 (t01, t02)"
+    assert rows["E3"]["workshops"] == "workshop gevolgd op 4 maart 2025 (t01, t02)"
+    assert rows["E2"]["workshops"] == ""
