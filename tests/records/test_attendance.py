@@ -106,6 +106,17 @@ def test_bad_options_are_dutch_errors_and_store_nothing(cli, tmp_path, staffed_s
     assert attendance_rows(db_url) == []
 
 
+def test_a_list_with_nobody_present_stores_no_workshop(cli, tmp_path, staffed_store, db_url, catalog):
+    unfilled = [(employee_id, name, department, "") for employee_id, name, department, _ in ATTENDANCE]
+    path = write_scoreblad(tmp_path / "scoreblad.xlsx", catalog, unfilled, TYPED)
+    result = cli("attendance", "import", path, "--db", db_url, *WORKSHOP)
+    assert result.code == 1
+    assert "scoreblad.xlsx, blad 'Presentielijst': niemand staat als aanwezig op de lijst" in result.err
+    from geletterdheid.records.workshops import workshops_named
+
+    assert workshops_named(staffed_store) == []
+
+
 def test_the_same_workshop_with_other_details_is_refused(cli, tmp_path, staffed_store, db_url):
     path = write_csv(tmp_path / "lijst.csv", [["medewerker_id"], ["E1"]])
     assert cli("attendance", "import", path, "--db", db_url, *WORKSHOP).code == 0

@@ -148,6 +148,11 @@ def import_attendance(store: Store, path: Path, workshop: Workshop, done_by: str
     parsed = parse_list(read_list(path), known)
     if parsed.problems:
         return AttendanceImport(parsed, None)
+    if not parsed.present:  # most likely the kit's list before the trainer filled it in
+        raise RecordsError(
+            f"{parsed.table_name}: niemand staat als aanwezig op de lijst (kolom aanwezig: ja, x, aanwezig of 1); "
+            "er is niets vastgelegd"
+        )
     from .workshops import record_attendance
 
     return AttendanceImport(parsed, record_attendance(store, workshop, parsed.present, Path(path).name, done_by))

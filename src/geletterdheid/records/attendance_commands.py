@@ -61,8 +61,6 @@ def cmd_attendance_import(args: argparse.Namespace) -> int:
             f"{listed(recorded.removed_before)} "
             f'(zie geletterdheid attendance list --workshop "{stored.name}").'
         )
-    if not parsed.present:
-        _complain(f"Let op: {parsed.table_name}: niemand staat als aanwezig op de lijst.")
     return 0
 
 

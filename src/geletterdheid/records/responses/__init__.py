@@ -82,7 +82,8 @@ def _parse_workbook(
         for problem in part.problems:
             merged.problems.append(problem)
         merged.dropped_attempts += part.dropped_attempts
-        merged.empty += part.empty
+        # the kit's spare rows (only the session's time filled in) are passed over without a word
+        merged.empty += part.empty - part.spare
         merged.incomplete += part.incomplete
         merged.unanswered += part.unanswered
         for attempt, row in zip(part.attempts, part.rows, strict=True):

@@ -70,6 +70,8 @@ class ParsedResponses:
     places: list[str] = field(default_factory=list)
     #: Rows (or, in the long CSV, attempts) without a single answer: someone who was absent, not an attempt.
     empty: int = 0
+    #: Of those, rows without an employee id either (a spare row of a printed sheet, perhaps with its time).
+    spare: int = 0
     #: Attempts that miss answers, and the number of questions they miss together; those score 0.
     incomplete: int = 0
     unanswered: int = 0
@@ -233,6 +235,8 @@ def attempt_per_row(
             who = written_id(cells) if written_id is not None else ""
             if who:
                 not_taken.append(f"rij {row_number} ({who})")
+            elif written_id is not None:
+                result.spare += 1
             continue
         reasons = []
         employee_id: str | None = None
