@@ -116,3 +116,28 @@ def test_a_single_wide_sheet_with_numbered_headers_still_imports(cli, tmp_path, 
     assert result.code == 0, result.output
     assert "blad.xlsx (breed): 1 poging gelezen" in result.out
     assert stored(staffed_store)["E1", "t02"].score_percent == 100.0
+
+
+def test_a_corrected_sheet_names_sheet_and_row_of_each_changed_attempt(cli, tmp_path, staffed_store, db_url, catalog):
+    path = write_scoreblad(tmp_path / "scoreblad.xlsx", catalog, ATTENDANCE, TYPED)
+    assert cli("responses", "import", path, "--db", db_url).code == 0
+    corrected = {"t01": TYPED["t01"], "t02": [("E1", "Anna de Vries", ["B", "Juist"]), TYPED["t02"][1]]}
+    write_scoreblad(path, catalog, ATTENDANCE, corrected)
+    result = cli("responses", "import", path, "--db", db_url)
+    assert result.code == 1
+    assert "scoreblad.xlsx, blad 'Toets t02', rij 2: de poging van E1 voor toets t02" in result.err
+    assert cli("responses", "import", path, "--db", db_url, "--vervang").code == 0
+    assert stored(staffed_store)["E1", "t02"].score_percent == 50.0
+
+
+def test_a_workbook_with_too_many_quiz_sheets_is_refused(cli, tmp_path, db_url):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Presentielijst"
+    for number in range(51):
+        workbook.create_sheet(f"Toets t{number:02}").append(["medewerker_id", "naam", "tijdstip", "1"])
+    workbook.save(tmp_path / "veel.xlsx")
+    result = cli("responses", "import", tmp_path / "veel.xlsx", "--db", db_url)
+    assert result.code == 1
+    assert "veel.xlsx: 51 bladen 'Toets ...'; er mogen hoogstens 50 zijn" in result.err

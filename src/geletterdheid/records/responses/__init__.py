@@ -39,6 +39,9 @@ class ResponsesImport:
 #: A sheet of the workshop kit's score workbook: "Toets m01" holds the answers to quiz m01.
 QUIZ_SHEET = re.compile(r"toets\s+(\S+)", re.IGNORECASE)
 WORKBOOK_FORMAT = "scoreblad"
+#: Each sheet is read by opening the workbook again (row by row, within xlsx.py's limits): more quiz
+#: sheets than any workshop has would let one small file cost minutes.
+MAX_QUIZ_SHEETS = 50
 
 
 def parse_responses(path: Path, catalog: Catalog, people: Directory, quiz_id: str | None = None) -> ParsedResponses:
@@ -57,6 +60,12 @@ def _parse_workbook(
     by its question ids, as a single wide sheet is.
     """
     chosen = choose_quiz(catalog, quiz_id, path.name)
+    quiz_sheets = sum(1 for title in titles if QUIZ_SHEET.fullmatch(title.strip()))
+    if quiz_sheets > MAX_QUIZ_SHEETS:
+        raise RecordsError(
+            f"{path.name}: {quiz_sheets} bladen 'Toets ...'; er mogen hoogstens {MAX_QUIZ_SHEETS} zijn. "
+            "Splits het bestand"
+        )
     merged = ParsedResponses(WORKBOOK_FORMAT)
     seen: dict[tuple[str, str, dt.datetime], str] = {}
     for index, title in enumerate(titles):
