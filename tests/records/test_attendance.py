@@ -50,6 +50,8 @@ def test_the_kits_presentielijst_is_recorded_and_the_export_shows_the_workshop(
     header = values[0]
     e1_t01 = next(dict(zip(header, row, strict=True)) for row in values[1:] if row[0] == "E1" and row[4] == "t01")
     assert e1_t01["workshop"] == "workshop gevolgd op 4 maart 2025"
+    e2_t01 = next(dict(zip(header, row, strict=True)) for row in values[1:] if row[0] == "E2" and row[4] == "t01")
+    assert e2_t01["workshop"] is None  # an empty cell, not an empty text
 
 
 def test_reimporting_is_idempotent_and_a_later_list_adds_people(cli, tmp_path, staffed_store, db_url, catalog):
@@ -290,3 +292,11 @@ def test_progress_and_the_wide_export_show_attendance(cli, tmp_path, staffed_sto
     assert rows["E1"]["workshops"] == "workshop gevolgd op 4 maart 2025 (t01, t02)"
     assert rows["E3"]["workshops"] == "workshop gevolgd op 4 maart 2025 (t01, t02)"
     assert rows["E2"]["workshops"] == ""
+    xlsx = tmp_path / "breed.xlsx"
+    assert cli("export", "--db", db_url, "--layout", "wide", "--out", xlsx).code == 0
+    values = [[cell.value for cell in row] for row in load_workbook(xlsx).active.iter_rows()]
+    by_id = {row[0]: dict(zip(values[0], row, strict=True)) for row in values[1:]}
+    assert values[0][-1] == "workshops" and values[0][-3:-1] == ["verplicht_aantal", "verplicht_geslaagd"]
+    assert (
+        by_id["E1"]["workshops"] == "workshop gevolgd op 4 maart 2025 (t01, t02)" and by_id["E2"]["workshops"] is None
+    )

@@ -76,7 +76,7 @@ def long_values(
                 module.attempt_count,
                 module.valid_until,
                 module.deadline,
-                attended(module.workshop_on),
+                attended(module.workshop_on) or None,  # an empty cell, as for the other columns
             ]
 
 
@@ -95,7 +95,7 @@ def wide_values(
             *(status.get(module_id, "") for module_id in columns),
             item.required_count,
             item.required_passed,
-            workshops_cell(item),
+            workshops_cell(item) or None,
         ]
 
 
