@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -297,6 +297,7 @@ def _long_lines(
     titles = {module_id: neutralise(module.title) for module_id, module in catalog.modules.items()}
     retrain = {module_id: module.retrain_from_version for module_id, module in catalog.modules.items()}
     cells_of: dict[Rule, _ModuleCells] = {}
+    untried_optional = module_status(Rule(), today, 0, None, None, False)
 
     def head(module_id: str, required: bool) -> str:
         """id, title and "verplicht", formatted, with the delimiter that follows them."""
@@ -346,49 +347,55 @@ def _long_lines(
         attempted = by_employee.pop(employee.id, None)
         theirs = workshops.get(employee.id)
         if attempted is not None or theirs:
-            attempted = attempted or {}
+            attempted = attempted if attempted is not None else {}
             tails = []
             for module_id, cells, module_head, tail in path[1]:
                 summary = attempted.pop(module_id, None)
                 if summary is None:
-                    line = tail
-                elif summary.__class__ is str:  # finished in _summaries
-                    line = module_head + summary
-                else:
-                    middle, passed, hour, version, last = cast(_Summary, summary)
-                    if passed is None:
-                        before, after = cells.not_passed
-                    else:  # cells.around(), inline: this runs for every attempted module of the organisation
-                        seen = cells.passes.get(_pass_key(hour, version, last, passed))
-                        before, after = cells.around(passed, hour, version, last) if seen is None else seen
-                    line = f"{module_head}{before}{middle}{after}"
-                if theirs and module_id in theirs:
-                    line += formatter.cell(attended(theirs[module_id]))
-                tails.append(line)
-            # what is left: tried or attended in a workshop, but not required
-            required_ids = {module_id for module_id, *_ in path[1]}
-            extras = set(attempted) | ({m for m in theirs if m not in required_ids} if theirs else set())
-            for module_id in sorted(extras):
+                    tails.append(tail)
+                    continue
+                if summary.__class__ is str:  # finished in _summaries
+                    tails.append(module_head + summary)
+                    continue
+                middle, passed, hour, version, last = cast(_Summary, summary)
+                if passed is None:
+                    before, after = cells.not_passed
+                else:  # cells.around(), inline: this runs for every attempted module of the organisation
+                    seen = cells.passes.get(_pass_key(hour, version, last, passed))
+                    before, after = cells.around(passed, hour, version, last) if seen is None else seen
+                tails.append(f"{module_head}{before}{middle}{after}")
+            # what is left: tried (or attended in a workshop) but not required
+            extras = sorted(attempted) if not theirs else _extras(attempted, theirs, path)
+            for module_id in extras:
                 extra_head = extra_heads.get(module_id)
                 if extra_head is None:
                     extra_head = extra_heads[module_id] = head(module_id, False)
+                summary = attempted.get(module_id)
+                if summary is None:  # attended only: not started, and not required, so never late
+                    tails.append(extra_head + formatter.join([untried_optional, "", "", "0", "", "", ""]))
+                    continue
+                if summary.__class__ is str:
+                    tails.append(extra_head + summary)
+                    continue
+                middle, passed, hour, version, last = cast(_Summary, summary)
                 # a module someone need not take has no deadline: it cannot be late
                 optional = TrainingTerms(None, path[0].valid_months)
-                summary = attempted.get(module_id)
-                if summary is None:  # attended only
-                    never = module_status(Rule(), today, 0, None, None, False)
-                    line = extra_head + formatter.join([never, "", "", "0", "", "", ""])
-                elif summary.__class__ is str:
-                    line = extra_head + summary
-                else:
-                    middle, passed, hour, version, last = cast(_Summary, summary)
-                    before, after = module_cells(optional, module_id).around(passed, hour, version, last)
-                    line = f"{extra_head}{before}{middle}{after}"
-                if theirs and module_id in theirs:
-                    line += formatter.cell(attended(theirs[module_id]))
-                tails.append(line)
+                before, after = module_cells(optional, module_id).around(passed, hour, version, last)
+                tails.append(f"{extra_head}{before}{middle}{after}")
+            if theirs:  # the workshop cell, last in each row, is empty unless attended
+                shown = [module_id for module_id, *_ in path[1]] + extras
+                tails = [
+                    tail + formatter.cell(attended(theirs[module_id])) if module_id in theirs else tail
+                    for tail, module_id in zip(tails, shown, strict=True)
+                ]
         if tails:
             yield person + ("\r\n" + person).join(tails) + "\r\n"
+
+
+def _extras(attempted: dict[str, Any], theirs: Mapping[str, dt.date], path: _Path) -> list[str]:
+    """The modules of an employee's rows after their learning path: tried or attended, not required."""
+    required = {module_id for module_id, *_ in path[1]}
+    return sorted(set(attempted) | {module_id for module_id in theirs if module_id not in required})
 
 
 def wide_header(catalog: Catalog, extra_modules: Iterable[str] = (), show_left: bool = False) -> list[str]:
