@@ -187,6 +187,28 @@ def test_forget_erases_attendance_and_its_trail(cli, tmp_path, staffed_store, db
     assert "E2" not in cli("attendance", "list", "--db", db_url).out
 
 
+def test_list_filters_by_workshop_and_says_when_there_is_nothing(cli, tmp_path, staffed_store, db_url):
+    empty = cli("attendance", "list", "--db", db_url)
+    assert (empty.code, empty.out.strip()) == (0, "Nog geen workshops vastgelegd (geletterdheid attendance import).")
+    path = write_csv(tmp_path / "lijst.csv", [["medewerker_id"], ["E1"]])
+    assert cli("attendance", "import", path, "--db", db_url, *WORKSHOP).code == 0
+    other = list(WORKSHOP)
+    other[other.index("--workshop") + 1] = "Verdieping"
+    assert (
+        cli(
+            "attendance", "import", write_csv(tmp_path / "b.csv", [["medewerker_id"], ["E3"]]), "--db", db_url, *other
+        ).code
+        == 0
+    )
+    listing = cli("attendance", "list", "--workshop", "verdieping", "--db", db_url)
+    assert listing.code == 0, listing.output
+    lines = listing.out.splitlines()
+    assert lines[0] == "1 workshop, 1 deelname:"
+    assert lines[2].split("  ")[:2] == ["2025-03-04", "Verdieping"] and "E3" in lines[2] and len(lines) == 3
+    missing = cli("attendance", "list", "--workshop", "Nergens", "--db", db_url)
+    assert missing.code == 1 and "er is geen workshop 'Nergens'" in missing.err
+
+
 def test_a_store_made_at_0007_is_upgraded_to_0008_with_its_records(db_url):
     from alembic import command
     from sqlalchemy import inspect
