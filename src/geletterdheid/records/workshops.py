@@ -56,7 +56,7 @@ def _workshop(row: Any) -> Workshop:
 
 
 def describe(workshop: Workshop) -> str:
-    """ "'AI in de praktijk' op 4 maart 2025", as every message names a workshop."""
+    """A workshop as every message names it: 'AI in de praktijk' op 4 maart 2025."""
     return f"'{workshop.name}' op {dutch_date(workshop.held_on)}"
 
 

@@ -174,7 +174,7 @@ def _rows(path: Path, index: int = 0) -> Generator[list[Cell]]:
         if len(workbook.worksheets) <= index:
             raise RecordsError(f"{name}: het bestand heeft geen werkblad")
         sheet = workbook.worksheets[index]
-        if index:
+        if len(workbook.worksheets) > 1:  # as Table.name says it: which of the sheets
             name = f"{name}, blad '{sheet.title}'"
         reset = getattr(sheet, "reset_dimensions", None)  # a read-only sheet has it; a chart sheet not
         if reset is None:
