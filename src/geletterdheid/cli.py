@@ -164,6 +164,7 @@ def _build_projects(args: argparse.Namespace) -> int:
 COMMAND_MODULES: list[str] = [
     "records.commands",
     "records.attempt_commands",
+    "records.attendance_commands",
     "reports.commands",
     "server.commands",
     "curriculum.commands",

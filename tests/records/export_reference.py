@@ -13,13 +13,14 @@ from geletterdheid.content.model import Catalog
 from geletterdheid.reports.completion import EmployeeCompletion
 from geletterdheid.reports.hr_export import local_date
 from geletterdheid.reports.spreadsheet import Dialect, neutralise, number
+from geletterdheid.reports.status import attended
 
 
 def long_rows(
     catalog: Catalog, items: Iterable[EmployeeCompletion], dialect: Dialect, hide: Callable[[str], str] | None = None
 ) -> Iterator[list[str]]:
     """The rows under LONG_HEADER: employee, module, required, status, best score, date passed, attempts,
-    valid until, deadline."""
+    valid until, deadline, workshop."""
     titles = {module_id: neutralise(module.title) for module_id, module in catalog.modules.items()}
     for item in items:
         employee = item.employee
@@ -37,4 +38,5 @@ def long_rows(
                 str(module.attempt_count),
                 module.valid_until.isoformat() if module.valid_until else "",
                 module.deadline.isoformat() if module.deadline else "",
+                attended(module.workshop_on),
             ]

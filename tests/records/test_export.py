@@ -65,6 +65,7 @@ def test_long_export_lists_every_required_module_and_attempted_extras(cli, histo
         "pogingen": "3",
         "geldig_tot": "",  # no gemeente.toml: a pass stays valid
         "deadline": "",
+        "workshop": "",  # no workshop attended
     }
     assert (rows["E1", "t02"]["status"], rows["E1", "t02"]["beste_score"], rows["E1", "t02"]["pogingen"]) == (
         "niet geslaagd",
@@ -93,6 +94,7 @@ def test_wide_export_has_one_row_per_employee_and_a_column_per_module(cli, histo
         "t03",
         "verplicht_aantal",
         "verplicht_geslaagd",
+        "workshops",
     ]
     by_id = {r["medewerker_id"]: r for r in rows}
     assert [by_id["E1"][m] for m in ("t01", "t02", "t03")] == ["geslaagd", "niet geslaagd", ""]
@@ -107,7 +109,7 @@ def test_excel_nl_bytes_have_bom_semicolons_crlf_and_decimal_commas(cli, history
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfmedewerker_id;naam;afdeling;rollen;module_id;")
     assert data.count(b"\r\n") == 7 and b"\n" not in data.replace(b"\r\n", b"")
-    assert ";75,0;2025-01-31;3;;\r\n" in data.decode("utf-8-sig")
+    assert ";75,0;2025-01-31;3;;;\r\n" in data.decode("utf-8-sig")  # geldig_tot, deadline, workshop empty
     assert "Daniëlle Çelik".encode() in data
 
 
@@ -116,7 +118,7 @@ def test_rfc4180_bytes_have_commas_no_bom_and_decimal_points(cli, history, db_ur
     cli("export", "--db", db_url, "--out", out, "--dialect", "rfc4180")
     data = out.read_bytes()
     assert data.startswith(b"medewerker_id,naam,afdeling,rollen,")
-    assert b",75.0,2025-01-31,3,,\r\n" in data
+    assert b",75.0,2025-01-31,3,,,\r\n" in data
 
 
 HOSTILE = [
@@ -264,18 +266,18 @@ def test_progress_by_department(cli, history, db_url):
     lines = table_rows(result.out, "Afdeling  ")
     # Burgerzaken: E1 needs t01+t02 (passed t01), E2 needs t01 (nothing): 1 of 3. Inkoop: E3 0 of 2.
     # Nobody finished a whole learning path.
-    assert lines["Burgerzaken"] == ["2", "0", "3", "1", "33,3%"]
-    assert lines["Inkoop"] == ["1", "0", "2", "0", "0,0%"]
-    assert lines["Totaal"] == ["3", "0", "5", "1", "20,0%"]
+    assert lines["Burgerzaken"] == ["2", "0", "3", "1", "33,3%", "0"]
+    assert lines["Inkoop"] == ["1", "0", "2", "0", "0,0%", "0"]
+    assert lines["Totaal"] == ["3", "0", "5", "1", "20,0%", "0"]
     assert "Leerpad af: medewerkers die alle verplichte modules hebben gehaald" in result.out
 
 
 def test_progress_by_role_counts_everyone_under_all_staff_by_title(cli, history, db_url):
     out = cli("progress", "--db", db_url, "--by", "rol").out
     lines = table_rows(out, "Rol  ")
-    assert lines["Alle medewerkers"] == ["3", "0", "5", "1", "20,0%"]
-    assert lines["Beleidsadviseur"] == ["1", "0", "2", "1", "50,0%"]
-    assert lines["Inkoper"] == ["1", "0", "2", "0", "0,0%"]
+    assert lines["Alle medewerkers"] == ["3", "0", "5", "1", "20,0%", "0"]
+    assert lines["Beleidsadviseur"] == ["1", "0", "2", "1", "50,0%", "0"]
+    assert lines["Inkoper"] == ["1", "0", "2", "0", "0,0%", "0"]
 
 
 def test_progress_on_an_empty_store_says_what_to_do(cli, db_url):

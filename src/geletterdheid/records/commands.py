@@ -37,12 +37,13 @@ def _row_message(problem: Problem) -> str:
     return f"{problem.path.name}, rij {problem.line}: {problem.message}"
 
 
-def _report_problems(problems: list[Problem], skip_invalid: bool, what: str) -> None:
+def _report_problems(problems: list[Problem], skip_invalid: bool, what: str, file: Path | None = None) -> None:
     for problem in problems:
         _complain(_row_message(problem))
     if problems and not skip_invalid:
+        name = file.name if file is not None else problems[0].path.name
         _complain(
-            f"Niets geïmporteerd: {count(len(problems), 'probleem', 'problemen')} in {problems[0].path.name}. "
+            f"Niets geïmporteerd: {count(len(problems), 'probleem', 'problemen')} in {name}. "
             f"Herstel het bestand, of gebruik --skip-invalid om alleen de geldige {what} te importeren."
         )
 
@@ -105,10 +106,9 @@ def cmd_responses_import(args: argparse.Namespace) -> int:
             f"samen {count(parsed.unanswered, 'vraag', 'vragen')} zonder antwoord; "
             "die vragen tellen als fout (0 punten)."
         )
-    _report_problems(parsed.problems, args.skip_invalid, "pogingen")
-    for conflict, row in result.conflicts:
+    _report_problems(parsed.problems, args.skip_invalid, "pogingen", args.file)
+    for conflict, where in result.conflicts:
         before, new = conflict.stored, parsed.attempts[conflict.index]
-        where = f"{args.file.name}, rij {row}" if row is not None else args.file.name
         _complain(
             f"{where}: de poging van {before.employee_id} voor toets {before.quiz_id} op {local_time(before.taken_at)} "
             f"is al opgeslagen met andere antwoorden (score {percent(before.score_percent)}, nu "
@@ -158,7 +158,12 @@ def cmd_forget(args: argparse.Namespace) -> int:
         raise RecordsError(f"onbekende medewerker '{args.medewerker_id}'; er is niets verwijderd")
     _say(
         f"Verwijderd: medewerker {erased.employee.id} ({erased.employee.name}, {erased.employee.department}), "
-        f"{count(erased.attempts, 'poging', 'pogingen')} en {count(erased.answers, 'antwoord', 'antwoorden')}."
+        + (
+            f"{count(erased.attempts, 'poging', 'pogingen')}, {count(erased.answers, 'antwoord', 'antwoorden')} "
+            f"en de aanwezigheid bij {count(erased.workshops, 'workshop', 'workshops')}."
+            if erased.workshops
+            else f"{count(erased.attempts, 'poging', 'pogingen')} en {count(erased.answers, 'antwoord', 'antwoorden')}."
+        )
     )
     if erased.copies_left:
         _complain(

@@ -167,11 +167,64 @@ class RecordCounts:
     conflicts: tuple[Conflict, ...] = ()
 
 
+#: The action in the audit trail of attendance (attendance_changes.action), as HR reads it.
+REMOVED = "verwijderd"
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """A workshop as recorded: evidence of a measure under Art. 4 AI Act."""
+
+    name: str
+    held_on: dt.date
+    modules: tuple[str, ...]  # module ids, in the order given
+    minutes: int
+    trainer: str
+    source: str = ""  # the file name of the first list
+    recorded_at: dt.datetime | None = None  # UTC, aware
+    recorded_by: str = ""
+
+
+@dataclass(frozen=True)
+class AttendanceCounts:
+    """What recording a list did: employee ids per outcome, in the list's order."""
+
+    workshop: Workshop  # as stored (a later list keeps the first list's source)
+    new_workshop: bool
+    added: tuple[str, ...]
+    already_present: tuple[str, ...]
+    #: On the list, but removed earlier with ``attendance remove``: they stay removed.
+    removed_before: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttendanceLine:
+    """One employee at one workshop, for ``attendance list``."""
+
+    workshop: Workshop
+    employee_id: str
+    employee_name: str
+    department: str
+    removed_at: dt.datetime | None = None  # UTC, aware
+
+
+@dataclass(frozen=True)
+class AttendanceChange:
+    workshop: Workshop
+    employee_id: str
+    action: str  # REMOVED
+    done_at: dt.datetime  # UTC, aware
+    done_by: str
+    reason: str
+
+
 @dataclass(frozen=True)
 class Erasure:
     employee: Employee
     attempts: int
     answers: int
+    #: Workshops the employee was recorded at (their attendance rows were erased too).
+    workshops: int = 0
     #: SQLite only: another process kept the write-ahead log (-wal file) from being emptied, so
     #: copies of the erased rows may still be on disk there.
     copies_left: bool = False

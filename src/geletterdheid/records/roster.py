@@ -125,7 +125,7 @@ def parse_roster(path: Path, catalog: Catalog) -> ParsedRoster:
         if employee_id:
             result.ids.add(employee_id)
         if reasons:
-            result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
+            result.problems.append(Problem(table.location, row_number, "; ".join(reasons)))
             continue
         ids[employee_id] = row_number
         if email:

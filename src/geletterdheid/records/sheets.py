@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import RecordsError
-from .xlsx import MAX_COLUMNS, MIB, Cell, read_xlsx
+from .xlsx import MAX_COLUMNS, MIB, Cell, read_xlsx, sheet_titles
 
 CSV_SUFFIXES = (".csv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -34,10 +34,19 @@ class Table:
     columns: list[str]  # header cells, stripped
     #: A fresh iterator over the rows after the header, each time it is called; XLSX dates stay datetimes.
     raw_rows: Callable[[], Iterator[Sequence[Cell]]]
+    #: The sheet's title when the table is one sheet of a workbook with several (a workshop score sheet).
+    sheet: str | None = None
 
     @property
     def name(self) -> str:
-        return self.path.name
+        """The file, and the sheet when there are several, as messages name them."""
+        return self.path.name if self.sheet is None else f"{self.path.name}, blad '{self.sheet}'"
+
+    @property
+    def location(self) -> Path:
+        """The path a Problem names: the file, or for a sheet of a workbook the file with the sheet
+        in its name, so "scoreblad.xlsx, blad 'Toets m01', rij 4: ..." says where to look."""
+        return self.path if self.sheet is None else self.path.with_name(self.name)
 
     def rows(self) -> Iterator[tuple[int, Sequence[Cell]]]:
         """(row number, cells) for every row that is not blank; a broken CSV row raises RecordsError."""
@@ -215,3 +224,17 @@ def as_text(cell: Cell) -> str:
 def _read_xlsx(path: Path) -> Table:
     header, after_header = read_xlsx(path)
     return Table(path, header, after_header)
+
+
+def workbook_sheets(path: Path) -> list[str]:
+    """The titles of an XLSX file's worksheets, in order; [] for a CSV."""
+    path = Path(path)
+    if path.suffix.lower() not in XLSX_SUFFIXES or not path.is_file():
+        return []
+    return sheet_titles(path)
+
+
+def read_sheet(path: Path, index: int, title: str) -> Table:
+    """One sheet (by position) of a workbook with several, named in messages by its ``title``."""
+    header, after_header = read_xlsx(path, index)
+    return Table(path, header, after_header, title)

@@ -66,7 +66,15 @@ from .model import (
     UpsertCounts,
     join_roles,
 )
-from .tables import attempt_changes, attempts, employees, key_versions, link_secret
+from .tables import (
+    attempt_changes,
+    attempts,
+    attendance_changes,
+    employees,
+    key_versions,
+    link_secret,
+    workshop_attendance,
+)
 from .times import LOCAL_ZONE
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
@@ -638,7 +646,7 @@ class Store:
     # -- erasure -----------------------------------------------------------------------------
 
     def forget(self, employee_id: str) -> Erasure | None:
-        """Erase an employee with all attempts and answers (AVG art. 17); None when unknown."""
+        """Erase an employee with all attempts, answers and workshop attendance (AVG art. 17); None when unknown."""
         with write_transaction(self.engine) as connection:
             row = connection.execute(select(employees).where(employees.c.id == employee_id)).first()
             if row is None:
@@ -648,12 +656,19 @@ class Store:
                 .scalars()
                 .all()
             )
+            attended = connection.execute(
+                select(func.count()).where(workshop_attendance.c.employee_id == employee_id)
+            ).scalar_one()
             connection.execute(delete(attempts).where(attempts.c.employee_id == employee_id))
+            # Their attendance and its trail; the workshops themselves (name, day, trainer) stay.
+            connection.execute(delete(attendance_changes).where(attendance_changes.c.employee_id == employee_id))
+            connection.execute(delete(workshop_attendance).where(workshop_attendance.c.employee_id == employee_id))
             connection.execute(delete(employees).where(employees.c.id == employee_id))
         return Erasure(
             employee=_employee(row),
             attempts=len(their_answers),
             answers=sum(len(decode_answers(text)) for text in their_answers),
+            workshops=attended,
             copies_left=not self.empty_write_ahead_log(),
         )
 

@@ -171,6 +171,57 @@ class CertificateRecord(Base):
     modules: Mapped[str] = mapped_column(Text)
 
 
+class WorkshopRecord(Base):
+    """A workshop (a training session): evidence of a measure under Art. 4 AI Act, also for those who
+    took no quiz. One per name and day: a later list for the same workshop adds people to it."""
+
+    __tablename__ = "workshops"
+    __table_args__ = (UniqueConstraint("name", "held_on"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String)
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    #: The module ids it covered, joined by '|' (model.SEPARATOR).
+    modules: Mapped[str] = mapped_column(String)
+    minutes: Mapped[int] = mapped_column(Integer)
+    trainer: Mapped[str] = mapped_column(String)
+    #: The name (not the path) of the file the first list came from.
+    source: Mapped[str] = mapped_column(String)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)  # naive UTC
+    recorded_by: Mapped[str] = mapped_column(String)
+
+
+class WorkshopAttendanceRecord(Base):
+    """An employee who took part in a workshop. Erasing the employee (forget) erases it (cascade)."""
+
+    __tablename__ = "workshop_attendance"
+    __table_args__ = (Index("ix_workshop_attendance_employee_id", "employee_id"),)
+
+    workshop_id: Mapped[int] = mapped_column(Integer, ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True)
+    employee_id: Mapped[str] = mapped_column(String, ForeignKey("employees.id", ondelete="CASCADE"), primary_key=True)
+    source: Mapped[str] = mapped_column(String)  # the file name of the list that added them
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)  # naive UTC
+    #: Set (naive UTC) when HR removed a mistake: it no longer counts, but the row stays (so a
+    #: re-import of the same list does not bring it back), with who and why in attendance_changes.
+    removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class AttendanceChangeRecord(Base):
+    """The audit trail of attendance corrections (``attendance remove``), like attempt_changes."""
+
+    __tablename__ = "attendance_changes"
+    __table_args__ = (Index("ix_attendance_changes_employee_id", "employee_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(Integer, ForeignKey("workshops.id", ondelete="CASCADE"))
+    # Erasing an employee (forget) erases their trail too.
+    employee_id: Mapped[str] = mapped_column(String, ForeignKey("employees.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String)  # see model.REMOVED
+    done_at: Mapped[dt.datetime] = mapped_column(DateTime)  # naive UTC
+    done_by: Mapped[str] = mapped_column(String)
+    reason: Mapped[str] = mapped_column(Text)
+
+
 def _table_of(record: type[Base]) -> Table:
     """The Table a declarative class maps (typed as a FromClause by SQLAlchemy, a Table in fact)."""
     table = record.__table__
@@ -186,3 +237,6 @@ attempt_sessions = _table_of(AttemptSessionRecord)
 key_versions = _table_of(KeyVersionRecord)
 link_secret = _table_of(LinkSecretRecord)
 certificates = _table_of(CertificateRecord)
+workshops = _table_of(WorkshopRecord)
+workshop_attendance = _table_of(WorkshopAttendanceRecord)
+attendance_changes = _table_of(AttendanceChangeRecord)

@@ -1,4 +1,5 @@
-"""The first sheet of an XLSX file, read row by row within limits, so no file can take the machine down.
+"""A sheet of an XLSX file (the first, unless asked), read row by row within limits, so no file can take
+the machine down.
 
 An XLSX file is a zip archive of XML. Three things in one can make a naive reader use gigabytes:
 
@@ -150,15 +151,31 @@ def _column_name(count: int) -> str:
     return get_column_letter(count) if count <= 18_278 else str(count)  # openpyxl names up to ZZZ
 
 
-def _rows(path: Path) -> Generator[list[Cell]]:
-    """Every row of the first sheet, the header first; a damaged sheet or one too large raises RecordsError."""
+def sheet_titles(path: Path) -> list[str]:
+    """The titles of the workbook's worksheets, in order (chart sheets left out): a workshop score
+    sheet has one per quiz."""
+    check_archive(path)
+    workbook = _open(path)
+    try:
+        return [sheet.title for sheet in workbook.worksheets]
+    except _BROKEN:
+        raise RecordsError(f"{path.name}: geen geldig Excel-bestand (.xlsx)") from None
+    finally:
+        workbook.close()
+
+
+def _rows(path: Path, index: int = 0) -> Generator[list[Cell]]:
+    """Every row of the sheet at ``index``, the header first; a damaged sheet or one too large raises
+    RecordsError."""
     name = path.name
     workbook = _open(path)
     number = 0
     try:
-        if not workbook.worksheets:
+        if len(workbook.worksheets) <= index:
             raise RecordsError(f"{name}: het bestand heeft geen werkblad")
-        sheet = workbook.worksheets[0]
+        sheet = workbook.worksheets[index]
+        if len(workbook.worksheets) > 1:  # as Table.name says it: which of the sheets
+            name = f"{name}, blad '{sheet.title}'"
         reset = getattr(sheet, "reset_dimensions", None)  # a read-only sheet has it; a chart sheet not
         if reset is None:
             raise RecordsError(f"{name}: het eerste werkblad bevat geen cellen (is het een grafiekblad?)")
@@ -181,19 +198,20 @@ def _rows(path: Path) -> Generator[list[Cell]]:
         workbook.close()
 
 
-def read_xlsx(path: Path) -> tuple[list[str], Callable[[], Iterator[list[Cell]]]]:
-    """The header of the first sheet, and a function that gives a fresh iterator over the rows after it."""
+def read_xlsx(path: Path, index: int = 0) -> tuple[list[str], Callable[[], Iterator[list[Cell]]]]:
+    """The header of the sheet at ``index`` (the first by default), and a function that gives a fresh
+    iterator over the rows after it."""
     check_archive(path)
-    rows = _rows(path)
+    rows = _rows(path, index)
     try:
         header = next(rows, None)
     finally:
         rows.close()
     if header is None:
-        raise RecordsError(f"{path.name}: het eerste werkblad is leeg")
+        raise RecordsError(f"{path.name}: het {'eerste ' if not index else ''}werkblad is leeg")
 
     def after_header() -> Iterator[list[Cell]]:
-        rows = _rows(path)
+        rows = _rows(path, index)
         next(rows, None)
         return rows
 

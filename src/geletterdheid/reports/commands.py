@@ -87,6 +87,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 @database_errors_handled
 def cmd_progress(args: argparse.Namespace) -> int:
     from ..records.store import Store
+    from ..records.workshops import attended_modules
     from . import progress
     from .completion import completions
     from .training import training_settings
@@ -95,7 +96,8 @@ def cmd_progress(args: argparse.Namespace) -> int:
     training = training_settings(getattr(args, "project", None), catalog)
     with Store.open(args.db) as store:
         employees = store.employees(include_left=args.ook_uit_dienst)
-        items = completions(catalog, employees, store.module_progress(include_left=args.ook_uit_dienst), training)
+        summaries = store.module_progress(include_left=args.ook_uit_dienst)
+        items = completions(catalog, employees, summaries, training, attended=attended_modules(store))
         if args.per_medewerker:
             text = progress.format_employees(items)
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from ..content.model import Catalog
@@ -27,6 +27,8 @@ class ModuleStatus(NamedTuple):
     passed_version: int | None = None
     valid_until: dt.date | None = None  # the last day the latest pass counts
     deadline: dt.date | None = None
+    #: The latest day the employee took part in a workshop on this module (attendance), if any.
+    workshop_on: dt.date | None = None
 
 
 class EmployeeCompletion(NamedTuple):
@@ -110,20 +112,68 @@ def check_roles(catalog: Catalog, employees: Sequence[Employee]) -> None:
         )
 
 
+#: Employee id -> module id -> the latest day they attended a workshop on it (records.workshops.attended_modules).
+Attended = Mapping[str, Mapping[str, dt.date]]
+
+
 def completions(
     catalog: Catalog,
     employees: Sequence[Employee],
     progress: Iterable[ModuleProgress],
     training: TrainingSettings | None = None,
     today: dt.date | None = None,
+    attended: Attended | None = None,
 ) -> Iterator[EmployeeCompletion]:
     """One EmployeeCompletion per employee, in the order given.
 
     ``training``: deadlines and validity (none without gemeente.toml); ``today``: the local date
-    the statuses are for. Roles are checked before the first result, so a report never stops half-way.
+    the statuses are for; ``attended``: workshop attendance, shown beside the statuses (a module
+    attended but neither required nor attempted is listed too). Roles are checked before the
+    first result, so a report never stops half-way.
     """
     check_roles(catalog, employees)
-    return _completions(catalog, employees, progress, training or TrainingSettings(), today or today_here())
+    items = _completions(catalog, employees, progress, training or TrainingSettings(), today or today_here())
+    return (
+        items
+        if not attended
+        else _with_attendance(catalog, items, attended, training or TrainingSettings(), today or today_here())
+    )
+
+
+def _with_attendance(
+    catalog: Catalog,
+    items: Iterator[EmployeeCompletion],
+    attended: Attended,
+    training: TrainingSettings,
+    today: dt.date,
+) -> Iterator[EmployeeCompletion]:
+    for item in items:
+        theirs = attended.get(item.employee.id)
+        if not theirs:
+            yield item
+            continue
+        modules = [module._replace(workshop_on=theirs.get(module.module_id)) for module in item.modules]
+        listed = {module.module_id for module in modules}
+        terms = training.terms_for(item.employee.all_roles)
+        optional = TrainingTerms(None, terms.valid_months)
+        # attended, neither required nor tried: a row of its own (not required, so it cannot be late)
+        extra = [
+            ModuleStatus(
+                module_id,
+                False,
+                module_status(rule_for(catalog, optional, module_id), today, 0, None, None, False),
+                None,
+                None,
+                0,
+                workshop_on=theirs[module_id],
+            )
+            for module_id in sorted(theirs.keys() - listed)
+        ]
+        if extra:
+            required = [module for module in modules if module.required]
+            others = sorted([module for module in modules if not module.required] + extra, key=lambda m: m.module_id)
+            modules = required + others
+        yield EmployeeCompletion(item.employee, tuple(modules))
 
 
 def _completions(

@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -21,10 +21,18 @@ from ..curriculum import required_module_ids
 from ..project.model import TrainingSettings, TrainingTerms
 from ..records.batching import cyclic_gc_paused
 from ..records.model import Employee, join_roles
-from .completion import EmployeeCompletion, can_stop_counting, check_roles, completions, local_day, today_here
+from .completion import (
+    Attended,
+    EmployeeCompletion,
+    can_stop_counting,
+    check_roles,
+    completions,
+    local_day,
+    today_here,
+)
 from .privacy import DEFAULT_K, merge_small_departments, pseudonyms_of, without_departments
 from .spreadsheet import Dialect, neutralise, number, open_output, write_rows
-from .status import Rule, module_status, valid_until
+from .status import Rule, attended, module_status, valid_until
 
 if TYPE_CHECKING:
     from ..records.store import Store, StoredProgress
@@ -44,11 +52,15 @@ LONG_HEADER = [
     "pogingen",
     "geldig_tot",
     "deadline",
+    #: "workshop gevolgd op 4 maart 2025" when the employee attended a workshop on the module (status.attended)
+    "workshop",
 ]
 WIDE_FIXED = ["medewerker_id", "naam", "afdeling", "rollen"]
 #: With include_left (--ook-uit-dienst) this column follows "rollen": the day someone left, or empty.
 LEFT_COLUMN = "uit_dienst"
 WIDE_TOTALS = ["verplicht_aantal", "verplicht_geslaagd"]
+#: The wide layout's last column: the modules attended in a workshop, with the day ("t01 op 4 maart 2025").
+WIDE_WORKSHOPS = "workshops"
 YES, NO = "ja", "nee"
 
 
@@ -144,13 +156,14 @@ def _long_text(
     training: TrainingSettings,
     today: dt.date,
     show_left: bool = False,
+    workshops: Attended | None = None,
 ) -> Iterator[str]:
     """The lines of the long layout, one string per employee: the rows LONG_HEADER names, as csv.writer
     would write them (tests/records/export_reference.py holds the plain version it is checked against).
 
     Roles are checked before the first line, so the export never stops half-way."""
     check_roles(catalog, employees)
-    return _long_lines(catalog, employees, progress, dialect, hide, training, today, show_left)
+    return _long_lines(catalog, employees, progress, dialect, hide, training, today, show_left, workshops or {})
 
 
 #: One stored row of StoredProgress, part formatted: the cells best score, date passed and attempts
@@ -233,7 +246,8 @@ class _ModuleCells:
         self.rule, self.today, self.delimiter, self.moment = rule, today, delimiter, moment
         deadline = _iso(rule.deadline)
         never = module_status(rule, today, 1, None, None, False)  # tried, never passed
-        self.not_passed = (f"{never}{delimiter}", f"{delimiter}{delimiter}{deadline}")
+        # every "after" ends with the delimiter before the workshop cell, which is empty unless attended
+        self.not_passed = (f"{never}{delimiter}", f"{delimiter}{delimiter}{deadline}{delimiter}")
         self.deadline = deadline
         self.passes: dict[tuple[object, int | None, bool], tuple[str, str]] = {}
 
@@ -248,7 +262,7 @@ class _ModuleCells:
             until = _iso(valid_until(passed_on, self.rule.valid_months))
             seen = self.passes[key] = (
                 f"{status}{self.delimiter}",
-                f"{self.delimiter}{until}{self.delimiter}{self.deadline}",
+                f"{self.delimiter}{until}{self.delimiter}{self.deadline}{self.delimiter}",
             )
         return seen
 
@@ -267,6 +281,7 @@ def _long_lines(
     training: TrainingSettings,
     today: dt.date,
     show_left: bool,
+    workshops: Attended,
 ) -> Iterator[str]:
     formatter = _Formatter(dialect)
     delimiter = dialect.delimiter
@@ -276,12 +291,13 @@ def _long_lines(
         uniform = (
             module_status(rule, today, 1, today, None, False) + delimiter,
             module_status(rule, today, 1, None, None, False) + delimiter,
-            f"{delimiter}{delimiter}{_iso(rule.deadline)}",
+            f"{delimiter}{delimiter}{_iso(rule.deadline)}{delimiter}",
         )
     by_employee = _summaries(progress, formatter, dialect, uniform)
     titles = {module_id: neutralise(module.title) for module_id, module in catalog.modules.items()}
     retrain = {module_id: module.retrain_from_version for module_id, module in catalog.modules.items()}
     cells_of: dict[Rule, _ModuleCells] = {}
+    untried_optional = module_status(Rule(), today, 0, None, None, False)
 
     def head(module_id: str, required: bool) -> str:
         """id, title and "verplicht", formatted, with the delimiter that follows them."""
@@ -308,7 +324,7 @@ def _long_lines(
             if path is None:
                 terms = training.terms_for(employee.all_roles)
                 not_started = module_status(Rule(terms.deadline), today, 0, None, None, False)
-                untouched = formatter.join([not_started, "", "", "0", "", _iso(terms.deadline)])
+                untouched = formatter.join([not_started, "", "", "0", "", _iso(terms.deadline), ""])
                 path = paths[employee.roles] = (
                     terms,
                     [
@@ -329,7 +345,9 @@ def _long_lines(
         group_cells, path, tails = group
         person = formatter.join_plain(_identity_cells(employee, hide)) + delimiter + group_cells
         attempted = by_employee.pop(employee.id, None)
-        if attempted is not None:
+        theirs = workshops.get(employee.id)
+        if attempted is not None or theirs:
+            attempted = attempted if attempted is not None else {}
             tails = []
             for module_id, cells, module_head, tail in path[1]:
                 summary = attempted.pop(module_id, None)
@@ -346,11 +364,16 @@ def _long_lines(
                     seen = cells.passes.get(_pass_key(hour, version, last, passed))
                     before, after = cells.around(passed, hour, version, last) if seen is None else seen
                 tails.append(f"{module_head}{before}{middle}{after}")
-            for module_id in sorted(attempted):  # what is left: tried but not required
+            # what is left: tried (or attended in a workshop) but not required
+            extras = sorted(attempted) if not theirs else _extras(attempted, theirs, path)
+            for module_id in extras:
                 extra_head = extra_heads.get(module_id)
                 if extra_head is None:
                     extra_head = extra_heads[module_id] = head(module_id, False)
-                summary = attempted[module_id]
+                summary = attempted.get(module_id)
+                if summary is None:  # attended only: not started, and not required, so never late
+                    tails.append(extra_head + formatter.join([untried_optional, "", "", "0", "", "", ""]))
+                    continue
                 if summary.__class__ is str:
                     tails.append(extra_head + summary)
                     continue
@@ -359,13 +382,40 @@ def _long_lines(
                 optional = TrainingTerms(None, path[0].valid_months)
                 before, after = module_cells(optional, module_id).around(passed, hour, version, last)
                 tails.append(f"{extra_head}{before}{middle}{after}")
+            if theirs:  # the workshop cell, last in each row, is empty unless attended
+                shown = [module_id for module_id, *_ in path[1]] + extras
+                tails = [
+                    tail + formatter.cell(attended(theirs[module_id])) if module_id in theirs else tail
+                    for tail, module_id in zip(tails, shown, strict=True)
+                ]
         if tails:
             yield person + ("\r\n" + person).join(tails) + "\r\n"
 
 
+def _extras(attempted: dict[str, Any], theirs: Mapping[str, dt.date], path: _Path) -> list[str]:
+    """The modules of an employee's rows after their learning path: tried or attended, not required."""
+    required = {module_id for module_id, *_ in path[1]}
+    return sorted(set(attempted) | {module_id for module_id in theirs if module_id not in required})
+
+
 def wide_header(catalog: Catalog, extra_modules: Iterable[str] = (), show_left: bool = False) -> list[str]:
     fixed = with_left_column(WIDE_FIXED) if show_left else WIDE_FIXED
-    return fixed + list(catalog.modules) + sorted(set(extra_modules) - set(catalog.modules)) + WIDE_TOTALS
+    modules = list(catalog.modules) + sorted(set(extra_modules) - set(catalog.modules))
+    return [*fixed, *modules, *WIDE_TOTALS, WIDE_WORKSHOPS]
+
+
+def module_columns(header: Sequence[str], show_left: bool) -> Sequence[str]:
+    """The module columns of a wide header: between the person's columns and the totals."""
+    return header[len(WIDE_FIXED) + show_left : -len(WIDE_TOTALS) - 1]
+
+
+def workshops_cell(item: EmployeeCompletion) -> str:
+    """The wide layout's workshops cell: "workshop gevolgd op 4 maart 2025 (t01, t02)", a part per day."""
+    by_day: dict[dt.date, list[str]] = {}
+    for module in item.modules:
+        if module.workshop_on is not None:
+            by_day.setdefault(module.workshop_on, []).append(module.module_id)
+    return "; ".join(f"{attended(day)} ({', '.join(modules)})" for day, modules in sorted(by_day.items()))
 
 
 def wide_rows(
@@ -374,13 +424,13 @@ def wide_rows(
     hide: Callable[[str], str] | None = None,
     show_left: bool = False,
 ) -> Iterator[list[str]]:
-    module_columns = header[len(WIDE_FIXED) + show_left : -len(WIDE_TOTALS)]
+    columns = module_columns(header, show_left)
     for item in items:
         status = {module.module_id: module.status for module in item.modules}
         yield (
             _person_cells(item.employee, hide, show_left)
-            + [status.get(module_id, "") for module_id in module_columns]
-            + [str(item.required_count), str(item.required_passed)]
+            + [status.get(module_id, "") for module_id in columns]
+            + [str(item.required_count), str(item.required_passed), workshops_cell(item)]
         )
 
 
@@ -421,17 +471,20 @@ def export(
 
 
 def _export(store: Store, catalog: Catalog, out: Path | None, dialect: Dialect, options: ExportOptions) -> int:
+    from ..records.workshops import attended_modules
+
     left = options.include_left
     employees, hide = export_people(store.employees(options.department, include_left=left), options)
     today = options.today or today_here()
+    workshops = attended_modules(store)
     if options.layout == "long":
         # checks the roles before anything is written
         details = not _uniform(catalog, options.training)
         progress = store.stored_progress(options.department, include_left=left, details=details)
-        lines = _long_text(catalog, employees, progress, dialect, hide, options.training, today, left)
+        lines = _long_text(catalog, employees, progress, dialect, hide, options.training, today, left, workshops)
     else:
         summaries = store.module_progress(options.department, include_left=left)
-        items = completions(catalog, employees, summaries, options.training, today)
+        items = completions(catalog, employees, summaries, options.training, today, workshops)
     with open_output(out, dialect) as stream:
         if options.layout == "wide":
             header = wide_header(catalog, (p.quiz_id for p in summaries), left)

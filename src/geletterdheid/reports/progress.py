@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .completion import EmployeeCompletion
-from .status import STATUSES
+from .status import STATUSES, attended
 
 BY_CHOICES = ("afdeling", "rol")
 TOTAL = "Totaal"
@@ -21,6 +21,7 @@ class ProgressLine:
     finished: int = 0  # employees with every required module passed (and still counting)
     required: int = 0  # required modules summed over the group's employees
     passed: int = 0  # of those, passed
+    attended: int = 0  # of those, attended in a workshop (whatever their status)
     #: status -> number of required modules with it
     statuses: Counter[str] = field(default_factory=Counter)
 
@@ -33,6 +34,7 @@ class ProgressLine:
         self.finished += item.path_finished
         self.required += item.required_count
         self.passed += item.required_passed
+        self.attended += sum(1 for module in item.modules if module.required and module.workshop_on is not None)
         self.statuses.update(module.status for module in item.modules if module.required)
 
 
@@ -83,7 +85,13 @@ def format_employees(items: Iterable[EmployeeCompletion]) -> str:
             item.employee.id,
             item.employee.name,
             item.employee.department,
-            ", ".join(f"{module.module_id} {module.status}" for module in item.modules if module.required) or "-",
+            ", ".join(
+                f"{module.module_id} {module.status}"
+                + (f" ({attended(module.workshop_on)})" if module.workshop_on is not None else "")
+                for module in item.modules
+                if module.required
+            )
+            or "-",
         )
         for item in items
     ]
@@ -102,7 +110,7 @@ def format_table(lines: list[ProgressLine], by: str) -> str:
     """The progress table and, under it, how many required modules have each status."""
     group = "Afdeling" if by == "afdeling" else "Rol"
     progress = _table(
-        (group, "Medewerkers", "Leerpad af", "Verplicht", "Geslaagd", "Voortgang"),
+        (group, "Medewerkers", "Leerpad af", "Verplicht", "Geslaagd", "Voortgang", "Workshop"),
         [
             (
                 line.group,
@@ -111,11 +119,16 @@ def format_table(lines: list[ProgressLine], by: str) -> str:
                 str(line.required),
                 str(line.passed),
                 _percent(line.percent),
+                str(line.attended),
             )
             for line in lines
         ],
     )
-    text = f"{progress}\n\nLeerpad af: medewerkers die alle verplichte modules hebben gehaald (en nog geldig)."
+    text = (
+        f"{progress}\n\nLeerpad af: medewerkers die alle verplichte modules hebben gehaald (en nog geldig). "
+        "Workshop: verplichte modules waarvoor een workshop is gevolgd (geletterdheid attendance import), "
+        "ook zonder toets."
+    )
     shown = [status for status in STATUSES if lines[-1].statuses[status]]
     if not shown:
         return text

@@ -12,6 +12,10 @@ than its validity or the module changed so much that an older pass no longer cou
 * ``bezig``: a pass that no longer counts (verlopen or opnieuw nodig), and tried again since,
   without passing yet: the employee is re-training.
 
+Attendance at a workshop (``attendance import``) is evidence of a measure under Art. 4 too, and
+every report shows it beside the status (:func:`attended`): it does not change the status, which
+says whether the quiz was passed, the gemeente's test of "sufficient" AI literacy.
+
 A re-training is never "te laat": the deadline is for the first round, and "verlopen" or
 "opnieuw nodig" says more. A pass of unknown version (stored before versions were recorded)
 counts as version 1.
@@ -22,6 +26,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from typing import NamedTuple
+
+from ..content.model import dutch_date
 
 NOT_STARTED = "niet gestart"
 IN_PROGRESS = "bezig"
@@ -84,3 +90,8 @@ def module_status(
     if tried_since_pass:
         return IN_PROGRESS
     return RETRAIN if outdated else EXPIRED
+
+
+def attended(workshop_on: dt.date | None) -> str:
+    """What a report says beside the status of a module its employee attended in a workshop ('' if not)."""
+    return f"workshop gevolgd op {dutch_date(workshop_on)}" if workshop_on is not None else ""

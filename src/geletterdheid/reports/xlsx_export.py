@@ -21,19 +21,21 @@ from ..content.model import Catalog
 from ..records.batching import cyclic_gc_paused
 from ..records.model import Employee, join_roles
 from ..records.times import local_day
+from ..records.workshops import attended_modules
 from .completion import EmployeeCompletion, completions, today_here
 from .hr_export import (
     LONG_HEADER,
     NO,
-    WIDE_FIXED,
-    WIDE_TOTALS,
     YES,
     ExportOptions,
     export_people,
+    module_columns,
     wide_header,
     with_left_column,
+    workshops_cell,
 )
 from .spreadsheet import replaced_atomically
+from .status import attended
 
 if TYPE_CHECKING:
     from ..records.store import Store
@@ -74,6 +76,7 @@ def long_values(
                 module.attempt_count,
                 module.valid_until,
                 module.deadline,
+                attended(module.workshop_on) or None,  # an empty cell, as for the other columns
             ]
 
 
@@ -84,14 +87,15 @@ def wide_values(
     show_left: bool = False,
 ) -> Iterator[list[Cell]]:
     """The rows under the wide header: a status per module, then the required totals as numbers."""
-    module_columns = header[len(WIDE_FIXED) + show_left : -len(WIDE_TOTALS)]
+    columns = module_columns(header, show_left)
     for item in items:
         status = {module.module_id: module.status for module in item.modules}
         yield [
             *_person(item.employee, hide, show_left),
-            *(status.get(module_id, "") for module_id in module_columns),
+            *(status.get(module_id, "") for module_id in columns),
             item.required_count,
             item.required_passed,
+            workshops_cell(item) or None,
         ]
 
 
@@ -136,8 +140,10 @@ def export_xlsx(store: Store, catalog: Catalog, out: Path, options: ExportOption
         left = options.include_left
         employees, hide = export_people(store.employees(options.department, include_left=left), options)
         progress = store.module_progress(options.department, include_left=left)
+        workshops = attended_modules(store)
         # checks the roles before anything is written
-        items = completions(catalog, employees, progress, options.training, options.today or today_here())
+        today = options.today or today_here()
+        items = completions(catalog, employees, progress, options.training, today, workshops)
         if options.layout == "wide":
             header = wide_header(catalog, (p.quiz_id for p in progress), left)
             write_workbook(out, header, wide_values(header, items, hide, left))

@@ -25,6 +25,30 @@ def split_keys(raw: str) -> list[str]:
     return [key for key in (part.strip() for part in _KEY_SPLIT.split(raw)) if key]
 
 
+#: What people write for the two options of a juist-onwaar question (after case folding).
+_TRUE_FALSE = {"juist": "juist", "waar": "juist", "onjuist": "onjuist", "onwaar": "onjuist"}
+
+
+def option_key(question: Question, typed: str) -> str:
+    """The option key a person meant by ``typed``: the one normalisation every import format uses.
+
+    Case and surrounding spaces do not matter ("B", " b " -> "b"), and a juist-onwaar question
+    takes "Juist", "waar", "ONWAAR" and the like. Text that is still no option comes back as it
+    was typed (stripped), so the scoring's UnknownAnswer names what the person wrote. Scoring
+    itself (quiz.scoring) stays strict and pure: keys arrive there normalised.
+    """
+    text = typed.strip()
+    key = text.casefold()
+    if question.type == "juist-onwaar":
+        key = _TRUE_FALSE.get(key, key)
+    return key if key in question.options else text
+
+
+def option_keys(question: Question, raw: str) -> list[str]:
+    """The keys in one cell of a score sheet or long CSV ("A, C", "a;c", "b|d"), normalised."""
+    return [option_key(question, key) for key in split_keys(raw)]
+
+
 @dataclass
 class ParsedResponses:
     """Attempts ready to store, and every problem found, in row order."""
@@ -41,8 +65,13 @@ class ParsedResponses:
     #: The row of each attempt, for the formats with one row per attempt (empty for the long CSV,
     #: whose rows are looked up only when a message needs one: see long_csv.first_rows).
     rows: list[int] = field(default_factory=list)
+    #: Where each attempt is, sheet and row ("scoreblad.xlsx, blad 'Toets m01', rij 4"): kept only
+    #: for a workbook of several sheets, where the row alone does not say it.
+    places: list[str] = field(default_factory=list)
     #: Rows (or, in the long CSV, attempts) without a single answer: someone who was absent, not an attempt.
     empty: int = 0
+    #: Of those, rows without an employee id either (a spare row of a printed sheet, perhaps with its time).
+    spare: int = 0
     #: Attempts that miss answers, and the number of questions they miss together; those score 0.
     incomplete: int = 0
     unanswered: int = 0
@@ -123,7 +152,7 @@ class AnswerScorer:
             return answer
         if key in self._errors:
             raise self._errors[key]
-        chosen = split_keys(raw)
+        chosen = option_keys(question, raw)
         try:
             answer = self.scored[key] = Answer(question.id, join_keys(chosen), score_question(question, chosen))
         except ScoringError as exc:
@@ -183,15 +212,19 @@ def attempt_per_row(
     i_time: int,
     identify: Callable[[list[Cell]], str],
     score_row: Callable[[list[Cell]], tuple[dict[str, Answer], list[str]]],
+    written_id: Callable[[list[Cell]], str] | None = None,
 ) -> None:
     """Read a sheet with one attempt per row (a workshop score sheet, a Forms export) into ``result``.
 
     ``identify`` gives a row's employee id (ValueError with the reason when it cannot);
     ``score_row`` gives its scored answers and the reasons for any that cannot be scored.
     A row is an attempt when it has no problem at all; otherwise every reason is named.
+    ``written_id`` gives the id as written in a row: a row with an id and no answer at all (a
+    participant on a prefilled sheet who did not take the quiz) is named in a note.
     """
     parse_time = TimeParser()
     seen: dict[tuple[str, dt.datetime], int] = {}
+    not_taken: list[str] = []
     for row_number, row in table.rows():
         cells = [*row, *[""] * (len(table.columns) - len(row))]
         given, answer_problems = score_row(cells)
@@ -199,6 +232,11 @@ def attempt_per_row(
             # Nothing answered: someone on the list who was absent (often without a time), not a 0 %.
             # Decided before the id and time are looked at: an absentee's row needs neither.
             result.empty += 1
+            who = written_id(cells) if written_id is not None else ""
+            if who:
+                not_taken.append(f"rij {row_number} ({who})")
+            elif written_id is not None:
+                result.spare += 1
             continue
         reasons = []
         employee_id: str | None = None
@@ -220,7 +258,12 @@ def attempt_per_row(
                 result.rows.append(row_number)
                 continue
             reasons.append(f"dezelfde poging (medewerker {employee_id}, zelfde tijdstip) staat al in rij {seen[key]}")
-        result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
+        result.problems.append(Problem(table.location, row_number, "; ".join(reasons)))
+    if not_taken:
+        result.notes.append(
+            f"{table.name}: geen enkel antwoord in {', '.join(not_taken)}; "
+            "die toets is niet gemaakt en er is niets opgeslagen (geen 0%)"
+        )
 
 
 def choose_quiz(catalog: Catalog, quiz_id: str | None, name: str) -> Quiz | None:

@@ -175,7 +175,7 @@ def _thorough(
                 f"vraag '{answer.question_id}' staat al eerder in het bestand voor dezelfde poging "
                 f"(medewerker {key[0]}, tijdstip {str(cells[indexes[4]]).strip()})"
             )
-        result.problems.append(Problem(table.path, row_number, "; ".join(reasons)))
+        result.problems.append(Problem(table.location, row_number, "; ".join(reasons)))
         if key is not None:
             invalid.add(key)
     for key, given in groups.items():

@@ -15,7 +15,7 @@ from ...quiz.scoring import score_question
 from ..errors import RecordsError
 from ..model import Answer, join_keys
 from ..sheets import Cell, Table, column_letter
-from .common import AttemptBuilder, Directory, ParsedResponses, attempt_per_row
+from .common import AttemptBuilder, Directory, ParsedResponses, attempt_per_row, option_key
 
 FORMAT = "ms-forms"
 COMPLETION_TIME = ("completion time", "tijd van voltooien", "voltooiingstijd")
@@ -92,7 +92,7 @@ def _match_quiz(
         if position not in columns:
             result.problems.append(
                 Problem(
-                    table.path,
+                    table.location,
                     1,
                     f"kolom {column_letter(position)} ('{text}') komt niet "
                     f"overeen met een vraag van toets {best.module}",
@@ -108,7 +108,10 @@ def _match_quiz(
 
 
 def _option_keys(question: Question, cell: str) -> list[str]:
-    """Option texts in a cell -> keys; raises ValueError naming the text that is not an option."""
+    """Option texts in a cell -> keys; raises ValueError naming the text that is not an option.
+
+    A part that is no option text may be a key as people type it ("B", "waar"): option_key
+    decides, as in the other formats."""
     by_text = {text: key for key, text in question.options.items()}
     whole = cell.strip().rstrip(";").strip()
     if not whole:
@@ -117,10 +120,12 @@ def _option_keys(question: Question, cell: str) -> list[str]:
         return [by_text[whole]]
     keys = []
     for part in (part.strip() for part in whole.split(";")):
-        if part and part not in by_text:
+        if not part:
+            continue
+        key = by_text.get(part) or option_key(question, part)
+        if key not in question.options:
             raise ValueError(f"antwoord '{part}' is geen optie van vraag {question.id}")
-        if part:
-            keys.append(by_text[part])
+        keys.append(key)
     return keys
 
 
