@@ -10,6 +10,9 @@ import traceback
 from pathlib import Path
 
 from .content import Catalog, catalog_or_exit, format_problems, load_catalog
+from .content.body_check import body_problems
+from .content.model import dutch_date
+from .dutch import count
 from .errors import UserError
 
 
@@ -59,6 +62,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if catalog is None:
         print(format_problems(problems, root), file=sys.stderr)
         return 1
+    body = body_problems(catalog)  # what the build would stop on in module texts, without building
+    if body:
+        print(format_problems(body, root), file=sys.stderr)
+        return 1
+    _print_notes(catalog)
     found = _placeholders(args.project, catalog)
     for message in found:
         print(f"{'Fout' if args.project else 'Let op'}: {message}", file=sys.stderr)
@@ -70,6 +78,35 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"In orde: {len(catalog.modules)} modules, {len(catalog.quizzes)} toetsen met {questions} vragen, "
         f"{len(catalog.roles)} rollen, {len(catalog.topics)} onderwerpen."
     )
+    return 0
+
+
+def _print_notes(catalog: Catalog) -> None:
+    """ "Let op" lines that do not stop a build: modules due for a legal review."""
+    from .content.review import review_notes
+    from .project.assemble import project_of
+
+    shown_from = project_of(catalog.root) or catalog.root
+    for note in review_notes(catalog):
+        print(f"Let op: {note.format(shown_from)}", file=sys.stderr)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from .content.review import reviews_due
+
+    catalog = catalog_or_exit(args.root)
+    due = reviews_due(catalog)
+    change = catalog.legal.last_text_change()
+    if not due:
+        since = f" ({dutch_date(change[1].date)})" if change else ""
+        print(f"Geen modules om te controleren: alle zijn gecontroleerd na de laatste wijziging van de wet{since}.")
+        return 0
+    rows = [("module", "titel", "laatst_gecontroleerd", "waarom")]
+    rows += [(item.module_id, item.title, item.last_checked.isoformat(), item.reason) for item in due]
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[3])
+    print(f"{count(len(due), 'module', 'modules')} om opnieuw aan de wet te toetsen (oudste eerst).")
     return 0
 
 
@@ -221,6 +258,11 @@ def build_parser() -> argparse.ArgumentParser:
         "anders $GELETTERDHEID_RESULTATEN_URL; zonder: een oefensite)",
     )
     build.set_defaults(func=cmd_build)
+
+    review = sub.add_parser(
+        "review", help="welke modules opnieuw aan de wet getoetst moeten worden (oudste controle eerst)"
+    )
+    review.set_defaults(func=cmd_review)
 
     schema = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors opnieuw naar schema/")
     schema.set_defaults(func=cmd_schema)
