@@ -201,6 +201,7 @@ COMMAND_MODULES: list[str] = [
     "curriculum.commands",
     "project.commands",
     "workshop.commands",
+    "preview.commands",
 ]
 
 
