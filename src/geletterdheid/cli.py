@@ -82,12 +82,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _print_notes(catalog: Catalog) -> None:
-    """ "Let op" lines that do not stop a build: modules due for a legal review."""
+    """Notes ("Let op") that do not stop a build: modules due for a legal review, placeholders of new."""
+    from .content.placeholders_left import placeholders_left
     from .content.review import review_notes
     from .project.assemble import project_of
 
     shown_from = project_of(catalog.root) or catalog.root
-    for note in review_notes(catalog):
+    for note in [*review_notes(catalog), *placeholders_left(catalog)]:
         print(f"Let op: {note.format(shown_from)}", file=sys.stderr)
 
 
@@ -137,10 +138,12 @@ def _build_one(
 ) -> int:
     from .site_build import build_site
 
+    catalog = catalog_or_exit(root)
     if project is not None:  # a gemeente's site does not go out with example links or name
-        found = _placeholders(project, catalog_or_exit(root))
+        found = _placeholders(project, catalog)
         if found:
             raise PlaceholdersLeft(found)
+    _print_notes(catalog)  # a module checked before the law changed, text still to fill in: not silently
     code = build_site(
         root, out, only=args.only, roles=args.rol, doctrees=doctrees, fresh=fresh, results_url=args.resultaten_url
     )
@@ -202,6 +205,7 @@ COMMAND_MODULES: list[str] = [
     "project.commands",
     "workshop.commands",
     "preview.commands",
+    "scaffold.commands",
 ]
 
 
