@@ -262,6 +262,13 @@ BROKEN_IN_TEXT = {
         27,
         "afbeelding leeg.png heeft geen alternatieve tekst",
     ),
+    "reference-image-without-alt-text": (
+        "modules/m01-basis.md",
+        "Nog meer tekst.",
+        "Nog meer tekst ![][schema].\n\n[schema]: schema.png",
+        23,
+        "afbeelding [schema] heeft geen alternatieve tekst",
+    ),
     "image-directive-without-alt-text": (
         "modules/m01-basis.md",
         "Nog meer tekst.",

@@ -18,7 +18,7 @@ from .model import LegalFacts
 
 #: A code span or a role: ``{name}`` directly before a backtick span makes it a role.
 _SPAN = re.compile(r"(?P<role>\{(?P<name>[A-Za-z][\w:.+-]*)\})?(?P<ticks>`+)(?P<body>.+?)(?<!`)(?P=ticks)(?!`)")
-_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)[^)]*\)")
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\](?:\((?P<src>[^)\s]*)[^)]*\)|\[(?P<ref>[^\]]*)\])")
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]*)[^)]*\)")
 _FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,}|:{3,})\s*(?P<info>.*)$")
 _DIRECTIVE = re.compile(r"^\{(?P<name>[\w:.-]+)\}\s*(?P<argument>.*)$")
@@ -145,12 +145,9 @@ def scan(lines: Sequence[str], legal: LegalFacts, exists: PageExists, start: int
             rest = rest[:start_] + " " * (end - start_) + rest[end:]  # no links or images inside code
         for image in _IMAGE.finditer(rest):
             if not image.group("alt").strip():
+                source = image.group("src") if image.group("src") is not None else f"[{image.group('ref')}]"
                 found.append(
-                    Finding(
-                        index,
-                        f"afbeelding {image.group('src')} heeft geen alternatieve tekst; {ALT_HINT}",
-                        image.group(0),
-                    )
+                    Finding(index, f"afbeelding {source} heeft geen alternatieve tekst; {ALT_HINT}", image.group(0))
                 )
         for link in _LINK.finditer(rest):
             target = link.group("target").strip("<>")

@@ -10,6 +10,8 @@ browser to reload and the middleware that adds the script for it to every HTML p
 
 from __future__ import annotations
 
+import logging
+
 import uvicorn
 from sphinx_autobuild.filter import IgnoreFilter
 from sphinx_autobuild.middleware import JavascriptInjectorMiddleware
@@ -40,5 +42,6 @@ def preview_app(rebuild: Rebuild, plan: WatchPlan, url_host: str) -> Starlette:
 
 def serve(rebuild: Rebuild, plan: WatchPlan, host: str, port: int) -> None:
     """Serve until interrupted (Ctrl+C, or SIGTERM from a service manager)."""
+    logging.getLogger("watchfiles").setLevel(logging.WARNING)  # "1 change detected": our rebuild says what changed
     app = preview_app(rebuild, plan, f"{host}:{port}")
     uvicorn.run(app, host=host, port=port, log_level="warning")
