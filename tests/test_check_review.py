@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from geletterdheid.cli import main
+from test_content_validation import BROKEN_IN_TEXT, _edit
 
 VALID_TEXT = """
 Zie [de vervolgmodule](m02-vervolg.md#vervolg), {doc}`m02-vervolg`, {doc}`de rol </docs/rollen/beleidsadviseur>`
@@ -102,3 +103,28 @@ def test_the_shipped_law_marks_the_omnibus_as_the_change_of_the_text():
     assert catalog is not None
     change = catalog.legal.last_text_change()
     assert change is not None and change[0] == "omnibus-in-werking"
+
+
+# myst-parser's resolver of a missing .md link uses an API Sphinx 9 deprecates (its own warning, not ours).
+@pytest.mark.filterwarnings("ignore:'myst_parser.sphinx_ext.myst_refs.MystReferenceResolver.app' is deprecated")
+@pytest.mark.parametrize("case", sorted(BROKEN_IN_TEXT), ids=sorted(BROKEN_IN_TEXT))
+def test_what_check_finds_in_a_text_the_build_stops_on_too(content_tree: Path, tmp_path: Path, case: str, capsys):
+    """check is no stricter than the build: every problem it finds in a text also fails the build, there."""
+    from geletterdheid.site_build import build_site
+
+    relative, old, new, _, _ = BROKEN_IN_TEXT[case]
+    _edit(content_tree, relative, old, new)
+    only = "pdf" if "image" in case else "html"  # alt text is for the accessible PDF handbooks
+    assert build_site(content_tree, tmp_path / "uit", only=only) == 1
+    page = (
+        "modules/m02-vervolg.md"
+        if relative == "quizzes/m02.yaml"
+        else relative.replace("quizzes/m01.yaml", "modules/m01-basis.md")
+    )
+    assert page in capsys.readouterr().err  # the build names the page (a quiz is written on its module's page)
+
+
+def test_the_unbroken_tree_builds(content_tree: Path, tmp_path: Path):
+    from geletterdheid.site_build import build_site
+
+    assert build_site(content_tree, tmp_path / "uit") == 0  # site and handbooks: the cases above fail for their edit
