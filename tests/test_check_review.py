@@ -128,3 +128,13 @@ def test_the_unbroken_tree_builds(content_tree: Path, tmp_path: Path):
     from geletterdheid.site_build import build_site
 
     assert build_site(content_tree, tmp_path / "uit") == 0  # site and handbooks: the cases above fail for their edit
+
+
+def test_problems_in_front_matter_and_in_the_text_are_reported_together(content_tree: Path, capsys):
+    _edit(content_tree, "modules/m01-basis.md", "niveau: bewust", "niveau: gevorderd")
+    _edit(content_tree, "quizzes/m02.yaml", "{artikel}`4` geldt", "{artikel}`4b` geldt")
+    assert main(["--root", str(content_tree), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "modules/m01-basis.md:8: 'niveau' moet een van deze waarden zijn: bewust, bekwaam, vloeiend of expert" in err
+    assert "quizzes/m02.yaml:24: {artikel}: artikel 4b bestaat niet in de AI-verordening" in err
+    assert err.rstrip().endswith("fouten in de inhoud.") and "Traceback" not in err

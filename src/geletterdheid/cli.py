@@ -59,12 +59,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     for skipped in link_loops(root):
         print(f"Let op: {skipped.format(root)}", file=sys.stderr)
     catalog, problems = load_catalog(root)
-    if catalog is None:
+    # What the build would stop on in module texts and quiz casus/uitleg, found without building.
+    problems = sorted({*problems, *body_problems(root)}, key=lambda p: (str(p.path), p.line, p.message))
+    if catalog is None or problems:
         print(format_problems(problems, root), file=sys.stderr)
-        return 1
-    body = body_problems(catalog)  # what the build would stop on in module texts, without building
-    if body:
-        print(format_problems(body, root), file=sys.stderr)
         return 1
     _print_notes(catalog)
     found = _placeholders(args.project, catalog)

@@ -12,11 +12,14 @@ import posixpath
 from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ..problems import Problem
 from ..project.assemble import Origins
+from .load import LEGAL_FILE, MODULES_DIR, QUIZZES_DIR
 from .markdown_scan import PageExists, scan
-from .model import Catalog
-from .yamlsource import LineMap, YamlSyntaxError, parse_yaml
+from .model import LegalFacts
+from .yamlsource import YamlSyntaxError, parse_yaml
 
 SOURCE_SUFFIX = ".md"
 
@@ -47,12 +50,18 @@ def _page_exists(root: Path, page: Path) -> PageExists:
     return exists
 
 
-def _module_problems(catalog: Catalog, path: Path) -> list[Problem]:
+def _read_lines(path: Path) -> list[str] | None:
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        return path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
-        return []  # the loader reports an unreadable file
-    findings = scan(lines, catalog.legal, _page_exists(catalog.root, path), start=_front_matter_end(lines))
+        return None  # the loader reports an unreadable file
+
+
+def _module_problems(root: Path, legal: LegalFacts, path: Path) -> list[Problem]:
+    lines = _read_lines(path)
+    if lines is None:
+        return []
+    findings = scan(lines, legal, _page_exists(root, path), start=_front_matter_end(lines))
     return [Problem(path, finding.line + 1, finding.message) for finding in findings]
 
 
@@ -64,38 +73,59 @@ def _line_of(lines: Sequence[str], first: int, raw: str) -> int:
     return first
 
 
-def _quiz_problems(catalog: Catalog, module_id: str, path: Path) -> list[Problem]:
-    quiz = catalog.quizzes[module_id]
-    page = catalog.module_paths.get(module_id)
-    if page is None:
+def _quiz_problems(root: Path, legal: LegalFacts, path: Path) -> list[Problem]:
+    """Problems in the casus and uitleg of a quiz file, read as it is (valid or not: the loader says the rest)."""
+    lines = _read_lines(path)
+    if lines is None:
         return []
     try:
-        text = path.read_text(encoding="utf-8-sig")
-        _, line_map, _ = parse_yaml(text, path)
-    except (OSError, UnicodeDecodeError, YamlSyntaxError):
-        line_map = LineMap(1)
-        text = ""
-    file_lines = text.splitlines()
-    exists = _page_exists(catalog.root, page)  # the quiz is written on the module's page
+        data, line_map, _ = parse_yaml("\n".join(lines), path)
+    except YamlSyntaxError:
+        return []
+    questions = data.get("vragen") if isinstance(data, dict) else None
+    # The quiz is written on its module's page, so a link in it is relative to modules/.
+    exists = _page_exists(root, root / MODULES_DIR / path.name)
     problems = []
-    for index, question in enumerate(quiz.questions):
-        for key, value in (("casus", question.case), ("uitleg", question.explanation)):
-            if not value:
+    for index, question in enumerate(questions if isinstance(questions, list) else []):
+        if not isinstance(question, dict):
+            continue
+        for key in ("casus", "uitleg"):
+            value = question.get(key)
+            if not isinstance(value, str):
                 continue
             first = line_map.line(("vragen", index, key))
-            for finding in scan(value.splitlines(), catalog.legal, exists):
-                problems.append(Problem(path, _line_of(file_lines, first, finding.raw), finding.message))
+            for finding in scan(value.splitlines(), legal, exists):
+                problems.append(Problem(path, _line_of(lines, first, finding.raw), finding.message))
     return problems
 
 
-def body_problems(catalog: Catalog) -> list[Problem]:
-    """What the build would stop on in module bodies and quiz texts, at the author's file and line."""
+def _legal_facts(root: Path) -> LegalFacts | None:
+    lines = _read_lines(root / LEGAL_FILE)
+    if lines is None:
+        return None
+    try:
+        data, _, problems = parse_yaml("\n".join(lines), root / LEGAL_FILE)
+        return None if problems else LegalFacts.model_validate(data)
+    except (YamlSyntaxError, ValidationError):
+        return None  # the loader reports it
+
+
+def body_problems(root: Path) -> list[Problem]:
+    """What the build would stop on in module bodies and quiz texts under ``root``, at the author's file and line.
+
+    Reads the files as they are, so it works beside the loader's problems: ``check`` shows both at once.
+    Without valid legal facts (docs/wetgeving.yaml, reported by the loader) there is nothing to check against.
+    """
+    root = Path(root).resolve()
+    legal = _legal_facts(root)
+    if legal is None:
+        return []
     problems: list[Problem] = []
-    for path in [*catalog.module_paths.values(), *catalog.left_out.values()]:
-        problems.extend(_module_problems(catalog, path))
-    for module_id, path in catalog.quiz_paths.items():
-        problems.extend(_quiz_problems(catalog, module_id, path))
-    return located(catalog.root, problems)
+    for path in sorted((root / MODULES_DIR).glob("*.md")):
+        problems.extend(_module_problems(root, legal, path))
+    for path in sorted((root / QUIZZES_DIR).glob("*.yaml")):
+        problems.extend(_quiz_problems(root, legal, path))
+    return located(root, problems)
 
 
 def located(root: Path, problems: list[Problem]) -> list[Problem]:
