@@ -64,3 +64,17 @@ def test_the_repository_watches_its_content_not_the_generated_learning_paths(tmp
     ignored = IgnoreFilter([str(p) for p in plan.ignored], list(plan.patterns))
     assert ignored(str(root / "docs" / "leerpaden" / "inkoper.md"))
     assert not ignored(str(root / "docs" / "rollen" / "inkoper.md"))
+
+
+def test_a_bug_in_a_rebuild_is_said_in_dutch_and_the_preview_goes_on(overlay_project: Path, capsys, monkeypatch):
+    import geletterdheid.preview.rebuild as rebuild_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(rebuild_module, "run_sphinx", broken)
+    rebuild = Rebuild(
+        root=assemble(overlay_project), out=overlay_project / "_build" / "voorbeeld", project=overlay_project
+    )
+    assert rebuild() is False  # returned, not raised: sphinx-autobuild's watcher keeps running
+    assert "Interne fout bij het bijwerken (RuntimeError): kapot" in capsys.readouterr().err

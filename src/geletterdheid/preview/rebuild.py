@@ -59,6 +59,15 @@ class Rebuild:
         except UserError as exc:  # a project that cannot be assembled: say so and keep serving
             print(exc.user_message(), file=sys.stderr, flush=True)
             return False
+        except KeyboardInterrupt:  # Ctrl+C during a rebuild: the server stops, quietly
+            return False
+        except Exception as exc:  # a bug: say so, and keep watching (the next save may build again)
+            print(
+                f"Interne fout bij het bijwerken ({type(exc).__name__}): {exc}. Meld dit aan de beheerders.",
+                file=sys.stderr,
+                flush=True,
+            )
+            return False
         if warnings.strip():
             print(with_origins(self.root, warnings), file=sys.stderr, end="", flush=True)
         seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
