@@ -37,7 +37,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     _check_port(args.host, args.port)
     rebuild = Rebuild(root=args.root, out=out, project=args.project)
     print("Voorvertoning bouwen (alleen wat veranderde sinds de vorige keer)...", flush=True)
-    rebuild()
+    rebuild(in_worker=False)
     print(
         f"Voorvertoning op http://{args.host}:{args.port}/ ; elke keer dat je een bestand opslaat, wordt de site "
         "bijgewerkt en laadt de browser de pagina opnieuw. Stop met Ctrl+C.",

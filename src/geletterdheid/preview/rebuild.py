@@ -38,8 +38,13 @@ class Rebuild:
     def html(self) -> Path:
         return self.out / HTML_FOLDER
 
-    def __call__(self, *, changed_paths: Sequence[Path] = ()) -> bool:
-        """Build what changed; True when the site is up to date with the sources."""
+    def __call__(self, *, changed_paths: Sequence[Path] = (), in_worker: bool = True) -> bool:
+        """Build what changed; True when the site is up to date with the sources.
+
+        ``in_worker``: called by the server for a change, in a worker process, where Ctrl+C (which
+        reaches the whole process group) must end the rebuild quietly; the first build, before the
+        server starts, lets Ctrl+C stop the command.
+        """
         started = time.perf_counter()
         shown = self.project or self.root
         names = ", ".join(_shown(path, shown) for path in changed_paths[:5])
@@ -60,6 +65,8 @@ class Rebuild:
             print(exc.user_message(), file=sys.stderr, flush=True)
             return False
         except KeyboardInterrupt:  # Ctrl+C during a rebuild: the server stops, quietly
+            if not in_worker:
+                raise
             return False
         except Exception as exc:  # a bug: say so, and keep watching (the next save may build again)
             print(
