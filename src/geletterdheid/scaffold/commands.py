@@ -15,7 +15,9 @@ def cmd_new_module(args: argparse.Namespace) -> int:
     target: Path = args.project or args.root  # a gemeente project's own modules/ and quizzes/
     new = NewModule(args.id.strip(), args.titel, tuple(args.rol), args.onderwerp.strip())
     written = write_module(new, catalog, target)
-    shown = [path.relative_to(target) if path.is_relative_to(target) else path for path in written.__dict__.values()]
+    shown = [
+        path.relative_to(target) if path.is_relative_to(target) else path for path in (written.module, written.quiz)
+    ]
     print(
         f"Geschreven: {shown[0]} en {shown[1]}.\n"
         "Vervang nu elke tekst die met INVULLEN begint ('geletterdheid check' noemt ze), en bekijk de module "

@@ -53,7 +53,9 @@ def slug(title: str) -> str:
         if len(candidate) > SLUG_LENGTH:
             break
         result = candidate
-    return result or words[0][:SLUG_LENGTH] if words else ""
+    if not result and words:  # one word longer than the limit
+        result = words[0][:SLUG_LENGTH]
+    return result
 
 
 def problems_with(new: NewModule, catalog: Catalog, target: Path) -> list[str]:
