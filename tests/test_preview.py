@@ -94,3 +94,23 @@ def test_a_port_in_use_is_a_dutch_message(tmp_path: Path):
     assert result.returncode == 1
     assert f"poort {port} op 127.0.0.1 is al in gebruik" in result.stderr and "Traceback" not in result.stderr
     assert not (tree / "_build").exists()  # nothing built
+
+
+def test_a_second_rebuild_in_one_process_writes_only_what_changed(tmp_path: Path):
+    """conf.py as the repository's (the shared settings imported from a module): a theme or extension
+    that appends to those settings must not make the next build in the process write every page."""
+    from geletterdheid.preview.rebuild import Rebuild
+
+    tree = tmp_path / "inhoud"
+    shutil.copytree(ROOTS / "test-minimal", tree)
+    (tree / "conf.py").write_text("from geletterdheid.site_conf import *  # noqa: F403\n", encoding="utf-8")
+    rebuild = Rebuild(root=tree, out=tmp_path / "voorbeeld")
+    for _ in range(2):  # the first makes the environment; the second must find nothing to do
+        assert rebuild(in_worker=False)
+    other = tmp_path / "voorbeeld" / "html" / "modules" / "m02-vervolg.html"
+    written = other.stat().st_mtime_ns
+    module = tree / "modules" / "m01-basis.md"
+    module.write_text(module.read_text(encoding="utf-8").replace("Nog meer tekst.", "Opgeslagen."), encoding="utf-8")
+    assert rebuild(changed_paths=[module], in_worker=False)
+    assert "Opgeslagen." in (tmp_path / "voorbeeld" / "html" / "modules" / "m01-basis.html").read_text(encoding="utf-8")
+    assert other.stat().st_mtime_ns == written
