@@ -64,7 +64,8 @@ def test_what_cannot_be_made_is_refused_in_dutch_and_nothing_is_written(content_
         args[args.index(option) + 1] = value
     assert main(["--root", str(content_tree), *args]) == 1
     err = capsys.readouterr().err
-    assert message in err and "Niets geschreven." in err and "Traceback" not in err
+    assert f"Fout: {message}" in err and "Fout: Fout:" not in err
+    assert err.rstrip().endswith("Niets geschreven.") and "Traceback" not in err
     assert _files(content_tree) == before
 
 

@@ -98,7 +98,10 @@ def cmd_review(args: argparse.Namespace) -> int:
     change = catalog.legal.last_text_change()
     if not due:
         since = f" ({dutch_date(change[1].date)})" if change else ""
-        print(f"Geen modules om te controleren: alle zijn gecontroleerd na de laatste wijziging van de wet{since}.")
+        print(
+            "Geen modules om te controleren: alle modules zijn gecontroleerd na de laatste wijziging van de wet"
+            f"{since}."
+        )
         return 0
     rows = [("module", "titel", "laatst_gecontroleerd", "waarom")]
     rows += [(item.module_id, item.title, item.last_checked.isoformat(), item.reason) for item in due]

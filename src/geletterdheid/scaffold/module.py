@@ -26,7 +26,13 @@ SLUG_LENGTH = 40
 
 
 class ScaffoldError(UserError):
-    """A module that cannot be made as asked (Dutch)."""
+    """A module that cannot be made as asked: one ``Fout:`` line per reason, and that nothing was written."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(f"Fout: {problem}" for problem in problems) + "\nNiets geschreven.")
+
+    def user_message(self) -> str:
+        return str(self)
 
 
 @dataclass(frozen=True)
@@ -173,7 +179,7 @@ def write_module(new: NewModule, catalog: Catalog, target: Path, today: dt.date 
     """Write the module and its quiz into ``target``; raise :class:`ScaffoldError` (nothing written) if not allowed."""
     problems = problems_with(new, catalog, target)
     if problems:
-        raise ScaffoldError("\n".join(f"Fout: {problem}" for problem in problems) + "\nNiets geschreven.")
+        raise ScaffoldError(problems)
     level = catalog.roles[new.roles[0]].level
     written = Written(_module_path(new, target), _quiz_path(new, target))
     for path, text in (
