@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import httpx
+from websockets.sync.client import connect
 
 from repo_paths import ROOTS
 
@@ -57,10 +58,12 @@ def test_a_saved_module_is_served_anew_and_preview_stops_cleanly(tmp_path: Path)
         written = other.stat().st_mtime_ns
 
         module = tree / "modules" / "m01-basis.md"
-        module.write_text(
-            module.read_text(encoding="utf-8").replace("Nog meer tekst.", "Tekst van na het opslaan."),
-            encoding="utf-8",
-        )
+        with connect(f"ws://127.0.0.1:{port}/websocket-reload") as browser:  # what the page's script listens to
+            module.write_text(
+                module.read_text(encoding="utf-8").replace("Nog meer tekst.", "Tekst van na het opslaan."),
+                encoding="utf-8",
+            )
+            assert browser.recv(timeout=SAVE_WAIT) == "refresh"  # the browser is told to reload
         _poll(page, SAVE_WAIT, "Tekst van na het opslaan.")
         assert other.stat().st_mtime_ns == written  # incremental: the other module's page was not written again
     finally:
