@@ -10,6 +10,9 @@ import traceback
 from pathlib import Path
 
 from .content import Catalog, catalog_or_exit, format_problems, load_catalog
+from .content.body_check import body_problems
+from .content.model import dutch_date
+from .dutch import count
 from .errors import UserError
 
 
@@ -56,9 +59,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     for skipped in link_loops(root):
         print(f"Let op: {skipped.format(root)}", file=sys.stderr)
     catalog, problems = load_catalog(root)
-    if catalog is None:
+    # What the build would stop on in module texts and quiz casus/uitleg, found without building.
+    problems = sorted({*problems, *body_problems(root)}, key=lambda p: (str(p.path), p.line, p.message))
+    if catalog is None or problems:
         print(format_problems(problems, root), file=sys.stderr)
         return 1
+    _print_notes(catalog)
     found = _placeholders(args.project, catalog)
     for message in found:
         print(f"{'Fout' if args.project else 'Let op'}: {message}", file=sys.stderr)
@@ -75,6 +81,39 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"In orde: {len(catalog.modules)} modules, {len(catalog.quizzes)} toetsen met {questions} vragen, "
         f"{len(catalog.roles)} rollen, {len(catalog.topics)} onderwerpen{extra}."
     )
+    return 0
+
+
+def _print_notes(catalog: Catalog) -> None:
+    """Notes ("Let op") that do not stop a build: modules due for a legal review, placeholders of new."""
+    from .content.placeholders_left import placeholders_left
+    from .content.review import review_notes
+    from .project.assemble import project_of
+
+    shown_from = project_of(catalog.root) or catalog.root
+    for note in [*review_notes(catalog), *placeholders_left(catalog)]:
+        print(f"Let op: {note.format(shown_from)}", file=sys.stderr)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from .content.review import reviews_due
+
+    catalog = catalog_or_exit(args.root)
+    due = reviews_due(catalog)
+    change = catalog.legal.last_text_change()
+    if not due:
+        since = f" ({dutch_date(change[1].date)})" if change else ""
+        print(
+            "Geen modules om te controleren: alle modules zijn gecontroleerd na de laatste wijziging van de wet"
+            f"{since}."
+        )
+        return 0
+    rows = [("module", "titel", "laatst_gecontroleerd", "waarom")]
+    rows += [(item.module_id, item.title, item.last_checked.isoformat(), item.reason) for item in due]
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[3])
+    print(f"{count(len(due), 'module', 'modules')} om opnieuw aan de wet te toetsen (oudste eerst).")
     return 0
 
 
@@ -105,10 +144,12 @@ def _build_one(
 ) -> int:
     from .site_build import build_site
 
+    catalog = catalog_or_exit(root)
     if project is not None:  # a gemeente's site does not go out with example links or name
-        found = _placeholders(project, catalog_or_exit(root))
+        found = _placeholders(project, catalog)
         if found:
             raise PlaceholdersLeft(found)
+    _print_notes(catalog)  # a module checked before the law changed, text still to fill in: not silently
     code = build_site(
         root, out, only=args.only, roles=args.rol, doctrees=doctrees, fresh=fresh, results_url=args.resultaten_url
     )
@@ -171,6 +212,8 @@ COMMAND_MODULES: list[str] = [
     "project.commands",
     "workshop.commands",
     "classification.commands",
+    "preview.commands",
+    "scaffold.commands",
 ]
 
 
@@ -228,6 +271,11 @@ def build_parser() -> argparse.ArgumentParser:
         "anders $GELETTERDHEID_RESULTATEN_URL; zonder: een oefensite)",
     )
     build.set_defaults(func=cmd_build)
+
+    review = sub.add_parser(
+        "review", help="welke modules opnieuw aan de wet getoetst moeten worden (oudste controle eerst)"
+    )
+    review.set_defaults(func=cmd_review)
 
     schema = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors opnieuw naar schema/")
     schema.set_defaults(func=cmd_schema)

@@ -6,6 +6,7 @@ message and the file and line, so ``geletterdheid check`` can report all of them
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 from collections.abc import Iterable
 from pathlib import Path
@@ -318,6 +319,15 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
             )
         _check_provisions(module.articles, path, lines, ("artikelen",), problems)
         _check_plain_texts(module_plain_texts(module), path, lines, problems)
+        if module.last_checked > dt.date.today():
+            problems.append(
+                Problem(
+                    path,
+                    lines.line(("laatst_gecontroleerd",)),
+                    f"laatst_gecontroleerd {module.last_checked.isoformat()} ligt in de toekomst; "
+                    "vul de datum in waarop je de inhoud aan de wet hebt getoetst",
+                )
+            )
         if module.trainer is not None:
             for index, misconception in enumerate(module.trainer.misconceptions):
                 loc = ("trainer", "misverstanden", index, "artikelen")
@@ -507,12 +517,13 @@ def _check_questions(quiz: Quiz, path: Path, lines: LineMap, seen: dict[str, Pat
                     f"vraag '{question.id}' is {question.type} maar heeft {len(question.correct)} juiste antwoorden",
                 )
             )
-        if question.type == "juist-onwaar" and len(question.options) != 2:
+        if question.type == "juist-onwaar" and set(question.options) != {"juist", "onjuist"}:
             problems.append(
                 Problem(
                     path,
                     lines.line(loc + ("opties",)),
-                    f"vraag '{question.id}' is juist-onwaar en moet precies twee opties hebben",
+                    f"vraag '{question.id}' is juist-onwaar en moet precies de opties 'juist: Juist' en "
+                    f"'onjuist: Onjuist' hebben (nu: {', '.join(question.options)})",
                 )
             )
         if len(set(question.correct)) != len(question.correct):

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic_core import ErrorDetails
 
 
 def _field_name(loc: tuple[int | str, ...]) -> str:
     names = [str(part) for part in loc if not isinstance(part, int)]
     return names[-1] if names else "waarde"
+
+
+def _choices(expected: str) -> str:
+    """Pydantic's "'bewust', 'bekwaam' or 'expert'" as Dutch: "bewust, bekwaam of expert"."""
+    values = re.findall(r"'([^']*)'", expected)
+    if len(values) < 2:
+        return ", ".join(values) or expected
+    return f"{', '.join(values[:-1])} of {values[-1]}"
 
 
 def dutch_message(error: ErrorDetails) -> str:
@@ -44,7 +54,7 @@ def dutch_message(error: ErrorDetails) -> str:
     if kind == "too_long":
         return f"'{name}' heeft te veel items (hoogstens {ctx.get('max_length')}, nu {ctx.get('actual_length')})"
     if kind == "literal_error":
-        return f"'{name}' moet een van deze waarden zijn: {ctx.get('expected')}"
+        return f"'{name}' moet een van deze waarden zijn: {_choices(str(ctx.get('expected', '')))}"
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"'{name}' moet een datum zijn in de vorm JJJJ-MM-DD"
     if kind.startswith("url"):

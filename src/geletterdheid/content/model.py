@@ -258,6 +258,12 @@ class _LegalFact(Strict):
 
 class LegalDate(_LegalFact):
     date: dt.date = Field(alias="datum")
+    changes_text: bool = Field(
+        alias="wijzigt_tekst",
+        default=False,
+        description="Deze datum verandert de tekst van de verordening (bijvoorbeeld een wijzigingsverordening die "
+        "in werking treedt): modules die eerder gecontroleerd zijn, moeten opnieuw gecontroleerd worden",
+    )
 
 
 class LegalAmount(_LegalFact):
@@ -315,6 +321,14 @@ class LegalFacts(Strict):
 
     def keys(self) -> list[str]:
         return [*self.dates, *self.amounts, *self.terms]
+
+    def last_text_change(self) -> tuple[str, LegalDate] | None:
+        """The newest date (key, entry) that changed the regulation's text (``wijzigt_tekst: true``), if any."""
+        changes = [(entry.date, key) for key, entry in self.dates.items() if entry.changes_text]
+        if not changes:
+            return None
+        _, key = max(changes)
+        return key, self.dates[key]
 
 
 MONTHS_NL = (

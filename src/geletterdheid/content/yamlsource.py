@@ -139,6 +139,16 @@ def _date_reason(exc: Exception) -> str:
     return "gebruik de vorm JJJJ-MM-DD"
 
 
+def _is_tab(text: str, exc: yaml.MarkedYAMLError) -> bool:
+    mark = exc.problem_mark
+    if mark is None:
+        return False
+    if "tab" in (exc.problem or ""):
+        return True
+    lines = text.splitlines()
+    return mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t"
+
+
 def parse_yaml(text: str, path: Path, line_offset: int = 0) -> tuple[object, LineMap, list[Problem]]:
     """Parse YAML text; ``line_offset`` is the number of lines before ``text`` in its file."""
     _refuse_aliases(text, path, line_offset)
@@ -148,9 +158,13 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> tuple[object, Lin
         # The context mark is where the broken construct starts (e.g. an unclosed '['); the problem
         # mark is where the parser gave up, often a line later. Editors need the former.
         mark = exc.context_mark or exc.problem_mark
+        detail = exc.problem or exc.context or "onleesbaar"
+        if _is_tab(text, exc):  # the tab itself, not the value before it, is what the editor must change
+            mark, detail = exc.problem_mark, "gebruik spaties, geen tabs"
+        elif detail.startswith("mapping values are not allowed"):
+            detail = 'zet een waarde met een dubbele punt tussen aanhalingstekens (titel: "Chatbots: een inleiding")'
         last_line = max(1, len(text.splitlines()))  # "end of stream" marks point past the last line
         line = min(mark.line + 1 if mark else 1, last_line) + line_offset
-        detail = exc.problem or exc.context or "onleesbaar"
         raise YamlSyntaxError(Problem(path, line, f"ongeldige YAML: {detail}")) from None
     except yaml.YAMLError as exc:  # pragma: no cover - defensive, PyYAML errors are marked
         raise YamlSyntaxError(Problem(path, 1 + line_offset, f"ongeldige YAML: {exc}")) from None

@@ -9,6 +9,7 @@ sphinx-design: ``module_card``, ``quiz``, ``forum``, ``learning_path``, ``module
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,21 @@ STATIC_DIR = Path(__file__).parent / "static"
 #: The builders that have visitors for the components; others (latex, linkcheck...) leave them out.
 WRITTEN_BY = ("html", "text", "typst")
 COMPONENTS = (module_card, quiz, forum_box, learning_path_node, module_overview, role_cards, timeline)
+
+
+def _own_copies(app: Sphinx, config: Any) -> None:
+    """Give this build its own (shallow) copies of the settings' lists and dicts, which themes and
+    extensions change: pydata-sphinx-theme appends to ``templates_path`` and fills in
+    ``html_theme_options``, this extension appends to ``html_static_path``.
+
+    conf.py's values can outlive a build: ``from geletterdheid.site_conf import *`` hands every build in
+    a process the same module-level objects (and Sphinx its defaults), so the changes piled up from
+    build to build. The settings then differed from the previous build's, and Sphinx wrote every page
+    again ("build_info mismatch"): the preview's first rebuild of one page took as long as a full write.
+    """
+    for item in list(config):
+        if isinstance(item.value, (list, dict)):
+            setattr(config, item.name, copy.copy(item.value))
 
 
 def _add_static(app: Sphinx) -> None:
@@ -101,6 +117,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_component(app)
     app.connect("builder-inited", load_into, priority=400)  # before anything reads the Catalog
     app.connect("builder-inited", _add_static)
+    app.connect("config-inited", _own_copies, priority=100)
     app.connect("config-inited", check_results_url)
     app.connect("config-inited", _skip_link_loops)
     app.connect("builder-inited", add_results_script)

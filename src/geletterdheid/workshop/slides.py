@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from pptx import Presentation
 from pptx.enum.text import MSO_AUTO_SIZE
@@ -232,7 +233,7 @@ def _provisions(articles: Iterable[str]) -> str:
 
 
 def _content_slide(deck: PresentationType, title: str, lines: list[Line]) -> Slide:
-    slide = deck.slides.add_slide(deck.slide_layouts[CONTENT_LAYOUT])
+    slide = cast(Slide, deck.slides.add_slide(deck.slide_layouts[CONTENT_LAYOUT]))
     _fill(_title_frame(slide), [Line(title)])
     if lines:
         body = _body_frame(slide)
@@ -247,12 +248,12 @@ def _content_slide(deck: PresentationType, title: str, lines: list[Line]) -> Sli
 def _title_frame(slide: Slide) -> TextFrame:
     title = slide.shapes.title
     assert title is not None  # both layouts used have a title placeholder
-    return title.text_frame
+    return cast(TextFrame, title.text_frame)
 
 
 def _body_frame(slide: Slide) -> TextFrame:
     body = next(ph for ph in slide.placeholders if ph.placeholder_format.idx == 1)
-    return body.text_frame
+    return cast(TextFrame, body.text_frame)
 
 
 def _remove_body(slide: Slide) -> None:
@@ -263,9 +264,9 @@ def _remove_body(slide: Slide) -> None:
 
 
 def _fill(frame: TextFrame, lines: list[Line], size: Pt | None = None) -> None:
-    frame.clear()  # keeps one empty paragraph
+    frame.clear()  # type: ignore[no-untyped-call]  # python-pptx leaves it unannotated; keeps one empty paragraph
     for index, line in enumerate(lines):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()  # type: ignore[no-untyped-call]
         paragraph.level = line.level
         run = paragraph.add_run()
         run.text = line.text
