@@ -60,7 +60,9 @@ def test_every_key_is_in_the_template_and_loads_when_switched_on(tmp_path):
     assert config.leave_out == ("m16",)
     assert config.training.default == TrainingTerms(dt.date(2027, 3, 31), 24)
     assert dict(config.training.per_role) == {"inkoper": TrainingTerms(dt.date(2026, 12, 31), None)}
-    assert config.governance == Governance("Gemeentesecretaris", "€ 40.000 per jaar (2026 en 2027)", dt.date(2027, 6, 30))
+    assert config.governance == Governance(
+        "Gemeentesecretaris", "€ 40.000 per jaar (2026 en 2027)", dt.date(2027, 6, 30)
+    )
 
 
 def test_the_template_explains_each_key_in_dutch(tmp_path):
