@@ -52,7 +52,7 @@ def columns(chart_id: str, title: str, points: Sequence[tuple[str, float | None]
     )
     left, top, plot_height, step = 44, 16, 180, 52
     width = left + max(1, len(points)) * step + 12
-    height = top + plot_height + 44
+    height = top + plot_height + 50
     parts = [_open(chart_id, title, description, width, height)]
     for tick in (0, 25, 50, 75, 100):
         y = top + plot_height - plot_height * tick / 100
@@ -65,9 +65,16 @@ def columns(chart_id: str, title: str, points: Sequence[tuple[str, float | None]
         bar = plot_height * (value or 0) / 100
         y = top + plot_height - bar
         parts.append(f'<rect x="{x}" y="{y:.1f}" width="{step - 20}" height="{bar:.1f}" fill="{BAR}"/>')
+        # "nov 2026" on two lines, so the labels of twelve months never run into each other
+        centre = x + (step - 20) / 2
+        lines = label.split(" ", 1)
         parts.append(
-            f'<text x="{x + (step - 20) / 2:.1f}" y="{top + plot_height + 18}" text-anchor="middle" '
-            f'fill="{TEXT}">{escape(label)}</text>'
+            f'<text x="{centre:.1f}" y="{top + plot_height + 18}" text-anchor="middle" fill="{TEXT}">'
+            + "".join(
+                f'<tspan x="{centre:.1f}" dy="{0 if number == 0 else 15}">{escape(line)}</tspan>'
+                for number, line in enumerate(lines)
+            )
+            + "</text>"
         )
     parts.append(
         f'<line x1="{left}" y1="{top + plot_height}" x2="{width - 8}" y2="{top + plot_height}" '

@@ -52,7 +52,8 @@ a { color: #0b4f8a; }
 a:focus, .tabel:focus { outline: 3px solid #b35900; outline-offset: 2px; }
 .tabel { overflow-x: auto; max-width: 100%; margin: .5rem 0 1rem; }
 table { border-collapse: collapse; min-width: 20rem; }
-caption { text-align: left; font-weight: bold; padding: .3rem 0; }
+caption { text-align: left; font-weight: bold; padding: .3rem 0; position: sticky; left: 0;
+  max-width: calc(100vw - 2rem); }
 th, td { border: 1px solid #8c8c8c; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: #e8eff7; }
 td.getal, th.getal { text-align: right; }
