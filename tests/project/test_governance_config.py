@@ -52,3 +52,39 @@ eigenaars = "college"
         "(zonder aanhalingstekens en zonder tijd), niet tekst",
         "gemeente.toml:10: onbekende sleutel 'eigenaars' in [governance]; bedoel je 'eigenaar'?",
     ]
+
+
+def test_the_dossier_of_a_gemeente_project_shows_its_owner_budget_and_name(tmp_path, capsys):
+    import json
+
+    from geletterdheid.cli import main
+    from geletterdheid.project.init import create_project
+
+    root = tmp_path / "testdorp"
+    create_project(root, "Gemeente Testdorp")
+    toml = root / "gemeente.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8")
+        + '\n[governance]\neigenaar = "Gemeentesecretaris"\nbudget = "€ 40.000 per jaar"\nevaluatie_datum = 2026-06-30\n',
+        encoding="utf-8",
+    )
+    roster = tmp_path / "medewerkers.csv"
+    roster.write_text("medewerker_id,naam,afdeling,rollen\nE1,Anna de Vries,Burgerzaken,\n", encoding="utf-8")
+    db = f"sqlite:///{(tmp_path / 'hr.db').as_posix()}"
+    assert main(["--root", str(root), "roster", "import", str(roster), "--db", db]) == 0
+    out = tmp_path / "dossier"
+    assert main(["--root", str(root), "rapport", "--db", db, "--out", str(out)]) == 0, capsys.readouterr().err
+    data = json.loads((out / "rapport.json").read_text(encoding="utf-8"))
+    assert data["gemeente"] == "Gemeente Testdorp"
+    assert data["evalueren"]["governance"] == {
+        "eigenaar": "Gemeentesecretaris",
+        "budget": "€ 40.000 per jaar",
+        "evaluatie_datum": "2026-06-30",
+    }
+    # the evaluation date has passed (the dossier is made today): that is an open action
+    assert any("evaluatie van 30 juni 2026 is voorbij" in action for action in data["evalueren"]["open_acties"])
+    assert data["identificeren"] == {
+        "systemen": [],
+        "toelichting": "Er is geen AI-register (ai-systemen.yaml) gevonden.",
+    }
+    assert "Gemeentesecretaris" in (out / "rapport.html").read_text(encoding="utf-8")
