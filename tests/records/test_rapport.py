@@ -279,3 +279,20 @@ def test_the_pdf_is_tagged_dutch_pdf_ua_with_its_charts_described(gemeente, real
     assert len([alt for alt in alts if "Percentage per" in alt]) == 3, alts
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "geen certificaat" in text and "Stap 4. Evalueren" in text
+
+
+def test_when_the_pdf_cannot_be_made_no_file_is_written_or_replaced(db_url, tmp_path, capsys, monkeypatch):
+    from geletterdheid.reports import dossier_pdf
+
+    def broken(_dossier):
+        raise dossier_pdf.DossierPdfError("Typst kon het dossier niet maken: test")
+
+    out = tmp_path / "dossier"
+    out.mkdir()
+    (out / "rapport.json").write_text("het vorige dossier", encoding="utf-8")
+    monkeypatch.setattr(dossier_pdf, "compile_pdf", broken)
+    code = main(["--root", str(REPO), "rapport", "--db", db_url, "--out", str(out)])
+    assert code == 1
+    assert "Fout: Typst kon het dossier niet maken: test" in capsys.readouterr().err
+    assert [path.name for path in out.iterdir()] == ["rapport.json"]  # no temporary files left either
+    assert (out / "rapport.json").read_text(encoding="utf-8") == "het vorige dossier"
