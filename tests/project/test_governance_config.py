@@ -65,7 +65,8 @@ def test_the_dossier_of_a_gemeente_project_shows_its_owner_budget_and_name(tmp_p
     toml = root / "gemeente.toml"
     toml.write_text(
         toml.read_text(encoding="utf-8")
-        + '\n[governance]\neigenaar = "Gemeentesecretaris"\nbudget = "€ 40.000 per jaar"\nevaluatie_datum = 2026-06-30\n',
+        + '\n[governance]\neigenaar = "Gemeentesecretaris"\nbudget = "€ 40.000 per jaar"\n'
+        + "evaluatie_datum = 2026-06-30\n",
         encoding="utf-8",
     )
     roster = tmp_path / "medewerkers.csv"
