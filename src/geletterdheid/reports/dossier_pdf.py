@@ -94,7 +94,7 @@ def dossier_source(dossier: Dossier, fonts: str = "Libertinus Serif") -> str:
         f"""#set document(title: {string(title)}, author: {string(dossier.gemeente)},
   description: {string(f"Maatregelen voor AI-geletterdheid (artikel 4 AI-verordening), {period_text(dossier)}")},
   keywords: ("AI-geletterdheid", "AI-verordening", "artikel 4", "dossier"))
-#set text(lang: "nl", region: "nl", font: {font_list}, size: 10pt)
+#set text(lang: "nl", region: "nl", font: {font_list}, size: 10pt, hyphenate: true)
 #set page(paper: "a4", margin: (x: 20mm, y: 20mm), numbering: "1")
 #set par(justify: false, leading: 0.6em)
 #set heading(numbering: none)
@@ -104,6 +104,7 @@ def dossier_source(dossier: Dossier, fonts: str = "Libertinus Serif") -> str:
 #show figure: set block(breakable: true)
 #show figure.where(kind: table): set align(start)
 #set table(align: start)
+#show table: set text(size: 9pt)
 
 = {escape(TITLE)}: {escape(dossier.gemeente)}
 
@@ -144,11 +145,10 @@ def dossier_source(dossier: Dossier, fonts: str = "Libertinus Serif") -> str:
     add(
         _table(
             "AI-systemen met uitkomst, gebruikers en status",
-            ["Systeem", "Status", "Risicoklasse", "Rol gemeente", "Transparantie", "Afdelingen", "Gebruikers"],
+            ["Systeem", "Risicoklasse", "Rol gemeente", "Transparantie", "Afdelingen", "Gebruikers"],
             [
                 [
-                    f"{s.name} ({s.supplier})",
-                    STATUS_NL.get(s.status, s.status),
+                    f"{s.name} ({s.supplier}; {STATUS_NL.get(s.status, s.status)})",
                     risk_text(s.risk_class),
                     GEMEENTE_ROLE_NL.get(s.gemeente_role or "", "geen (geen AI-systeem)"),
                     ", ".join(f"artikel {t}" for t in s.transparency) or "geen",
@@ -157,7 +157,7 @@ def dossier_source(dossier: Dossier, fonts: str = "Libertinus Serif") -> str:
                 ]
                 for s in dossier.systems
             ],
-            "(1.3fr, auto, auto, 1.5fr, 1fr, 1fr, auto)",
+            "(1.6fr, 1fr, 1.6fr, 1fr, 1fr, auto)",
         )
     )
     add("== Stap 2. Doelen: het leerpad per rol\n")
