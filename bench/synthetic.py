@@ -209,3 +209,68 @@ def fresh_store_url(folder: Path, postgresql: str | None = None):
         with admin.connect() as connection:
             connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
         admin.dispose()
+
+
+#: Six departments, three of them those of the first three systems of docs/ai-systemen.voorbeeld.yaml.
+MUNICIPAL_DEPARTMENTS = ["Werk en Inkomen", "Dienstverlening", "HR", "Sociaal Domein", "Financiën", "Ruimte"]
+
+
+def fill_municipality(
+    store, catalog, employees: int = 1000, departments: int = 6, end: dt.date | None = None, seed: int = 15
+):
+    """A realistic gemeente in ``store`` for the real content in ``catalog``: ``employees`` staff over
+    ``departments`` departments (roles as employee_roles), a year of attempts up to ``end`` at the
+    modules of their learning paths (more in the first months, a fifth fail and most of those try
+    again later), a few leavers and four workshops. Returns the number of attempts recorded."""
+    from geletterdheid.curriculum import required_module_ids
+    from geletterdheid.records import Employee, NewAttempt
+    from geletterdheid.records.model import Workshop, module_versions
+    from geletterdheid.records.workshops import record_attendance
+
+    rng = random.Random(seed)
+    end = end or dt.date(2026, 11, 30)
+    first = end - dt.timedelta(days=364)
+    names = MUNICIPAL_DEPARTMENTS[:departments]
+    people = [
+        Employee(
+            f"E{i:05d}",
+            f"Medewerker {i}",
+            names[i % len(names)],
+            tuple(sorted(role for role in employee_roles(i) if role in catalog.roles)),
+            f"m{i}@gemeente.example",
+            # one in fifty left during the year: their records stay, the reports leave them out
+            first + dt.timedelta(days=rng.randrange(365)) if i % 50 == 49 else None,
+        )
+        for i in range(employees)
+    ]
+    store.upsert_employees(people)
+    attempts = []
+    for person in people:
+        modules = required_module_ids(catalog, person.roles)
+        for module_id in modules:
+            if rng.random() < 0.15:  # not started yet
+                continue
+            quiz = catalog.quizzes[module_id]
+            day = first + dt.timedelta(days=int(364 * rng.random() ** 1.6))
+            for _ in range(3):
+                if day > end:
+                    break
+                knows = 0.9 if rng.random() < 0.8 else 0.4
+                answers = {
+                    q.id: q.correct if rng.random() < knows else [k for k in q.options if k not in q.correct][:1]
+                    for q in quiz.questions
+                }
+                taken = dt.datetime.combine(day, dt.time(9 + rng.randrange(8), rng.randrange(60)), dt.UTC)
+                attempt = NewAttempt.scored(person.id, quiz, taken, "bench", answers)
+                attempts.append(attempt)
+                day = day + dt.timedelta(days=7 + rng.randrange(40))
+                if attempt.passed or rng.random() < 0.3:
+                    break
+    store.record_attempts(attempts, module_versions(catalog))
+    module_ids = list(catalog.modules)
+    for number in range(4):
+        held = first + dt.timedelta(days=40 + 80 * number)
+        workshop = Workshop(f"AI in de praktijk {number + 1}", held, tuple(module_ids[:2]), 120, "Petra Smit")
+        present = [p.id for p in people if rng.random() < 0.05 and (p.left_on is None or p.left_on > held)]
+        record_attendance(store, workshop, present, "presentielijst.xlsx", "bench")
+    return len(attempts)

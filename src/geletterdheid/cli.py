@@ -207,6 +207,7 @@ COMMAND_MODULES: list[str] = [
     "records.attempt_commands",
     "records.attendance_commands",
     "reports.commands",
+    "reports.dossier_commands",
     "server.commands",
     "curriculum.commands",
     "project.commands",

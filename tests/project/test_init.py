@@ -12,7 +12,7 @@ from geletterdheid.cli import main
 from geletterdheid.project import init as init_module
 from geletterdheid.project.config import load_config
 from geletterdheid.project.init import InvalidProjectName, ProjectExists, create_project
-from geletterdheid.project.model import TrainingTerms
+from geletterdheid.project.model import Governance, TrainingTerms
 from geletterdheid.project.template import PLACEHOLDER_FORUM_URL
 
 LAYOUT = [
@@ -60,6 +60,9 @@ def test_every_key_is_in_the_template_and_loads_when_switched_on(tmp_path):
     assert config.leave_out == ("m16",)
     assert config.training.default == TrainingTerms(dt.date(2027, 3, 31), 24)
     assert dict(config.training.per_role) == {"inkoper": TrainingTerms(dt.date(2026, 12, 31), None)}
+    assert config.governance == Governance(
+        "Gemeentesecretaris", "€ 40.000 per jaar (2026 en 2027)", dt.date(2027, 6, 30)
+    )
 
 
 def test_the_template_explains_each_key_in_dutch(tmp_path):
@@ -67,8 +70,8 @@ def test_the_template_explains_each_key_in_dutch(tmp_path):
     lines = (tmp_path / "t" / "gemeente.toml").read_text(encoding="utf-8").splitlines()
     keys = [i for i, line in enumerate(lines) if re.match(r"^(# )?[a-z_-]+ = ", line)]
     # forum, naam, logo, website, basis_url, one topic, 2 contacts, 2 footer links, kleur, tokens, weglaten,
-    # deadline, geldig_maanden and one role's deadline; resultaten url
-    assert len(keys) == 17
+    # deadline, geldig_maanden and one role's deadline; resultaten url; eigenaar, budget, evaluatie_datum
+    assert len(keys) == 20
     for i in keys:  # the line above a key is a comment: an explanation or the key before it in a group
         assert lines[i - 1].startswith("#"), lines[i]
 

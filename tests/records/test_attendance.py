@@ -322,3 +322,18 @@ def test_progress_and_the_wide_export_show_attendance(cli, tmp_path, staffed_sto
     assert (
         by_id["E1"]["workshops"] == "workshop gevolgd op 4 maart 2025 (t01, t02)" and by_id["E2"]["workshops"] is None
     )
+
+
+def test_attendance_up_to_a_day_leaves_later_workshops_out(staffed_store):
+    import datetime as dt
+
+    from geletterdheid.records.model import Workshop
+    from geletterdheid.records.workshops import attended_modules, record_attendance
+
+    record_attendance(staffed_store, Workshop("Intro", dt.date(2025, 3, 4), ("t01",), 90, "Petra"), ["E1"], "a", "HR")
+    record_attendance(
+        staffed_store, Workshop("Later", dt.date(2025, 4, 1), ("t01", "t02"), 60, "Petra"), ["E1"], "b", "HR"
+    )
+    assert attended_modules(staffed_store) == {"E1": {"t01": dt.date(2025, 4, 1), "t02": dt.date(2025, 4, 1)}}
+    assert attended_modules(staffed_store, until=dt.date(2025, 3, 31)) == {"E1": {"t01": dt.date(2025, 3, 4)}}
+    assert attended_modules(staffed_store, until=dt.date(2025, 3, 3)) == {}

@@ -260,3 +260,24 @@ def test_import_attempts_refuses_replaces_or_skips_by_the_chosen_answers(staffed
     assert stored.score_percent == 25.0 and staffed_store.answers_of(stored.id)["t01-q1"].chosen == "b"
     [change] = staffed_store.changes_of("E1")
     assert (change.action, change.done_by, change.reason, change.old_score) == ("vervangen", "HR", "r", 0.0)
+
+
+def test_progress_of_a_period_counts_only_the_attempts_made_in_it(staffed_store, catalog):
+    wrong = {"t01-q1": ["a"]}
+    right = {"t01-q1": ["b"], "t01-q2": ["onjuist"], "t01-q3": ["a", "c", "d"]}
+    staffed_store.record_attempts(
+        [
+            attempt(catalog, when="2025-01-31T10:00", answers=wrong),
+            attempt(catalog, when="2025-03-01T00:30", answers=right),  # Dutch time: 28 February 23:30 in UTC
+            attempt(catalog, when="2025-04-02T10:00", answers=wrong),
+        ]
+    )
+    everything = staffed_store.module_progress()
+    assert [(p.attempt_count, p.passed_at is not None) for p in everything] == [(3, True)]
+    # the bounds are moments: a Dutch month holds the attempt made just after its local midnight
+    (march,) = staffed_store.module_progress(since=at("2025-03-01T00:00"), until=at("2025-04-01T00:00"))
+    assert (march.attempt_count, march.passed_at) == (1, at("2025-03-01T00:30"))
+    assert staffed_store.module_progress(since=at("2025-02-01T00:00"), until=at("2025-03-01T00:00")) == []
+    (up_to_march,) = staffed_store.module_progress(until=at("2025-03-02T00:00"))
+    assert (up_to_march.attempt_count, up_to_march.passed_at) == (2, at("2025-03-01T00:30"))
+    assert staffed_store.module_progress(since=at("2025-05-01T00:00")) == []

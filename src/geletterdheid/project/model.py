@@ -70,6 +70,16 @@ class TrainingSettings:
 
 
 @dataclass(frozen=True)
+class Governance:
+    """``[governance]``: who owns AI literacy on behalf of the board, its budget and when it is evaluated
+    (the Autoriteit Persoonsgegevens' plan: the board owns it). Shown in ``geletterdheid rapport``."""
+
+    owner: str | None = None  # eigenaar
+    budget: str | None = None
+    evaluation_on: dt.date | None = None  # evaluatie_datum
+
+
+@dataclass(frozen=True)
 class GemeenteConfig:
     """Everything gemeente.toml says. ``forum`` is ``None`` for ``forum = false`` (no forum boxes).
 
@@ -92,6 +102,7 @@ class GemeenteConfig:
     training: TrainingSettings = TrainingSettings()
     #: ``[resultaten] url``: set, the site is built in toets mode for ``geletterdheid serve``.
     results_url: str | None = None
+    governance: Governance = Governance()
     key_lines: Mapping[tuple[str, ...], int] = field(default_factory=lambda: MappingProxyType({}), compare=False)
 
     @property

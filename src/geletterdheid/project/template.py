@@ -78,6 +78,14 @@ basis_url = "{forum}"
 # Zonder deze tabel is de site een oefensite: antwoorden in de pagina, er gaat niets naar een server.
 # [resultaten]
 # url = "/api/pogingen"
+
+# Wie namens het bestuur eigenaar is van AI-geletterdheid, het budget en wanneer jullie evalueren
+# (de Autoriteit Persoonsgegevens raadt aan: het bestuur is eigenaar). geletterdheid rapport zet dit
+# in het dossier voor het bestuur, de ondernemingsraad en een toezichthouder.
+# [governance]
+# eigenaar = "Gemeentesecretaris"
+# budget = "€ 40.000 per jaar (2026 en 2027)"
+# evaluatie_datum = 2027-06-30   # een datum, zonder aanhalingstekens
 """
 
 FOLDER_READMES: dict[str, str] = {

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..problems import Problem
 from .design_tokens import DesignTokens, background, read_tokens
-from .model import Contact, ForumSettings, GemeenteConfig, TrainingSettings, TrainingTerms
+from .model import Contact, ForumSettings, GemeenteConfig, Governance, TrainingSettings, TrainingTerms
 from .toml_lines import KeyLines, KeyPath
 from .values import (
     MINIMUM_CONTRAST,
@@ -38,6 +38,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "inhoud": ("weglaten",),
     "opleiding": ("deadline", "geldig_maanden", "rollen"),
     "resultaten": ("url",),
+    "governance": ("eigenaar", "budget", "evaluatie_datum"),
 }
 #: The keys of one role's table ``[opleiding.rollen.<rol>]``.
 ROLE_TRAINING_KEYS = ("deadline", "geldig_maanden")
@@ -322,6 +323,21 @@ class _Checker:
                 per_role[role_id] = self.terms(role_path, value)
         return TrainingSettings(self.terms(("opleiding",), table), MappingProxyType(per_role))
 
+    def governance(self, data: Mapping[str, Any]) -> Governance:
+        """``[governance]``: eigenaar and budget as text on one line, evaluatie_datum a TOML date."""
+        table = self.table(data, "governance")
+        owner = self.one_line(("governance", "eigenaar"), table.get("eigenaar"))
+        budget = self.one_line(("governance", "budget"), table.get("budget"))
+        evaluation = self.deadline(("governance", "evaluatie_datum"), table.get("evaluatie_datum"))
+        return Governance(owner, budget, evaluation)
+
+    def one_line(self, path: KeyPath, value: object) -> str | None:
+        text = self.text(path, value)
+        if text is not None and any(unicodedata.category(char) == "Cc" for char in text):
+            self.problem(path, f"{_where(path)} moet op één regel passen, zonder tabs of stuurtekens")
+            return None
+        return text
+
     def results_url(self, value: object) -> str | None:
         """``[resultaten] url``: a path on the host of the site (the site never contacts another host)."""
         path: KeyPath = ("resultaten", "url")
@@ -370,6 +386,7 @@ def check_config(data: Mapping[str, Any], lines: KeyLines, root: Path, file: Pat
     leave_out = checker.leave_out(checker.table(data, "inhoud").get("weglaten"))
     training = checker.training(data)
     results_url = checker.results_url(checker.table(data, "resultaten").get("url"))
+    governance = checker.governance(data)
     if checker.problems or name is None:
         return checker.problems
     return GemeenteConfig(
@@ -385,5 +402,6 @@ def check_config(data: Mapping[str, Any], lines: KeyLines, root: Path, file: Pat
         leave_out=leave_out,
         training=training,
         results_url=results_url,
+        governance=governance,
         key_lines=MappingProxyType(dict(lines.lines)),
     )

@@ -22,6 +22,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Date,
+    DateTime,
     Dialect,
     Engine,
     Select,
@@ -126,6 +127,15 @@ def _day(dialect: Dialect, day: dt.date) -> ColumnElement[Any]:
     if dialect.name == "sqlite":
         return literal(day.isoformat(), String)
     return literal(day, Date)
+
+
+def _moment(dialect: Dialect, moment: dt.datetime) -> ColumnElement[Any]:
+    """An aware time as a literal that compares with stored times (naive UTC) through the driver:
+    SQLite stores them as fixed-format text (see _day)."""
+    naive = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    if dialect.name == "sqlite":
+        return literal(naive.strftime("%Y-%m-%d %H:%M:%S.%f"), String)
+    return literal(naive, DateTime())
 
 
 def _in_service(dialect: Dialect, as_of: dt.date | None) -> ColumnElement[bool]:
@@ -578,10 +588,18 @@ class Store:
             ).scalar_one_or_none()
         return {} if text is None else decode_answers(text)
 
-    def module_progress(self, department: str | None = None, include_left: bool = False) -> list[ModuleProgress]:
+    def module_progress(
+        self,
+        department: str | None = None,
+        include_left: bool = False,
+        *,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+    ) -> list[ModuleProgress]:
         """Per employee and quiz: best score, latest pass, number of attempts, version passed on, latest attempt
-        (voided attempts not counted)."""
-        stored = self.stored_progress(department, include_left)
+        (voided attempts not counted). ``since``/``until`` (aware): only attempts taken at or after
+        ``since`` and before ``until`` (a report for a period)."""
+        stored = self.stored_progress(department, include_left, since=since, until=until)
         moment = stored.moment
         return [
             ModuleProgress(employee_id, quiz_id, best, moment(passed), count, version, moment(last))
@@ -589,7 +607,13 @@ class Store:
         ]
 
     def stored_progress(
-        self, department: str | None = None, include_left: bool = False, *, details: bool = True
+        self,
+        department: str | None = None,
+        include_left: bool = False,
+        *,
+        details: bool = True,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
     ) -> StoredProgress:
         """module_progress() without building a ModuleProgress and a datetime per row.
 
@@ -612,6 +636,10 @@ class Store:
         query = (
             select(*columns).where(attempts.c.voided_at.is_(None)).group_by(attempts.c.employee_id, attempts.c.quiz_id)
         )
+        if since is not None:
+            query = query.where(attempts.c.taken_at >= _moment(self.engine.dialect, since))
+        if until is not None:
+            query = query.where(attempts.c.taken_at < _moment(self.engine.dialect, until))
         with self.engine.connect() as connection:
             if not include_left:
                 # the same rule as employees(): a leaver's attempts leave the figures with them. Only

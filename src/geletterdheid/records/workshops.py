@@ -224,14 +224,16 @@ def changes(store: Store, name: str | None = None) -> list[AttendanceChange]:
     ]
 
 
-def attended_modules(store: Store) -> dict[str, dict[str, dt.date]]:
+def attended_modules(store: Store, until: dt.date | None = None) -> dict[str, dict[str, dt.date]]:
     """Employee id -> module id -> the latest day they took part in a workshop on it (removals left out):
-    what the reports show beside the status."""
+    what the reports show beside the status. ``until``: only workshops held on or before that day."""
     query = (
         select(workshop_attendance.c.employee_id, workshops.c.modules, workshops.c.held_on)
         .join(workshops, workshops.c.id == workshop_attendance.c.workshop_id)
         .where(workshop_attendance.c.removed_at.is_(None))
     )
+    if until is not None:
+        query = query.where(workshops.c.held_on <= until)
     found: dict[str, dict[str, dt.date]] = {}
     with store.engine.connect() as connection:
         for employee_id, modules, held_on in connection.execute(query):
