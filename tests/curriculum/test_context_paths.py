@@ -146,3 +146,25 @@ def test_curriculum_afdeling_in_the_repository_says_the_example_counts_for_nobod
     assert code == 0
     assert "m07" not in captured.out
     assert "voorbeeld" in captured.err and "telt niet mee" in captured.err
+
+
+def test_reports_and_the_certificate_rule_ignore_the_example_register_too(repo_catalog):
+    from geletterdheid.certificate.progress import learner_progress
+    from geletterdheid.records import Employee
+    from geletterdheid.reports.completion import completions
+
+    [item] = completions(repo_catalog, [Employee("X1", "Xandra", "Werk en Inkomen", (), None)], [])
+    assert [module.module_id for module in item.modules if module.required] == ALL_STAFF_PATH
+    assert [line.module_id for line in learner_progress(repo_catalog, item).modules] == ALL_STAFF_PATH
+
+
+def test_in_the_gemeente_the_certificate_rule_needs_the_systems_modules(gemeente_catalog):
+    from geletterdheid.certificate.progress import learner_progress
+    from geletterdheid.records import Employee
+    from geletterdheid.reports.completion import completions
+
+    [item] = completions(gemeente_catalog, [Employee("X1", "Xandra", "Werk en Inkomen", (), None)], [])
+    progress = learner_progress(gemeente_catalog, item)
+    assert [line.module_id for line in progress.modules] == WERK_EN_INKOMEN_PATH
+    assert {line.module_id: line.reason for line in progress.modules}["m07"] == HIGH_RISK_REASON
+    assert progress.path_key.endswith(":" + "|".join(WERK_EN_INKOMEN_PATH))  # another path: another certificate
