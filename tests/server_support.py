@@ -78,14 +78,20 @@ def server_env(**extra: str) -> dict[str, str]:
 
 @contextlib.contextmanager
 def running_server(
-    site: Path, db_url: str, *options: str, env: dict[str, str] | None = None, timeout: float = 60
+    site: Path,
+    db_url: str,
+    *options: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+    root: Path = REPO,
 ) -> Iterator[RunningServer]:
+    """``root``: the content (the repository, or a gemeente project's folder)."""
     command = [
         sys.executable,
         "-m",
         "geletterdheid.cli",
         "--root",
-        str(REPO),
+        str(root),
         "serve",
         "--host",
         "127.0.0.1",

@@ -268,7 +268,7 @@ def test_export_xlsx_gives_hr_a_workbook_with_typed_cells(live_server, tmp_path)
     sheet = openpyxl.load_workbook(tmp_path / "hr.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == LONG_HEADER
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:N{len(rows)}"  # through workshop
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:O{len(rows)}"  # through reden
     anna = dict(zip(LONG_HEADER, next(row for row in rows if row[0] == "E1" and row[4] == "m01"), strict=True))
     # numbers, not text (a whole score such as 10.0 reads back as 10)
     assert isinstance(anna["beste_score"], int | float) and isinstance(anna["pogingen"], int) and anna["pogingen"] >= 1

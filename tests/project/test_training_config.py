@@ -94,7 +94,7 @@ def test_export_and_progress_in_a_gemeente_project_use_its_deadline(tmp_path, ca
     capsys.readouterr()
     assert main(["--root", str(root), "export", "--db", db, "--dialect", "rfc4180"]) == 0
     lines = capsys.readouterr().out.lstrip("\ufeff").splitlines()
-    # The last column (workshop) is empty: nobody attended a workshop.
-    assert lines[1:] and all(line.endswith(",te laat,,,0,,2025-01-31,") for line in lines[1:])
+    # ... geldig_tot, deadline, workshop (none) and reden
+    assert lines[1:] and all(line.endswith(",te laat,,,0,,2025-01-31,,leerpad") for line in lines[1:])
     assert main(["--root", str(root), "progress", "--db", db]) == 0
     assert "te laat" in capsys.readouterr().out

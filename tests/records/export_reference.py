@@ -20,7 +20,7 @@ def long_rows(
     catalog: Catalog, items: Iterable[EmployeeCompletion], dialect: Dialect, hide: Callable[[str], str] | None = None
 ) -> Iterator[list[str]]:
     """The rows under LONG_HEADER: employee, module, required, status, best score, date passed, attempts,
-    valid until, deadline, workshop."""
+    valid until, deadline, workshop, reason."""
     titles = {module_id: neutralise(module.title) for module_id, module in catalog.modules.items()}
     for item in items:
         employee = item.employee
@@ -39,4 +39,5 @@ def long_rows(
                 module.valid_until.isoformat() if module.valid_until else "",
                 module.deadline.isoformat() if module.deadline else "",
                 attended(module.workshop_on),
+                module.reason,
             ]

@@ -66,6 +66,7 @@ def test_long_export_lists_every_required_module_and_attempted_extras(cli, histo
         "geldig_tot": "",  # no gemeente.toml: a pass stays valid
         "deadline": "",
         "workshop": "",  # no workshop attended
+        "reden": "leerpad",  # on the path of the roles (no AI system adds it)
     }
     assert (rows["E1", "t02"]["status"], rows["E1", "t02"]["beste_score"], rows["E1", "t02"]["pogingen"]) == (
         "niet geslaagd",
@@ -79,6 +80,7 @@ def test_long_export_lists_every_required_module_and_attempted_extras(cli, histo
     )
     assert rows["E3", "t03"]["verplicht"] == "ja" and rows["E3", "t03"]["status"] == "niet gestart"
     assert (rows["E3", "t02"]["verplicht"], rows["E3", "t02"]["status"]) == ("nee", "geslaagd")
+    assert rows["E3", "t02"]["reden"] == ""  # not required: no reason
 
 
 def test_wide_export_has_one_row_per_employee_and_a_column_per_module(cli, history, db_url):
@@ -109,7 +111,8 @@ def test_excel_nl_bytes_have_bom_semicolons_crlf_and_decimal_commas(cli, history
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfmedewerker_id;naam;afdeling;rollen;module_id;")
     assert data.count(b"\r\n") == 7 and b"\n" not in data.replace(b"\r\n", b"")
-    assert ";75,0;2025-01-31;3;;;\r\n" in data.decode("utf-8-sig")  # geldig_tot, deadline, workshop empty
+    # geldig_tot, deadline and workshop empty; reden last
+    assert ";75,0;2025-01-31;3;;;;leerpad\r\n" in data.decode("utf-8-sig")
     assert "Daniëlle Çelik".encode() in data
 
 
@@ -118,7 +121,7 @@ def test_rfc4180_bytes_have_commas_no_bom_and_decimal_points(cli, history, db_ur
     cli("export", "--db", db_url, "--out", out, "--dialect", "rfc4180")
     data = out.read_bytes()
     assert data.startswith(b"medewerker_id,naam,afdeling,rollen,")
-    assert b",75.0,2025-01-31,3,,,\r\n" in data
+    assert b",75.0,2025-01-31,3,,,,leerpad\r\n" in data
 
 
 HOSTILE = [

@@ -113,7 +113,7 @@ def test_xlsx_export_has_typed_cells_a_frozen_header_and_a_filter(cli, store, db
     sheet = openpyxl.load_workbook(out).active
     rows = list(sheet.iter_rows())
     assert [cell.value for cell in rows[0]] == LONG_HEADER
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:N{len(rows)}"  # through workshop
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:O{len(rows)}"  # through reden
     first = {name: cell for name, cell in zip(LONG_HEADER, rows[1], strict=True)}
     assert (first["medewerker_id"].value, first["medewerker_id"].data_type) == ("007", "s")  # leading zeros kept
     assert (first["naam"].value, first["naam"].data_type) == (
@@ -124,6 +124,7 @@ def test_xlsx_export_has_typed_cells_a_frozen_header_and_a_filter(cli, store, db
     assert first["geslaagd_op"].value == dt.datetime(2025, 1, 31)  # a date (openpyxl reads dates as datetimes)
     assert first["geslaagd_op"].is_date and first["pogingen"].value == 1
     assert first["status"].value == "geslaagd"
+    assert first["reden"].value == "leerpad"
     assert [row[0].value for row in rows[1:]] == ["007", "007", "0100"]
     assert rows[3][1].value in ("Bram\x01 Jansen", "Bram_x0001_ Jansen")  # escaped the way Excel reads it
 

@@ -34,6 +34,8 @@ class ModuleLine:
     status: str  # one of reports.completion's statuses
     passed_on: dt.date | None  # Dutch local date of the latest pass (the one that counts)
     version: int | None
+    #: Why it is on the path: "leerpad", or the AI system that adds it (ModuleStatus.reason)
+    reason: str = ""
 
     @property
     def words(self) -> str:
@@ -70,7 +72,9 @@ def path_title(catalog: Catalog, roles: tuple[str, ...]) -> str:
 
 
 def learner_progress(catalog: Catalog, completion: EmployeeCompletion) -> LearnerProgress:
-    """The required modules of ``completion`` in path order (modules tried outside the path left out)."""
+    """The required modules of ``completion`` in path order (modules tried outside the path left out):
+    the employee's required path (curriculum.required_path, via reports.completion), so the
+    certificate's "path complete" is the export's and the reminders' rule too."""
     lines = tuple(
         ModuleLine(
             module.module_id,
@@ -79,6 +83,7 @@ def learner_progress(catalog: Catalog, completion: EmployeeCompletion) -> Learne
             local_day(module.passed_at),
             # the version it was passed on; attempts from before versions were recorded count as 1
             (module.passed_version or 1) if module.passed_at else None,
+            module.reason,
         )
         for module in completion.modules
         if module.required

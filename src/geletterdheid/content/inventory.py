@@ -90,6 +90,14 @@ EXCEPTION_PROVISIONS: dict[str, str] = {
 }
 
 
+def department_key(name: str) -> str:
+    """What --afdeling compares, and what matches an employee's department to a system's ``afdelingen``:
+    case-folded in Python, for all of Unicode ("FINANCIËN" is "Financiën"). Not in SQL: PostgreSQL's
+    lower() follows the database's locale, and in the common C locale it folds only A-Z, as SQLite's
+    own lower() does."""
+    return name.strip().casefold()
+
+
 def annex_iii_area(point: str) -> str:
     """The area number of an Annex III point: ``"5(a)"`` -> ``"5"``."""
     return point.split("(", 1)[0]

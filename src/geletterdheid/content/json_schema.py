@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from .duties import DutyTable
 from .inventory import Inventory
 from .model import LegalFacts, Module, Quiz, Role, TopicFile
+from .system_modules import SystemModules
 from .tree import DecisionTree
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
@@ -25,6 +26,10 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "ai-systemen.schema.json": (Inventory, "AI-register van een gemeente (ai-systemen.yaml)"),
     "beslisboom.schema.json": (DecisionTree, "Beslisboom risicoklasse en transparantie (docs/beslisboom.yaml)"),
     "plichten.schema.json": (DutyTable, "Plichten per uitkomst van de beslisboom (docs/plichten.yaml)"),
+    "systeemmodules.schema.json": (
+        SystemModules,
+        "Modules per uitkomst van de beslisboom, voor wie een AI-systeem gebruikt (docs/systeemmodules.yaml)",
+    ),
 }
 
 

@@ -23,6 +23,7 @@ from .messages import dutch_message
 from .model import ALL_STAFF_ROLE, Catalog, LegalFacts, Module, Quiz, Role, Topic, TopicFile
 from .overlay import apply_project
 from .plain_text import markup_in, module_plain_texts, quiz_plain_texts
+from .system_modules import SystemModules, check_system_modules
 from .tree import DecisionTree, check_tree
 from .yamlsource import INVALID, LineMap, Loc, YamlSyntaxError, parse_yaml, split_front_matter
 
@@ -36,6 +37,8 @@ TOPICS_FILE = Path("docs") / "onderwerpen.yaml"
 LEGAL_FILE = Path("docs") / "wetgeving.yaml"
 TREE_FILE = Path("docs") / "beslisboom.yaml"
 DUTIES_FILE = Path("docs") / "plichten.yaml"
+#: Which modules a system's outcome (risicoklasse, Art. 50 duties, role) adds to a learning path.
+SYSTEM_MODULES_FILE = Path("docs") / "systeemmodules.yaml"
 #: The repository's example inventory: read in the repository, and a start for a gemeente's own file.
 EXAMPLE_INVENTORY = Path("docs") / "ai-systemen.voorbeeld.yaml"
 #: The kenmerken an inventory entry has, by their YAML key: what the decision tree may read.
@@ -173,6 +176,7 @@ def _content_files(root: Path) -> list[Path]:
         *_files(root / QUIZZES_DIR, "*.yaml"),
         root / TREE_FILE,
         root / DUTIES_FILE,
+        root / SYSTEM_MODULES_FILE,
         inventory_file(root),
         root / "gemeente.toml",  # in a tree assembled from a gemeente project (see content/overlay.py)
     ]
@@ -387,6 +391,15 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
             )
 
     decision_tree, duties = _load_tree_and_duties(root, legal, problems)
+    system_modules: SystemModules | None = None
+    system_modules_path = root / SYSTEM_MODULES_FILE
+    if system_modules_path.is_file():
+        system_modules, system_modules_lines = _load_yaml_file(system_modules_path, SystemModules, problems)
+        if system_modules is not None:
+            found_duties = None if decision_tree is None else {step.duty for step in decision_tree.transparency}
+            problems.extend(
+                check_system_modules(system_modules, system_modules_lines, system_modules_path, modules, found_duties)
+            )
     inventory_path = inventory_file(root)
     inventory: Inventory | None = None
     if inventory_path.is_file():
@@ -410,6 +423,8 @@ def _load_catalog_uncached(root: Path) -> tuple[Catalog | None, list[Problem]]:
         duties=duties,
         inventory=inventory,
         inventory_path=inventory_path if inventory is not None else None,
+        inventory_is_example=inventory_path == root / EXAMPLE_INVENTORY,
+        system_modules=system_modules,
     ), []
 
 

@@ -13,6 +13,7 @@ from pydantic import Field, HttpUrl, field_validator, model_validator
 from .duties import DutyTable
 from .inventory import Inventory
 from .strict import ContentId, NonEmptyText, Strict
+from .system_modules import SystemModules
 from .tree import DecisionTree
 
 Level = Literal["bewust", "bekwaam", "vloeiend", "expert"]
@@ -229,6 +230,11 @@ class Catalog:
     #: The AI inventory: a gemeente project's ai-systemen.yaml, or the repository's example; None without one.
     inventory: Inventory | None = None
     inventory_path: Path | None = None
+    #: True when ``inventory`` is the repository's example (docs/ai-systemen.voorbeeld.yaml): it shows how
+    #: the register works, but changes nobody's learning path. Only a gemeente's own ai-systemen.yaml does.
+    inventory_is_example: bool = False
+    #: docs/systeemmodules.yaml: the modules a system's outcome adds to the path of whoever uses it.
+    system_modules: SystemModules | None = None
 
     def left_out_module_at(self, path: Path) -> str | None:
         """The id of the left-out module whose page is ``path``, else None."""

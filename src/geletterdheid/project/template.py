@@ -141,6 +141,10 @@ Het AI-register: maak `ai-systemen.yaml` in deze map. Begin met een kopie van he
 `geletterdheid check` staat dat in `_build/bron/docs/ai-systemen.voorbeeld.yaml` (zie de README van
 geletterdheid, "Het AI-register en de beslisboom").
 `geletterdheid classificeer` toont dan per systeem de risicoklasse, de rol van de gemeente en de plichten.
+Wie met een systeem werkt (de afdelingen en rollen bij het systeem), krijgt de modules die het systeem vraagt
+bij zijn leerpad, in de export, de herinneringen en mijn voortgang. Welke dat zijn, laat
+`geletterdheid curriculum alle-medewerkers --afdeling NAAM` zien (zie de README van geletterdheid,
+"Leerpaden en AI-systemen").
 
 ## Bouwen
 

@@ -39,6 +39,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
+from ..content.inventory import department_key
 from .bulk import (
     decode_answers,
     dialect_insert,
@@ -185,13 +186,6 @@ def _stored_hour_reader(dialect: Dialect) -> Callable[[StoredTime], object]:
     if dialect.name == "sqlite":
         return lambda value: value and value[:13]  # 'YYYY-MM-DD HH'
     return lambda value: value and value.replace(minute=0, second=0, microsecond=0)
-
-
-def department_key(name: str) -> str:
-    """What --afdeling compares: case-folded in Python, for all of Unicode ("FINANCIËN" is
-    "Financiën"). Not in SQL: PostgreSQL's lower() follows the database's locale, and in the
-    common C locale it folds only A-Z, as SQLite's own lower() does."""
-    return name.strip().casefold()
 
 
 class StoredProgress(NamedTuple):

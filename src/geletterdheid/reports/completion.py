@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from ..content.model import Catalog
-from ..curriculum import required_module_ids
+from ..curriculum import RequiredPaths
 from ..project.model import TrainingSettings, TrainingTerms
 from ..records.errors import RecordsError
 from ..records.model import Employee, ModuleProgress
@@ -29,6 +29,9 @@ class ModuleStatus(NamedTuple):
     deadline: dt.date | None = None
     #: The latest day the employee took part in a workshop on this module (attendance), if any.
     workshop_on: dt.date | None = None
+    #: Why it is required: "leerpad" (the roles' path) or "AI-systeem: <naam> (<risicoklasse>)"
+    #: (curriculum.RequiredPath.reason); empty for a module that is not required.
+    reason: str = ""
 
 
 class EmployeeCompletion(NamedTuple):
@@ -82,7 +85,9 @@ def status_of(rule: Rule, today: dt.date, progress: ModuleProgress) -> tuple[str
     return status, valid_until(passed_on, rule.valid_months)
 
 
-def _status(module_id: str, required: bool, progress: ModuleProgress, rule: Rule, today: dt.date) -> ModuleStatus:
+def _status(
+    module_id: str, required: bool, progress: ModuleProgress, rule: Rule, today: dt.date, reason: str = ""
+) -> ModuleStatus:
     status, until = status_of(rule, today, progress)
     return ModuleStatus(
         module_id,
@@ -94,6 +99,8 @@ def _status(module_id: str, required: bool, progress: ModuleProgress, rule: Rule
         progress.passed_version if progress.passed_at is not None else None,
         until,
         rule.deadline,
+        None,
+        reason,
     )
 
 
@@ -186,19 +193,22 @@ def _completions(
     by_employee: dict[str, dict[str, ModuleProgress]] = defaultdict(dict)
     for item in progress:
         by_employee[item.employee_id][item.quiz_id] = item
-    # An organisation has a few distinct role sets and many employees: work out each learning
-    # path once, and share the statuses of a path nobody has started (they are immutable).
-    untouched: dict[tuple[str, ...], tuple[ModuleStatus, ...]] = {}
-    required: dict[tuple[str, ...], frozenset[str]] = {}
+    # An organisation has a few distinct role sets (and sets of AI systems used) and many employees:
+    # work out each learning path once, and share the statuses of a path nobody has started (they
+    # are immutable).
+    paths = RequiredPaths(catalog)
+    untouched: dict[tuple[tuple[str, ...], tuple[int, ...]], tuple[ModuleStatus, ...]] = {}
+    required: dict[tuple[tuple[str, ...], tuple[int, ...]], frozenset[str]] = {}
     terms_of: dict[tuple[str, ...], TrainingTerms] = {}
     for employee in employees:
         terms = terms_of.get(employee.roles)
         if terms is None:
             terms = terms_of[employee.roles] = training.terms_for(employee.all_roles)
-        path = untouched.get(employee.roles)
+        key = (employee.roles, paths.systems_used(employee.roles, employee.department) if paths.needs else ())
+        path = untouched.get(key)
         if path is None:
-            module_ids = required_module_ids(catalog, employee.roles)
-            path = untouched[employee.roles] = tuple(
+            required_path = paths.path(employee.roles, employee.department)
+            path = untouched[key] = tuple(
                 ModuleStatus(
                     module_id,
                     True,
@@ -209,23 +219,29 @@ def _completions(
                     None,
                     None,
                     terms.deadline,
+                    reason=required_path.reason(module_id),
                 )
-                for module_id in module_ids
+                for module_id in required_path.module_ids
             )
-            required[employee.roles] = frozenset(module_ids)
+            required[key] = frozenset(required_path.module_ids)
         attempted = by_employee.get(employee.id)
         if not attempted:
             yield EmployeeCompletion(employee, path)
             continue
         modules = [
             _status(
-                status.module_id, True, attempted[status.module_id], rule_for(catalog, terms, status.module_id), today
+                status.module_id,
+                True,
+                attempted[status.module_id],
+                rule_for(catalog, terms, status.module_id),
+                today,
+                status.reason,
             )
             if status.module_id in attempted
             else status
             for status in path
         ]
-        extra = attempted.keys() - required[employee.roles]
+        extra = attempted.keys() - required[key]
         # a module someone need not take has no deadline: it cannot be late
         optional = TrainingTerms(None, terms.valid_months)
         modules.extend(

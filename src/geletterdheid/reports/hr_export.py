@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from ..content.model import Catalog
-from ..curriculum import required_module_ids
+from ..curriculum import RequiredPaths
 from ..project.model import TrainingSettings, TrainingTerms
 from ..records.batching import cyclic_gc_paused
 from ..records.model import Employee, join_roles
@@ -54,6 +54,8 @@ LONG_HEADER = [
     "deadline",
     #: "workshop gevolgd op 4 maart 2025" when the employee attended a workshop on the module (status.attended)
     "workshop",
+    #: why a module is required: "leerpad", or "AI-systeem: <naam> (<risicoklasse>)"; empty when not required
+    "reden",
 ]
 WIDE_FIXED = ["medewerker_id", "naam", "afdeling", "rollen"]
 #: With include_left (--ook-uit-dienst) this column follows "rollen": the day someone left, or empty.
@@ -157,13 +159,15 @@ def _long_text(
     today: dt.date,
     show_left: bool = False,
     workshops: Attended | None = None,
+    real: Sequence[Employee] | None = None,
 ) -> Iterator[str]:
     """The lines of the long layout, one string per employee: the rows LONG_HEADER names, as csv.writer
     would write them (tests/records/export_reference.py holds the plain version it is checked against).
+    ``real``: see :func:`_long_lines`.
 
     Roles are checked before the first line, so the export never stops half-way."""
     check_roles(catalog, employees)
-    return _long_lines(catalog, employees, progress, dialect, hide, training, today, show_left, workshops or {})
+    return _long_lines(catalog, employees, progress, dialect, hide, training, today, show_left, workshops or {}, real)
 
 
 #: One stored row of StoredProgress, part formatted: the cells best score, date passed and attempts
@@ -267,9 +271,10 @@ class _ModuleCells:
         return seen
 
 
-#: Per role set: its terms, and per module of its learning path (module id, its cells, the head of
-#: the module as required, the cells after the person for the module not started).
-_Path = tuple[TrainingTerms, list[tuple[str, _ModuleCells, str, str]]]
+#: Per role set and systems used: its terms, and per module of its learning path (module id, its cells,
+#: the head of the module as required, the cells after the person for the module not started, and the
+#: last cell, "reden", with the delimiter before it).
+_Path = tuple[TrainingTerms, list[tuple[str, _ModuleCells, str, str, str]]]
 
 
 def _long_lines(
@@ -282,7 +287,10 @@ def _long_lines(
     today: dt.date,
     show_left: bool,
     workshops: Attended,
+    real: Sequence[Employee] | None = None,
 ) -> Iterator[str]:
+    """``real``: the employees as stored, in the order of ``employees`` (which may show them with a
+    merged or empty department): their own department decides the systems they use."""
     formatter = _Formatter(dialect)
     delimiter = dialect.delimiter
     uniform = None
@@ -310,37 +318,47 @@ def _long_lines(
             cells = cells_of[rule] = _ModuleCells(rule, today, delimiter, progress.moment)
         return cells
 
-    paths: dict[tuple[str, ...], _Path] = {}
+    required_paths = RequiredPaths(catalog)
+    # (role set, systems used) -> the learning path with its cells: a few dozen
+    paths: dict[tuple[tuple[str, ...], tuple[int, ...]], _Path] = {}
     extra_heads: dict[str, str] = {}
+    no_reason = delimiter  # the last cell, "reden", of a module that is not required: empty
     # (department, roles) -> department and roles formatted, the learning path, and the
     # lines after the person of an employee who started nothing: a few hundred pairs.
-    groups: dict[tuple[str, tuple[str, ...], object], tuple[str, _Path, list[str]]] = {}
+    groups: dict[tuple[str, str, tuple[str, ...], object], tuple[str, _Path, list[str]]] = {}
 
-    for employee in employees:
-        group_key = (employee.department, employee.roles, employee.left_on if show_left else None)
+    for employee, stored in zip(employees, real if real is not None else employees, strict=True):
+        group_key = (employee.department, stored.department, employee.roles, employee.left_on if show_left else None)
         group = groups.get(group_key)
         if group is None:
-            path = paths.get(employee.roles)
+            used = required_paths.systems_used(stored.roles, stored.department) if required_paths.needs else ()
+            path = paths.get((employee.roles, used))
             if path is None:
                 terms = training.terms_for(employee.all_roles)
                 not_started = module_status(Rule(terms.deadline), today, 0, None, None, False)
                 untouched = formatter.join([not_started, "", "", "0", "", _iso(terms.deadline), ""])
-                path = paths[employee.roles] = (
+                required = required_paths.path(stored.roles, stored.department)
+                reason_cells = {
+                    module_id: delimiter + formatter.cell(required.reason(module_id))
+                    for module_id in required.module_ids
+                }
+                path = paths[employee.roles, used] = (
                     terms,
                     [
                         (
                             module_id,
                             module_cells(terms, module_id),
                             head(module_id, True),
-                            head(module_id, True) + untouched,
+                            head(module_id, True) + untouched + reason_cells[module_id],
+                            reason_cells[module_id],
                         )
-                        for module_id in required_module_ids(catalog, employee.roles)
+                        for module_id in required.module_ids
                     ],
                 )
             group = groups[group_key] = (
                 formatter.join(_group_cells(employee, show_left)) + delimiter,
                 path,
-                [tail for _, _, _, tail in path[1]],
+                [tail for _, _, _, tail, _ in path[1]],
             )
         group_cells, path, tails = group
         person = formatter.join_plain(_identity_cells(employee, hide)) + delimiter + group_cells
@@ -349,13 +367,17 @@ def _long_lines(
         if attempted is not None or theirs:
             attempted = attempted if attempted is not None else {}
             tails = []
-            for module_id, cells, module_head, tail in path[1]:
+            # the last cell of each row, "reden", with its delimiter: kept apart until the workshop cell is in
+            reasons = []
+            for module_id, cells, module_head, tail, reason in path[1]:
                 summary = attempted.pop(module_id, None)
                 if summary is None:
-                    tails.append(tail)
+                    tails.append(tail[: -len(reason)] if theirs else tail)
+                    reasons.append(reason)
                     continue
+                reasons.append(reason)
                 if summary.__class__ is str:  # finished in _summaries
-                    tails.append(module_head + summary)
+                    tails.append(module_head + summary if theirs else module_head + summary + reason)
                     continue
                 middle, passed, hour, version, last = cast(_Summary, summary)
                 if passed is None:
@@ -363,7 +385,11 @@ def _long_lines(
                 else:  # cells.around(), inline: this runs for every attempted module of the organisation
                     seen = cells.passes.get(_pass_key(hour, version, last, passed))
                     before, after = cells.around(passed, hour, version, last) if seen is None else seen
-                tails.append(f"{module_head}{before}{middle}{after}")
+                tails.append(
+                    f"{module_head}{before}{middle}{after}"
+                    if theirs
+                    else f"{module_head}{before}{middle}{after}{reason}"
+                )
             # what is left: tried (or attended in a workshop) but not required
             extras = sorted(attempted) if not theirs else _extras(attempted, theirs, path)
             for module_id in extras:
@@ -371,22 +397,24 @@ def _long_lines(
                 if extra_head is None:
                     extra_head = extra_heads[module_id] = head(module_id, False)
                 summary = attempted.get(module_id)
+                ending = "" if theirs else no_reason
+                reasons.append(no_reason)
                 if summary is None:  # attended only: not started, and not required, so never late
-                    tails.append(extra_head + formatter.join([untried_optional, "", "", "0", "", "", ""]))
+                    tails.append(extra_head + formatter.join([untried_optional, "", "", "0", "", "", ""]) + ending)
                     continue
                 if summary.__class__ is str:
-                    tails.append(extra_head + summary)
+                    tails.append(extra_head + summary + ending)
                     continue
                 middle, passed, hour, version, last = cast(_Summary, summary)
                 # a module someone need not take has no deadline: it cannot be late
                 optional = TrainingTerms(None, path[0].valid_months)
                 before, after = module_cells(optional, module_id).around(passed, hour, version, last)
-                tails.append(f"{extra_head}{before}{middle}{after}")
-            if theirs:  # the workshop cell, last in each row, is empty unless attended
+                tails.append(f"{extra_head}{before}{middle}{after}{ending}")
+            if theirs:  # the workshop cell is empty unless attended; "reden" follows it
                 shown = [module_id for module_id, *_ in path[1]] + extras
                 tails = [
-                    tail + formatter.cell(attended(theirs[module_id])) if module_id in theirs else tail
-                    for tail, module_id in zip(tails, shown, strict=True)
+                    (tail + formatter.cell(attended(theirs[module_id])) if module_id in theirs else tail) + reason
+                    for tail, module_id, reason in zip(tails, shown, reasons, strict=True)
                 ]
         if tails:
             yield person + ("\r\n" + person).join(tails) + "\r\n"
@@ -474,17 +502,17 @@ def _export(store: Store, catalog: Catalog, out: Path | None, dialect: Dialect, 
     from ..records.workshops import attended_modules
 
     left = options.include_left
-    employees, hide = export_people(store.employees(options.department, include_left=left), options)
+    employees, hide, real = export_people_as_stored(store.employees(options.department, include_left=left), options)
     today = options.today or today_here()
     workshops = attended_modules(store)
     if options.layout == "long":
         # checks the roles before anything is written
         details = not _uniform(catalog, options.training)
         progress = store.stored_progress(options.department, include_left=left, details=details)
-        lines = _long_text(catalog, employees, progress, dialect, hide, options.training, today, left, workshops)
+        lines = _long_text(catalog, employees, progress, dialect, hide, options.training, today, left, workshops, real)
     else:
         summaries = store.module_progress(options.department, include_left=left)
-        items = completions(catalog, employees, summaries, options.training, today, workshops)
+        items = as_shown(completions(catalog, real, summaries, options.training, today, workshops), employees)
     with open_output(out, dialect) as stream:
         if options.layout == "wide":
             header = wide_header(catalog, (p.quiz_id for p in summaries), left)
@@ -493,6 +521,24 @@ def _export(store: Store, catalog: Catalog, out: Path | None, dialect: Dialect, 
             write_rows(stream, dialect, with_left_column(LONG_HEADER) if left else LONG_HEADER, ())  # the header
             stream.writelines(lines)
     return len(employees)
+
+
+def export_people_as_stored(
+    employees: list[Employee], options: ExportOptions
+) -> tuple[list[Employee], Callable[[str], str] | None, list[Employee]]:
+    """export_people(), and the same employees as stored, in the export's order: a merged or empty
+    department is only how the export shows someone; their own department decides their path."""
+    shown, hide = export_people(employees, options)
+    if shown is employees:
+        return shown, hide, employees
+    stored = {employee.id: employee for employee in employees}
+    return shown, hide, [stored[employee.id] for employee in shown]
+
+
+def as_shown(items: Iterable[EmployeeCompletion], shown: Sequence[Employee]) -> Iterator[EmployeeCompletion]:
+    """The completions of the stored employees, with each employee as the export shows them."""
+    for item, employee in zip(items, shown, strict=True):
+        yield item if item.employee is employee else item._replace(employee=employee)
 
 
 def export_people(

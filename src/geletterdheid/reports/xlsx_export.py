@@ -28,7 +28,8 @@ from .hr_export import (
     NO,
     YES,
     ExportOptions,
-    export_people,
+    as_shown,
+    export_people_as_stored,
     module_columns,
     wide_header,
     with_left_column,
@@ -77,6 +78,7 @@ def long_values(
                 module.valid_until,
                 module.deadline,
                 attended(module.workshop_on) or None,  # an empty cell, as for the other columns
+                module.reason or None,
             ]
 
 
@@ -138,12 +140,12 @@ def export_xlsx(store: Store, catalog: Catalog, out: Path, options: ExportOption
     """Write the export as a workbook; returns the number of employees in it."""
     with cyclic_gc_paused():
         left = options.include_left
-        employees, hide = export_people(store.employees(options.department, include_left=left), options)
+        employees, hide, real = export_people_as_stored(store.employees(options.department, include_left=left), options)
         progress = store.module_progress(options.department, include_left=left)
         workshops = attended_modules(store)
         # checks the roles before anything is written
         today = options.today or today_here()
-        items = completions(catalog, employees, progress, options.training, today, workshops)
+        items = as_shown(completions(catalog, real, progress, options.training, today, workshops), employees)
         if options.layout == "wide":
             header = wide_header(catalog, (p.quiz_id for p in progress), left)
             write_workbook(out, header, wide_values(header, items, hide, left))

@@ -161,6 +161,8 @@ class Learners:
                     "status_tekst": line.words,
                     "gehaald_op": dutch_date(line.passed_on) if line.passed_on else None,
                     "versie": line.version,
+                    # "leerpad", or the AI system of the register that makes the module required
+                    "reden": line.reason,
                 }
                 for line in progress.modules
             ],

@@ -93,6 +93,11 @@
       item.appendChild(element("span", module.titel, "gl-module-titel"));
       var status = module.status_tekst + (module.gehaald_op ? " op " + module.gehaald_op : "");
       item.appendChild(element("span", status, module.gehaald_op ? "gl-status gl-status-gehaald" : "gl-status"));
+      if (module.reden && module.reden !== "leerpad") {
+        // a module the AI systems of your department or role add to the path of your roles
+        var systems = module.reden.split("; ").map(function (reason) { return reason.replace(/^AI-systeem: /, ""); });
+        item.appendChild(element("span", "Nodig voor je werk met " + systems.join(" en "), "gl-module-reden"));
+      }
     });
     if (data.certificaat) {
       box.appendChild(certificate(data.certificaat));
