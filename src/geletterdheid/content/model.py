@@ -26,7 +26,9 @@ class _Strict(BaseModel):
 class CaseWork(_Strict):
     """How the module's casus is worked on in a workshop."""
 
-    work_form: NonEmptyText = Field(alias="werkvorm", description="Bijvoorbeeld 'In tweetallen' of 'In groepjes van vier'")
+    work_form: NonEmptyText = Field(
+        alias="werkvorm", description="Bijvoorbeeld 'In tweetallen' of 'In groepjes van vier'"
+    )
     minutes: int = Field(alias="minuten", ge=1, le=120, description="Tijd voor de casus in de workshop")
     summary: NonEmptyText = Field(
         alias="samenvatting", description="De casus in twee of drie zinnen, voor de dia (gewone tekst)"
@@ -61,7 +63,10 @@ class TrainerNotes(_Strict):
     )
     discussion_minutes: int = Field(alias="bespreking_minuten", default=5, ge=0, le=60)
     key_points: list[NonEmptyText] = Field(
-        alias="kernpunten", min_length=3, max_length=5, description="3 tot 5 kernpunten; noem bij een wettelijke regel het artikel"
+        alias="kernpunten",
+        min_length=3,
+        max_length=5,
+        description="3 tot 5 kernpunten; noem bij een wettelijke regel het artikel",
     )
     case: CaseWork = Field(alias="casus")
     discussion_questions: list[NonEmptyText] = Field(alias="discussievragen", min_length=1, max_length=5)
