@@ -21,19 +21,37 @@ connection takes toetsen as a browser does, ``POST /api/pogingen/start`` then
 and the latency of a whole pair (p50/p99) and of each request; afterwards every accepted submission
 must be in the store, once. Target: at least 1,000 pairs/s with p99 of a pair under 50 ms, and the
 practice figure not lower than without toets mode (1,296/s, p99 25 ms measured before).
+
+Baseline (the machine is shared, so figures from another time say little): every run also measures
+the server of another git revision (``--baseline``, default ``main``) on the same load, its runs
+interleaved with this tree's, and prints the ratio of the medians (``--repeat`` runs each). The
+baseline runs its own code (``git archive`` of its ``src/``) in this environment, without the
+accelerators its constraints.txt does not pin (httptools, uvloop: uvicorn would otherwise pick
+them up by itself). Also counted: the server's processor time per accepted submission or pair
+(from /proc), which the other work on the machine disturbs much less than the rate.
+
+    .venv/bin/python bench/bench_server.py --repeat 3 --baseline main
+    .venv/bin/python bench/bench_server.py --db postgresql+psycopg://postgres@127.0.0.1:5432/test --processes 2
+
+``--processes 2`` (PostgreSQL only) runs two server processes on one database, the connections
+shared between them; nothing lost is then counted over both.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import io
 import json
 import os
 import random
 import re
 import signal
+import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import threading
 import time
@@ -120,21 +138,29 @@ async def _connection(
         writer.close()
 
 
-async def generate_load(host: str, port: int, requests: list[bytes], connections: int, duration: float):
+async def generate_load(servers: list[tuple[str, int]], requests: list[bytes], connections: int, duration: float):
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     errors: list[str] = []
     start = time.perf_counter()
     deadline = start + duration
     await asyncio.gather(
-        *(_connection(host, port, requests, deadline, n * 97, latencies, statuses, errors) for n in range(connections))
+        *(
+            _connection(*servers[n % len(servers)], requests, deadline, n * 97, latencies, statuses, errors)
+            for n in range(connections)
+        )
     )
     return time.perf_counter() - start, latencies, statuses, errors
 
 
-def start_server(site: Path, db_url: str, extra: list[str]) -> tuple[subprocess.Popen, str, int, list[str]]:
+def start_server(
+    site: Path, db_url: str, extra: list[str], src: Path | None = None
+) -> tuple[subprocess.Popen, str, int, list[str]]:
+    """``src``: a baseline's code (and its hidden packages: baseline_tree) instead of this tree's."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("GELETTERDHEID_")}
     env.update({"GELETTERDHEID_GEHEIM": SECRET, "PYTHONUNBUFFERED": "1"})
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(src / "hidden"), str(src / "src")])
     command = [
         sys.executable,
         "-m",
@@ -152,7 +178,9 @@ def start_server(site: Path, db_url: str, extra: list[str]) -> tuple[subprocess.
         db_url,
         *extra,
     ]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=src or REPO
+    )
     output: list[str] = []
     found = threading.Event()
     address: list[tuple[str, int]] = []
@@ -251,7 +279,7 @@ async def _toets_connection(host, port, starts, submits, deadline, offset, pairs
         writer.close()
 
 
-async def generate_toets_load(host, port, starts, submits, connections: int, duration: float):
+async def generate_toets_load(servers, starts, submits, connections: int, duration: float):
     pairs: list[float] = []
     requests: list[float] = []
     statuses: dict[str, int] = {}
@@ -260,7 +288,9 @@ async def generate_toets_load(host, port, starts, submits, connections: int, dur
     deadline = start + duration
     await asyncio.gather(
         *(
-            _toets_connection(host, port, starts, submits, deadline, n * 61, pairs, requests, statuses, errors)
+            _toets_connection(
+                *servers[n % len(servers)], starts, submits, deadline, n * 61, pairs, requests, statuses, errors
+            )
             for n in range(connections)
         )
     )
@@ -273,31 +303,69 @@ def _stored_toets(db_url: str) -> tuple[int, int]:
         return store.counts()["attempts"], sessions
 
 
-def run_toets(db_url: str, label: str, args: argparse.Namespace) -> dict:
-    with tempfile.TemporaryDirectory(prefix="bench-toets-") as work:
-        site = Path(work) / "site"
-        site.mkdir()
-        (site / "index.html").write_text("<!DOCTYPE html><html lang='nl'><title>bench</title></html>", encoding="utf-8")
-        (site / MODE_FILE).write_text(mode_file_text("/api/pogingen"), encoding="utf-8")
-        if db_url == "sqlite":
-            db_url = f"sqlite:///{Path(work, 'bench-toets.db').as_posix()}"
-        prepare_store(db_url)
-        extra = ["--toets-per-dag", "0", "--toets-wachttijd", "0", *args.server_args]  # load, not limits
-        process, host, port, output = start_server(site, db_url, extra)
-        try:
-            starts, submits = build_toets_requests(host, port)
-            if args.warmup:
-                asyncio.run(generate_toets_load(host, port, starts, submits, args.connections, args.warmup))
-            before = _stored_toets(db_url)
-            elapsed, pairs, requests, statuses, errors = asyncio.run(
-                generate_toets_load(host, port, starts, submits, args.connections, args.duration)
-            )
-        finally:
+def _cpu_seconds(pid: int) -> float | None:
+    """User and system time of a process so far (Linux /proc), or None where there is no /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@contextlib.contextmanager
+def running_servers(site: Path, db_url: str, extra: list[str], count: int, src: Path | None):
+    """``count`` server processes on one database; yields their addresses and pids."""
+    started = []
+    try:
+        for _ in range(count):
+            process, host, port, _output = start_server(site, db_url, extra, src)
+            started.append((process, host, port))
+        yield [(host, port) for _, host, port in started], [process.pid for process, _, _ in started]
+    finally:
+        for process, _, _ in started:
             process.send_signal(signal.SIGINT)
+        for process, _, _ in started:
             try:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+def _site(work: str, toets: bool) -> Path:
+    site = Path(work) / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<!DOCTYPE html><html lang='nl'><title>bench</title></html>", encoding="utf-8")
+    if toets:
+        (site / MODE_FILE).write_text(mode_file_text("/api/pogingen"), encoding="utf-8")
+    return site
+
+
+def _measured(pids: list[int], load):
+    """Run ``load()`` and count the servers' processor time meanwhile: (its result, CPU seconds or None)."""
+    before = [_cpu_seconds(pid) for pid in pids]
+    result = load()
+    after = [_cpu_seconds(pid) for pid in pids]
+    if None in before or None in after:
+        return result, None
+    return result, sum(a - b for a, b in zip(after, before, strict=True))  # type: ignore[operator]
+
+
+def run_toets(db_url: str, label: str, args: argparse.Namespace, src: Path | None = None) -> dict:
+    with tempfile.TemporaryDirectory(prefix="bench-toets-") as work:
+        site = _site(work, toets=True)
+        if db_url == "sqlite":
+            db_url = f"sqlite:///{Path(work, 'bench-toets.db').as_posix()}"
+        prepare_store(db_url)
+        extra = ["--toets-per-dag", "0", "--toets-wachttijd", "0", *args.server_args]  # load, not limits
+        with running_servers(site, db_url, extra, args.processes, src) as (servers, pids):
+            starts, submits = build_toets_requests(*servers[0])
+            if args.warmup:
+                asyncio.run(generate_toets_load(servers, starts, submits, args.connections, args.warmup))
+            before = _stored_toets(db_url)
+            (elapsed, pairs, requests, statuses, errors), cpu = _measured(
+                pids,
+                lambda: asyncio.run(generate_toets_load(servers, starts, submits, args.connections, args.duration)),
+            )
         after = _stored_toets(db_url)
     pairs.sort()
     requests.sort()
@@ -306,6 +374,7 @@ def run_toets(db_url: str, label: str, args: argparse.Namespace) -> dict:
     return {
         "database": label,
         "mode": "toets",
+        "processes": args.processes,
         "seconds": round(elapsed, 2),
         "connections": args.connections,
         "pairs": len(pairs),
@@ -316,44 +385,36 @@ def run_toets(db_url: str, label: str, args: argparse.Namespace) -> dict:
         "pair_p99_ms": round(1000 * _percentile(pairs, 0.99), 2),
         "request_p99_ms": round(1000 * _percentile(requests, 0.99), 2),
         "max_ms": round(1000 * pairs[-1], 2) if pairs else None,
+        "server_cpu_ms_per_pair": round(1000 * cpu / accepted, 3) if cpu is not None and accepted else None,
         "stored_attempts": stored[0],
         "stored_sessions": stored[1],
         "nothing_lost": stored == (accepted, accepted),
     }
 
 
-def run(db_url: str, label: str, args: argparse.Namespace) -> dict:
+def run(db_url: str, label: str, args: argparse.Namespace, src: Path | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-server-") as work:
-        site = Path(work) / "site"
-        site.mkdir()
-        (site / "index.html").write_text("<!DOCTYPE html><html lang='nl'><title>bench</title></html>", encoding="utf-8")
+        site = _site(work, toets=False)
         if db_url == "sqlite":
             db_url = f"sqlite:///{Path(work, 'bench.db').as_posix()}"
         prepare_store(db_url)
-        with Store.open(db_url) as store:
-            stored_before = store.counts()["attempts"]
-        process, host, port, output = start_server(site, db_url, args.server_args)
-        try:
-            requests = build_requests(host, port)
+        with running_servers(site, db_url, args.server_args, args.processes, src) as (servers, pids):
+            requests = build_requests(*servers[0])
             if args.warmup:
-                asyncio.run(generate_load(host, port, requests, args.connections, args.warmup))
-                with Store.open(db_url) as store:
-                    stored_before = store.counts()["attempts"]
-            elapsed, latencies, statuses, errors = asyncio.run(
-                generate_load(host, port, requests, args.connections, args.duration)
+                asyncio.run(generate_load(servers, requests, args.connections, args.warmup))
+            with Store.open(db_url) as store:
+                stored_before = store.counts()["attempts"]
+            (elapsed, latencies, statuses, errors), cpu = _measured(
+                pids, lambda: asyncio.run(generate_load(servers, requests, args.connections, args.duration))
             )
-        finally:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
         with Store.open(db_url) as store:
             stored = store.counts()["attempts"] - stored_before
     latencies.sort()
     accepted = statuses.get(201, 0)
     return {
         "database": label,
+        "mode": "oefenen",
+        "processes": args.processes,
         "seconds": round(elapsed, 2),
         "connections": args.connections,
         "requests": len(latencies),
@@ -365,28 +426,77 @@ def run(db_url: str, label: str, args: argparse.Namespace) -> dict:
         "p90_ms": round(1000 * _percentile(latencies, 0.90), 2),
         "p99_ms": round(1000 * _percentile(latencies, 0.99), 2),
         "max_ms": round(1000 * latencies[-1], 2) if latencies else None,
+        "server_cpu_ms_per_pair": round(1000 * cpu / accepted, 3) if cpu is not None and accepted else None,
         "stored": stored,
         "nothing_lost": stored == accepted,
     }
 
 
-def _practice_line(result: dict) -> tuple[bool, str]:
-    ok = result["accepted_per_second"] >= 500 and result["p99_ms"] < 100 and result["nothing_lost"]
-    return ok, (
-        f"{result['database']} oefenen: {result['accepted_per_second']} accepted/s, p99 {result['p99_ms']} ms, "
-        f"stored {result['stored']} of {result['accepted']} accepted -> "
-        f"{'meets' if ok else 'MISSES'} the target (>= 500/s, p99 < 100 ms, nothing lost)"
-    )
+#: Per mode: the rate, its p99 and the target.
+_FIGURES = {
+    "oefenen": ("accepted_per_second", "p99_ms", "accepted/s", 500, 100),
+    "toets": ("pairs_per_second", "pair_p99_ms", "start+inleveren pairs/s", 1000, 50),
+}
 
 
-def _toets_line(result: dict) -> tuple[bool, str]:
-    ok = result["pairs_per_second"] >= 1000 and result["pair_p99_ms"] < 50 and result["nothing_lost"]
-    return ok, (
-        f"{result['database']} toets: {result['pairs_per_second']} start+inleveren pairs/s, pair p99 "
-        f"{result['pair_p99_ms']} ms (request p99 {result['request_p99_ms']} ms), stored "
-        f"{result['stored_attempts']} attempts of {result['statuses'].get('inleveren 201', 0)} accepted -> "
-        f"{'meets' if ok else 'MISSES'} the target (>= 1,000 pairs/s, p99 < 50 ms, nothing lost)"
+def _median(results: list[dict], key: str) -> float | None:
+    values = [result[key] for result in results if result.get(key) is not None]
+    return round(statistics.median(values), 3) if values else None
+
+
+def summary_line(mode: str, label: str, results: list[dict], baseline: list[dict], baseline_name: str) -> str:
+    rate, p99, unit, target_rate, target_p99 = _FIGURES[mode]
+    kept = all(result["nothing_lost"] for result in results)
+    median_rate, median_p99 = _median(results, rate), _median(results, p99)
+    cpu = _median(results, "server_cpu_ms_per_pair")
+    ok = kept and median_rate is not None and median_rate >= target_rate and median_p99 < target_p99
+    processes = results[0]["processes"]
+    line = (
+        f"{label}{f' x{processes} processes' if processes > 1 else ''} {mode}: median of {len(results)}: "
+        f"{median_rate} {unit}, p99 {median_p99} ms, server CPU {cpu} ms per submission"
+        f"{'' if mode == 'oefenen' else ' pair'}, {'nothing lost' if kept else 'LOST SUBMISSIONS'} -> "
+        f"{'meets' if ok else 'MISSES'} the target (>= {target_rate:,}/s, p99 < {target_p99} ms, nothing lost)"
     )
+    if baseline:
+        base_rate, base_p99 = _median(baseline, rate), _median(baseline, p99)
+        base_cpu = _median(baseline, "server_cpu_ms_per_pair")
+        line += (
+            f"\n  baseline {baseline_name}: {base_rate} {unit}, p99 {base_p99} ms, server CPU {base_cpu} ms; "
+            f"ratio {median_rate / base_rate:.2f}x rate, {median_p99 / base_p99:.2f}x p99"
+            + (f", {cpu / base_cpu:.2f}x CPU" if cpu and base_cpu else "")
+            + ("" if all(result["nothing_lost"] for result in baseline) else " (baseline LOST SUBMISSIONS)")
+        )
+    return line
+
+
+#: Packages that make the server faster by being installed (uvicorn picks them up by itself): a
+#: baseline whose constraints.txt does not pin one runs without it, as it was installed.
+_ACCELERATORS = ("httptools", "uvloop")
+
+
+@contextlib.contextmanager
+def baseline_tree(revision: str):
+    """The ``src/`` of ``revision`` in a temporary folder, with stand-ins that hide the accelerators
+    its constraints do not pin; yields the folder, or None for ``--baseline none``."""
+    if revision == "none":
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-baseline-") as work:
+        folder = Path(work)
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", "--format=tar", revision, "src", "constraints.txt"],
+            check=True,
+            capture_output=True,
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        pinned = (folder / "constraints.txt").read_text(encoding="utf-8").lower()
+        for name in _ACCELERATORS:
+            if f"\n{name}==" not in pinned:
+                stand_in = folder / "hidden" / name
+                stand_in.mkdir(parents=True)
+                (stand_in / "__init__.py").write_text(f"raise ImportError('{name}: not installed at the baseline')\n")
+        yield folder
 
 
 def main() -> int:
@@ -396,23 +506,37 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=30.0, help="seconds of load (default 30)")
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds of load before measuring (default 2)")
     parser.add_argument("--connections", type=int, default=16, help="concurrent keep-alive connections (default 16)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each, medians reported (default 1)")
+    parser.add_argument(
+        "--baseline", default="main", metavar="REV", help="git revision measured alongside ('none': no baseline)"
+    )
+    parser.add_argument(
+        "--processes", type=int, default=1, help="server processes on the one database (PostgreSQL only for > 1)"
+    )
     parser.add_argument("--server-args", nargs=argparse.REMAINDER, default=[], help="extra options for serve")
     args = parser.parse_args()
-    runs = []
-    if args.mode in ("oefenen", "beide"):
-        runs.append((run, _practice_line))
-    if args.mode in ("toets", "beide"):
-        runs.append((run_toets, _toets_line))
+    if args.processes > 1 and args.db == "sqlite":
+        parser.error("--processes > 1 needs PostgreSQL (--db): SQLite is for one server")
+    modes = {"oefenen": ["oefenen"], "toets": ["toets"], "beide": ["oefenen", "toets"]}[args.mode]
+    function = {"oefenen": run, "toets": run_toets}
+    label = "SQLite" if args.db == "sqlite" else "PostgreSQL"
     lines, all_kept = [], True
-    for function, line in runs:
-        if args.db == "sqlite":
-            result = function("sqlite", "SQLite", args)
-        else:
-            with fresh_store_url(Path(tempfile.gettempdir()), args.db) as url:
-                result = function(url, "PostgreSQL", args)
-        print(json.dumps(result, indent=2, ensure_ascii=False))
-        lines.append(line(result)[1])
-        all_kept = all_kept and result["nothing_lost"]
+    with baseline_tree(args.baseline) as base:
+        for mode in modes:
+            results: list[dict] = []
+            baseline: list[dict] = []
+            for _ in range(args.repeat):
+                for src, collected in ((None, results), *(((base, baseline),) if base else ())):
+                    if args.db == "sqlite":
+                        result = function[mode]("sqlite", label, args, src)
+                    else:
+                        with fresh_store_url(Path(tempfile.gettempdir()), args.db) as url:
+                            result = function[mode](url, label, args, src)
+                    result["server"] = "this tree" if src is None else f"baseline {args.baseline}"
+                    print(json.dumps(result, ensure_ascii=False), flush=True)
+                    collected.append(result)
+            lines.append(summary_line(mode, label, results, baseline, args.baseline))
+            all_kept = all_kept and all(result["nothing_lost"] for result in results + baseline)
     print("\n".join(lines))
     return 0 if all_kept else 1
 

@@ -76,6 +76,14 @@ def server_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def without_httptools(folder: Path) -> dict[str, str]:
+    """The server's environment as on a machine without httptools (it then runs on h11)."""
+    stand_in = folder / "without-httptools" / "httptools"
+    stand_in.mkdir(parents=True, exist_ok=True)
+    (stand_in / "__init__.py").write_text("raise ImportError('httptools: not installed here')\n", encoding="utf-8")
+    return server_env(PYTHONPATH=str(stand_in.parent))
+
+
 @contextlib.contextmanager
 def running_server(
     site: Path,

@@ -11,7 +11,7 @@ import pytest
 from geletterdheid.cli import main
 from geletterdheid.records.store import Store
 from repo_paths import REPO
-from server_support import HR_TOKEN, new_store_url, running_server
+from server_support import HR_TOKEN, new_store_url, running_server, server_env, without_httptools
 from test_server_api import SOME_ANSWERS, attempt_count, auth, post, token_for
 
 
@@ -156,11 +156,14 @@ def test_sso_header_twice_is_a_400_and_sso_by_email_finds_the_employee(real_site
 # -- slow clients -----------------------------------------------------------------------------
 
 
-def test_slow_clients_are_cut_off_and_others_are_still_served(real_site, tmp_path):
+@pytest.mark.parametrize("http", ["httptools", "h11"])
+def test_slow_clients_are_cut_off_and_others_are_still_served(real_site, tmp_path, http):
     config = tmp_path / "server.toml"
     config.write_text("wachttijd_kop_seconden = 1\nwachttijd_bericht_seconden = 1\n", encoding="utf-8")
     db_url = new_store_url(tmp_path)
-    with running_server(real_site, db_url, "--config", str(config)) as server:
+    env = server_env() if http == "httptools" else without_httptools(tmp_path)
+    with running_server(real_site, db_url, "--config", str(config), env=env) as server:
+        assert f"HTTP: {http}" in "\n".join(server.output)
         host, port = server.url.removeprefix("http://").rstrip("/").split(":")
         with (
             socket.create_connection((host, int(port)), timeout=10) as idle,

@@ -41,7 +41,8 @@ from .learner import Learners
 from .page_policy import BASE_POLICY, PagePolicy
 from .rate_limit import FailureLimiter
 from .recorder import Recorder, refused_by_constraint
-from .same_origin import SameOriginPosts
+from .same_origin import cross_site
+from .same_origin import refuse as refuse_cross_site
 from .settings import ServerSettings
 from .submission import SubmissionError, parse_submission, result_body, score_submission
 from .toets_routes import toets_routes
@@ -72,10 +73,15 @@ _BASE_POLICY_BYTES = BASE_POLICY.encode("ascii")
 
 
 class SecurityHeaders:
-    """Pure ASGI middleware (cheaper than BaseHTTPMiddleware on the hot path)."""
+    """Pure ASGI middleware (cheaper than BaseHTTPMiddleware on the hot path), the guards of every
+    answer in one layer: the security headers and base policy on each answer; a cross-site unsafe
+    request refused (same_origin.py) before the application sees it; pages through PagePolicy, for
+    their own policy (the API's JSON answers have no inline scripts: the base policy). One layer,
+    not three, since each layer costs every request a call and every answer's messages another."""
 
     def __init__(self, app):
         self.app = app
+        self.pages = PagePolicy(app)
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -90,7 +96,10 @@ class SecurityHeaders:
                 message["headers"] = headers
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        if cross_site(scope["method"], scope["headers"]):
+            return await refuse_cross_site(scope, send_with_headers)
+        inner = self.app if scope["path"].startswith("/api/") else self.pages
+        await inner(scope, receive, send_with_headers)
 
 
 def _error(status: int, message: str, headers: dict | None = None) -> JSONResponse:
@@ -98,20 +107,31 @@ def _error(status: int, message: str, headers: dict | None = None) -> JSONRespon
     return JSONResponse({"fout": message}, status_code=status, headers=all_headers)
 
 
+def _too_large(limit: int) -> SubmissionError:
+    return SubmissionError(413, f"Het bericht is te groot (meer dan {limit // 1024} kB).")
+
+
 async def _read_body(request: Request, limit: int) -> bytes:
     """The body, refusing more than ``limit`` bytes before reading them all (a body that does not
-    arrive in time is answered by the protocol: slow_clients.py)."""
-    too_large = SubmissionError(413, f"Het bericht is te groot (meer dan {limit // 1024} kB).")
+    arrive in time is answered by the protocol: slow_clients.py).
+
+    Straight from the ASGI messages, as Request.stream() reads them, without its async generator:
+    a submission's body is one message, and the generator's machinery cost more than the rest."""
     declared = request.headers.get("content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > limit):
-        raise too_large
+        raise _too_large(limit)
     chunks, size = [], 0
-    async for chunk in request.stream():
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect()
+        chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
-            raise too_large
+            raise _too_large(limit)
         chunks.append(chunk)
-    return b"".join(chunks)
+        if not message.get("more_body", False):
+            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _site_app(site: Path, toets_site: bool):
@@ -297,7 +317,5 @@ def create_app(
     app = Starlette(
         routes=routes, exception_handlers={HTTPException: http_error, Exception: server_error}, lifespan=lifespan
     )
-    app.add_middleware(PagePolicy)
-    app.add_middleware(SameOriginPosts)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders)  # with the same-origin check and PagePolicy inside
     return app

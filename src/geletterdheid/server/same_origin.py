@@ -47,8 +47,31 @@ def cross_site(method: str, headers: list[tuple[bytes, bytes]]) -> bool:
     return urlsplit(origin.decode("latin-1")).netloc.lower() != (host or b"").decode("latin-1")
 
 
+async def refuse(scope, send) -> None:
+    """The 403 for a cross-site request: JSON for the API, a page for the server's own forms."""
+    api = scope.get("path", "").startswith("/api/")
+    body = _API_REFUSAL if api else _FORM_REFUSAL
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 403,
+            "headers": [
+                (b"content-type", b"application/json" if api else b"text/html; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+                (b"cache-control", b"no-store"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+_API_REFUSAL = json.dumps({"fout": MESSAGE}).encode()
+_FORM_REFUSAL = FORM_PAGE.encode()
+
+
 class SameOriginPosts:
-    """Pure ASGI middleware: 403 for cross-site unsafe requests, before the application sees them."""
+    """Pure ASGI middleware: 403 for cross-site unsafe requests, before the application sees them.
+    (The server itself checks in app.SecurityHeaders, one layer for all its answers' guards.)"""
 
     def __init__(self, app):
         self.app = app
@@ -56,17 +79,4 @@ class SameOriginPosts:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or not cross_site(scope["method"], scope["headers"]):
             return await self.app(scope, receive, send)
-        api = scope.get("path", "").startswith("/api/")
-        body = json.dumps({"fout": MESSAGE}).encode() if api else FORM_PAGE.encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 403,
-                "headers": [
-                    (b"content-type", b"application/json" if api else b"text/html; charset=utf-8"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"cache-control", b"no-store"),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        await refuse(scope, send)

@@ -11,14 +11,20 @@ a deadline, counted from the connection being made or from the first bytes of th
 
 A request that arrives whole in one piece, as nearly all do, never starts a timer: the
 deadline costs the hot path one clock reading.
+
+The deadlines work on either of uvicorn's HTTP/1.1 protocols (both keep the request in
+``self.cycle`` with ``more_body``, ``response_started`` and ``response_complete``): its
+``httptools`` one (the C parser that ``uvicorn[standard]`` uses, http_stack.py) and its
+pure-Python ``h11`` one.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+from typing import Any
 
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from .coalesce import CoalescingTransport
 
 KEEP_ALIVE_TIMEOUT = 5  # the deadlines themselves are settings (settings.py, HEADER_TIMEOUT, BODY_TIMEOUT)
 _TOO_SLOW = json.dumps({"fout": "Het bericht kwam niet op tijd binnen. Probeer het opnieuw."}).encode()
@@ -28,14 +34,15 @@ _408 = (
 )
 
 
-def request_timeout_protocol(header_seconds: float, body_seconds: float) -> type[H11Protocol]:
-    """uvicorn's h11 protocol with a deadline for the headers and then the body of each request."""
+def request_timeout_protocol(base: type[Any], header_seconds: float, body_seconds: float) -> type[Any]:
+    """uvicorn's protocol ``base`` with a deadline for the headers and then the body of each request,
+    writing each answer in one piece (coalesce.py)."""
 
-    class RequestTimeoutH11Protocol(H11Protocol):
+    class RequestTimeoutProtocol(base):
         _deadline: asyncio.TimerHandle | None = None
 
-        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-            super().connection_made(transport)
+        def connection_made(self, transport: asyncio.Transport) -> None:
+            super().connection_made(CoalescingTransport(transport, self.loop))
             self._deadline = self.loop.call_later(header_seconds, self._too_slow)
 
         def data_received(self, data: bytes) -> None:
@@ -50,6 +57,10 @@ def request_timeout_protocol(header_seconds: float, body_seconds: float) -> type
             elif self._deadline is None or idle:  # headers in, body still coming
                 self._disarm()
                 self._deadline = self.loop.call_at(started + body_seconds, self._too_slow)
+
+        def on_response_complete(self) -> None:
+            self.transport.flush()  # the whole answer in one send (coalesce.py)
+            super().on_response_complete()
 
         def connection_lost(self, exc: Exception | None) -> None:
             self._disarm()
@@ -71,4 +82,5 @@ def request_timeout_protocol(header_seconds: float, body_seconds: float) -> type
                 self.transport.write(_408)
             self.transport.close()
 
-    return RequestTimeoutH11Protocol
+    RequestTimeoutProtocol.__name__ = RequestTimeoutProtocol.__qualname__ = f"RequestTimeout{base.__name__}"
+    return RequestTimeoutProtocol
