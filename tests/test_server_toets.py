@@ -202,6 +202,20 @@ def test_bad_submissions_get_a_dutch_message_and_nothing_is_stored(toets_api, ra
     assert counts(toets_api) == before
 
 
+@pytest.mark.parametrize("path", ["api/pogingen/start", "api/pogingen/PLACEHOLDER"])
+def test_an_oversized_body_is_a_413_with_a_dutch_message_not_a_server_fault(toets_api, path):
+    if "PLACEHOLDER" in path:
+        path = path.replace("PLACEHOLDER", start(toets_api, "m07", "E2").json()["poging"])
+    before = counts(toets_api)
+    big = b'{"quiz": "' + b"m" * (2 * 1024 * 1024) + b'"}'
+    response = httpx.post(
+        toets_api.url + path, content=big, headers={"Content-Type": "application/json", **auth("E2")}, timeout=30
+    )
+    assert response.status_code == 413
+    assert "te groot" in response.json()["fout"]
+    assert counts(toets_api) == before
+
+
 def test_start_needs_a_known_employee_and_quiz(toets_api):
     nobody = httpx.post(toets_api.url + "api/pogingen/start", json={"quiz": "m01"}, timeout=30)
     assert nobody.status_code == 401 and "persoonlijke link" in nobody.json()["fout"]

@@ -25,6 +25,7 @@ from ..records.sessions import SessionSubmission, stored_result, submitted_times
 from .account import identity_error
 from .identify import Identification
 from .identity import IdentityError
+from .submission import SubmissionError
 from .toets import (
     DrawnQuestion,
     ToetsError,
@@ -118,7 +119,10 @@ def toets_routes(
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if content_type != "application/json":
             raise ToetsError(415, "Stuur de gegevens als JSON (Content-Type: application/json).")
-        return await read_body(request)
+        try:
+            return await read_body(request)
+        except SubmissionError as exc:  # the shared body reader's 413: a toets answer, not a server fault
+            raise ToetsError(exc.status, exc.message) from None
 
     def refused(exc: ToetsError) -> Response:
         headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
