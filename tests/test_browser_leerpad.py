@@ -96,10 +96,11 @@ def test_first_module_leads_back_to_the_path_page(browser, site_url, catalog):
         context.close()
 
 
-def test_last_module_says_the_path_is_done_and_what_next(browser, site_url, catalog):
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_last_module_says_the_path_is_done_and_what_next(browser, site_url, catalog, color_scheme):
     role, order, _ = _skipping_path(catalog)
     title = catalog.roles[role].title
-    context = browser.new_context()
+    context = browser.new_context(viewport={"width": 320, "height": 640}, color_scheme=color_scheme)
     page = context.new_page()
     try:
         _open_from_path_page(page, site_url, catalog, role, order[-1])
@@ -113,17 +114,20 @@ def test_last_module_says_the_path_is_done_and_what_next(browser, site_url, cata
         forum = catalog.topics[catalog.modules[order[-1]].topic]
         expect(done.locator("a.reference.external")).to_have_attribute("href", str(forum.forum_url))
         assert "Mijn voortgang" not in text
+        assert _axe_violations(page) == []
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 320  # the box reflows on a phone
         done.get_by_role("link", name=f"Leerpad {title}").click()
         page.wait_for_url("**/" + _path_page(role))
     finally:
         context.close()
 
 
-def test_a_passed_quiz_is_marked_gehaald_on_the_path_page(browser, site_url, catalog):
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_a_passed_quiz_is_marked_gehaald_on_the_path_page(browser, site_url, catalog, color_scheme):
     role, order, _ = _skipping_path(catalog)
     module_id = order[1]
     quiz = catalog.quizzes[module_id]
-    context = browser.new_context()
+    context = browser.new_context(color_scheme=color_scheme)
     page = context.new_page()
     sent = []
     page.on("request", lambda request: request.method != "GET" and sent.append(request.url))

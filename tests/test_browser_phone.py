@@ -131,11 +131,17 @@ def test_naar_boven_covers_no_text(sized_page, site_url, path):
     page.wait_for_function("window.scrollY === 0")
 
 
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [PHONE, WIDE], ids=["320px", "1280px"])
 @pytest.mark.parametrize("path", PAGES)
-def test_zero_wcag_21_and_22_violations(sized_page, site_url, path):
-    page, _ = sized_page
-    _open(page, site_url, path)
-    assert _axe_violations(page) == []
+def test_zero_wcag_21_and_22_violations(browser, site_url, path, width, color_scheme):
+    context = browser.new_context(viewport={"width": width, "height": 640}, color_scheme=color_scheme)
+    try:
+        page = context.new_page()
+        _open(page, site_url, path)
+        assert _axe_violations(page) == []
+    finally:
+        context.close()
 
 
 def test_correct_options_each_on_their_own_line(browser, site_url):
