@@ -238,3 +238,26 @@ def test_toets_site_keeps_no_passes_in_the_browser_and_points_to_mijn_voortgang(
         expect(done.get_by_role("link", name="Mijn voortgang")).to_have_attribute("href", "/mijn-voortgang/")
     finally:
         context.close()
+
+
+def test_a_path_changed_by_hand_is_ignored(browser, site_url, real_site, catalog):
+    """A stored path whose links lead off the site (say a javascript: link) changes nothing."""
+    role, order, index = _skipping_path(catalog)
+    module_id = order[index]
+    static = (real_site / _module_page(catalog, module_id)).read_text(encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(site_url + _module_page(catalog, module_id))
+        page.evaluate(
+            """id => sessionStorage.setItem('geletterdheid-leerpad', JSON.stringify({rol: 'x', titel: 'X',
+              url: location.href, modules: [{id: id, titel: 'Hier', url: location.href},
+              {id: 'm99', titel: 'Weg', url: 'javascript:alert(1)'}]}))""",
+            module_id,
+        )
+        page.reload()
+        expect(page.locator(".gl-leerpad-volgen")).to_have_count(0)
+        href = page.locator(".prev-next-area a.right-next").get_attribute("href")
+        assert f'href="{href}"' in static
+    finally:
+        context.close()

@@ -144,7 +144,6 @@
     rememberPathOnOpen(list);
     if (!practice) return;
     var summary = element("div", "gl-leerpad-gehaald-samenvatting");
-    summary.setAttribute("role", "status");
     list.parentNode.insertBefore(summary, list);
     showPassed(list, summary);
   }
@@ -218,12 +217,35 @@
     }
   }
 
+  /* Only pages of this site: a value changed by hand must not turn "Volgende" into another kind of link. */
+  function ownPage(url) {
+    try {
+      var parsed = new URL(url, location.href);
+      return parsed.protocol === location.protocol && parsed.host === location.host;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function validPath(path) {
+    if (!path || typeof path.titel !== "string" || !ownPage(path.url) || !path.modules || !path.modules.length) {
+      return false;
+    }
+    for (var i = 0; i < path.modules.length; i++) {
+      var module = path.modules[i];
+      if (!module || typeof module.id !== "string" || typeof module.titel !== "string" || !ownPage(module.url)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   function startModulePage(card) {
     var id = card.getAttribute("data-module");
     var path = read("sessionStorage", PATH_KEY);
-    if (path && path.modules && path.modules.length) {
+    if (validPath(path)) {
       for (var i = 0; i < path.modules.length; i++) {
-        if (path.modules[i] && path.modules[i].id === id) {
+        if (path.modules[i].id === id) {
           followPath(path, i);
           break;
         }
