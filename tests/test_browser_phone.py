@@ -86,6 +86,12 @@ def test_no_sideways_scrolling_and_search_and_contents_within_reach(sized_page, 
     assert page.evaluate("document.scrollingElement.scrollWidth") <= width
     header = page.evaluate("document.querySelector('.bd-header').scrollWidth")
     assert header <= width  # the theme's header was 491 px wide at 320 px (the long site title)
+    # The sticky header is no taller than the room kept above a heading one jumps to (WCAG 2.4.11).
+    height, room = page.evaluate(
+        "[document.querySelector('.bd-header').getBoundingClientRect().height,"
+        " parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop)]"
+    )
+    assert height <= room, f"header {height}px tall, scroll-padding-top {room}px"
 
     search = page.locator("button.search-button__button:visible")
     expect(search).to_have_count(1)
