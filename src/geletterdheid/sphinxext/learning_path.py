@@ -3,6 +3,11 @@
 One ``learning_path`` node; its visitors write the listing from the Catalog when the page is
 written, so it cannot drift from the content. The site's listing links the role's PDF handbooks
 when the same build makes them (``geletterdheid build`` sets ``geletterdheid_handboeken``).
+
+The listing carries the role and each module's id as ``data-`` attributes: ``static/leerpad.js``
+keeps that order when a module is opened from it (so "Vorige"/"Volgende" follow the path), and on
+a practice site marks the modules whose toets was passed in this browser. A toets site links
+Mijn voortgang instead. Without JavaScript nothing of this changes the page.
 """
 
 from __future__ import annotations
