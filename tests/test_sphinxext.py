@@ -68,7 +68,13 @@ def test_answers_are_collapsible_without_javascript(built):
     assert answer is not None and not answer.has_attr("open")  # closed until the reader opens it
     assert answer.find("summary").get_text(strip=True).startswith("Antwoord en uitleg")
     text = answer.get_text(" ", strip=True)
-    assert "Juiste antwoorden: A. Eerste; C. Derde" in text
+    assert "Juiste antwoorden:" in text
+    # Each correct option is a list item of its own, not "A. Eerste; C. Derde" run together.
+    assert [li.get_text() for li in answer.find("ul", class_="gl-juiste-opties").find_all("li")] == [
+        "A. Eerste",
+        "C. Derde",
+    ]
+    assert ";" not in text
     assert "A en C zijn juist" in text
     assert answer.find("a", class_="gl-artikel")["href"] == f"{EURLEX}#art_3"
 

@@ -38,6 +38,10 @@ html_theme_options = {
     "footer_end": [],
     "secondary_sidebar_items": ["page-toc"],
     "navbar_end": ["theme-switcher"],
+    # The theme's floating "Naar boven" button covers text on a phone; the extension's template puts a
+    # link at the end of every page instead (sphinxext/templates/naar-boven.html).
+    "back_to_top_button": False,
+    "article_footer_items": ["naar-boven.html"],
 }
 
 # Where quizzes send a finished attempt (geletterdheid_resultaten_url) is not set here: the extension

@@ -16,6 +16,8 @@ from pathlib import Path
 
 MODE_FILE = "geletterdheid-modus.json"
 TOETS, PRACTICE = "toets", "oefenen"
+#: The learner's own page on a toets site's server (server/learner.py); the site links it.
+PROGRESS_PAGE = "/mijn-voortgang/"
 
 
 def results_url_problem(url: str) -> str | None:

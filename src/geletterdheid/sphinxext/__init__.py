@@ -35,6 +35,8 @@ from .topics import setup_topics
 from .translations import add_dutch_texts, add_search_texts
 
 STATIC_DIR = Path(__file__).parent / "static"
+TEMPLATES_DIR = Path(__file__).parent / "templates"  # naar-boven.html (site_conf's article_footer_items)
+FAVICON = STATIC_DIR / "favicon.svg"
 #: The builders that have visitors for the components; others (latex, linkcheck...) leave them out.
 WRITTEN_BY = ("html", "text", "typst")
 COMPONENTS = (module_card, quiz, forum_box, learning_path_node, module_overview, role_cards, timeline)
@@ -57,6 +59,13 @@ def _own_copies(app: Sphinx, config: Any) -> None:
 
 def _add_static(app: Sphinx) -> None:
     app.config.html_static_path.append(str(STATIC_DIR))
+
+
+def _add_templates_and_favicon(app: Sphinx, config: Any) -> None:
+    """The extension's templates, and its own favicon unless the site has one (a gemeente's logo)."""
+    config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
+    if not config.html_favicon:
+        config.html_favicon = str(FAVICON)  # an absolute path: Sphinx copies it into _static
 
 
 def _add_quiz_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -120,6 +129,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _own_copies, priority=100)
     app.connect("config-inited", check_results_url)
     app.connect("config-inited", _skip_link_loops)
+    app.connect("config-inited", _add_templates_and_favicon)
     app.connect("builder-inited", add_results_script)
     app.connect("build-finished", write_mode_file)
     app.connect("doctree-resolved", _leave_out_components)

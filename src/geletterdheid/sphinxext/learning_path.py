@@ -3,11 +3,16 @@
 One ``learning_path`` node; its visitors write the listing from the Catalog when the page is
 written, so it cannot drift from the content. The site's listing links the role's PDF handbooks
 when the same build makes them (``geletterdheid build`` sets ``geletterdheid_handboeken``).
+
+The listing carries the role and each module's id as ``data-`` attributes: ``static/leerpad.js``
+keeps that order when a module is opened from it (so "Vorige"/"Volgende" follow the path), and on
+a practice site marks the modules whose toets was passed in this browser. A toets site links
+Mijn voortgang instead. Without JavaScript nothing of this changes the page.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -19,9 +24,11 @@ from ..content import Catalog, Module
 from ..curriculum import LearningPath, UnknownRole, duration_text, learning_path
 from ..dutch import LEVEL_LABELS, count
 from ..output_names import EDITIONS, SITE_FOLDER, pdf_name
+from ..site_mode import PRACTICE, PROGRESS_PAGE, TOETS
 from .catalog_access import catalog_of
-from .html_text import HtmlText, Typography
+from .html_text import HtmlText, Typography, attributes
 from .links import doc_link, docname_of, site_url
+from .module_card import module_card
 from .read_inputs import note_use
 from .results import CONFIG_NAME as RESULTS_URL
 from .typed_warnings import WarningKind, warn
@@ -78,6 +85,16 @@ def _handbook_links(self: HTML5Translator, catalog: Catalog, role: str) -> list[
     return [f'<p class="gl-handboeken"><strong>Op papier of voor een workshop:</strong> {" · ".join(links)}</p>']
 
 
+def _progress_link(self: HTML5Translator) -> list[str]:
+    """Toets site: the server knows which toetsen the learner passed; mijn voortgang shows them."""
+    if not self.config[RESULTS_URL]:
+        return []
+    return [
+        f'<p class="gl-leerpad-voortgang">Welke toetsen je al hebt gehaald, zie je op '
+        f'<a class="reference internal" href="{PROGRESS_PAGE}">Mijn voortgang</a>.</p>'
+    ]
+
+
 def visit_learning_path_html(self: HTML5Translator, node: learning_path_node) -> None:
     catalog: Catalog = catalog_of(self.builder.env)
     text, role = HtmlText(self.config), node["role"]
@@ -88,6 +105,7 @@ def visit_learning_path_html(self: HTML5Translator, node: learning_path_node) ->
         return doc_link(self, node, docname_of(self, catalog.module_paths[module_id]), catalog.modules[module_id].title)
 
     size, minutes = _summary(path)
+    path_title = Typography(self.config)(shown.title)
     html = [
         '<div class="gl-leerpad-wrapper docutils container">',
         f"<p><strong>Voor wie: </strong>{text(shown.description)} Meer over deze rol: "
@@ -95,14 +113,17 @@ def visit_learning_path_html(self: HTML5Translator, node: learning_path_node) ->
         f"<p>{ADVICE}</p>",
         f'<p class="gl-leerpad-samenvatting"><strong>{size}</strong>, samen <strong>{minutes}</strong> studietijd.</p>',
         *_handbook_links(self, catalog, role),
-        '<ol class="arabic gl-leerpad">',
+        *_progress_link(self),
+        # data-: leerpad.js remembers this order when a module is opened from here (see its comment).
+        f'<ol class="arabic gl-leerpad"{attributes({"data-leerpad": role, "data-leerpad-titel": path_title})}>',
     ]
     for module in path.modules:
         meta = _meta(module)
         if module.requires:
             meta += " · lees eerst: " + ", ".join(link(m) for m in module.requires)
         html += [
-            f'<li class="gl-leerpad-module" id="leerpad-{module.id}"><p class="gl-leerpad-titel"><strong>'
+            f'<li class="gl-leerpad-module" id="leerpad-{module.id}" data-module="{module.id}">'
+            '<p class="gl-leerpad-titel"><strong>'
             f"{link(module.id)}</strong></p>",
             f'<p class="gl-leerpad-meta">{meta}</p>',
             "<p>Na deze module kun je:</p>",
@@ -147,7 +168,19 @@ def visit_learning_path_typst(self: TypstWriter, node: learning_path_node) -> No
     raise nodes.SkipNode
 
 
+def add_path_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Learning-path pages and module pages load leerpad.js (deferred): the path the learner follows,
+    and on a practice site the toetsen passed in this browser. Its data- attributes say the site's mode."""
+    if doctree is None or (doctree.next_node(learning_path_node) is None and doctree.next_node(module_card) is None):
+        return
+    attributes_: dict[str, Any] = {"data-modus": PRACTICE}  # Sphinx writes the keywords as the tag's attributes
+    if app.config[RESULTS_URL]:
+        attributes_ = {"data-modus": TOETS, "data-voortgang": PROGRESS_PAGE}
+    app.add_js_file("leerpad.js", loading_method="defer", **attributes_)
+
+
 def setup_learning_path(app: Sphinx) -> None:
+    app.connect("html-page-context", add_path_script)
     app.add_node(
         learning_path_node,
         html=(visit_learning_path_html, None),

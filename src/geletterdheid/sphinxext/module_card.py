@@ -58,7 +58,7 @@ def visit_module_card_html(self: HTML5Translator, node: module_card) -> None:
 
     roles = ", ".join(link(catalog.role_paths[r], catalog.roles[r].title) for r in module.roles if r in catalog.roles)
     html = [
-        '<div class="gl-module-kaart">',
+        f'<div class="gl-module-kaart" data-module="{module.id}">',  # leerpad.js: which module this page is
         f'<p class="gl-module-kaart-titel">{TITLE}</p>',
         f"<p>{text(module.summary)}</p>",
         f"<p><strong>Studietijd:</strong> {_facts(module)} · <strong>Niveau:</strong> {LEVEL_LABELS[module.level]}</p>",

@@ -70,10 +70,10 @@ def paragraphs(text: str) -> list[str]:
     return [" ".join(block.split()) for block in _BLANK_LINE.split(text.strip())]
 
 
-def correct_text(question: Question) -> tuple[str, str]:
-    """('Juiste antwoord', 'B. De optie') or ('Juiste antwoorden', 'A. Een; C. Drie')."""
+def correct_options(question: Question) -> tuple[str, list[str]]:
+    """('Juiste antwoord', ['B. De optie']) or ('Juiste antwoorden', ['A. Een', 'C. Drie'])."""
     label = "Juiste antwoord" if len(question.correct) == 1 else "Juiste antwoorden"
-    return label, "; ".join(option_label(key, question.options[key]) for key in question.correct)
+    return label, [option_label(key, question.options[key]) for key in question.correct]
 
 
 def answer_sentence(question: Question) -> str:
@@ -247,8 +247,15 @@ class _HtmlQuiz:
         self.element("summary", f"Antwoord en uitleg bij vraag {number}")
         self.body.append("\n")
         self.start("div", ["gl-antwoord-inhoud"])
-        label, correct = correct_text(question)
-        self.body.append(f"\n<p><strong>{label}: </strong>{self.text(correct)}</p>\n")
+        label, correct = correct_options(question)
+        if len(correct) == 1:
+            self.body.append(f"\n<p><strong>{label}: </strong>{self.text(correct[0])}</p>\n")
+        else:  # each option on its own line: option texts often end in a full stop, "A. Een.; C. Twee." reads badly
+            self.body.append(
+                f'\n<p class="gl-juiste-kop"><strong>{label}:</strong></p>\n<ul class="gl-juiste-opties">\n'
+            )
+            self.body.extend(f"<li>{self.text(option)}</li>\n" for option in correct)
+            self.body.append("</ul>\n")
         self.prose(question, EXPLANATION, question.explanation)
         if question.articles:
             self.body.append("<p>Bron: ")

@@ -222,9 +222,18 @@
       verdict.appendChild(element("strong", null, VERDICTS[item.uitkomst] || ""));
       question.feedback.appendChild(verdict);
       var right = element("p");
-      right.appendChild(element("strong", null, (item.juiste_opties.length === 1 ? "Juiste antwoord: " : "Juiste antwoorden: ")));
-      right.appendChild(document.createTextNode(item.juiste_opties.join("; ")));
-      question.feedback.appendChild(right);
+      if (item.juiste_opties.length === 1) {
+        right.appendChild(element("strong", null, "Juiste antwoord: "));
+        right.appendChild(document.createTextNode(item.juiste_opties[0]));
+        question.feedback.appendChild(right);
+      } else { /* each option on its own line, as in the practice site's answer */
+        right.className = "gl-juiste-kop";
+        right.appendChild(element("strong", null, "Juiste antwoorden:"));
+        question.feedback.appendChild(right);
+        var list = element("ul", "gl-juiste-opties");
+        item.juiste_opties.forEach(function (option) { list.appendChild(element("li", null, option)); });
+        question.feedback.appendChild(list);
+      }
       paragraphs(question.feedback, item.uitleg);
       if (item.bronnen.length) {
         var source = element("p", null, "Bron: ");
