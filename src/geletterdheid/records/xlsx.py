@@ -52,8 +52,20 @@ MAX_FILE_BYTES = 128 * MIB
 _END_OF_DIRECTORY = b"PK\x05\x06"
 _END_RECORD = struct.Struct("<4s4H2LH")
 
+
 # What openpyxl and the zip and XML modules raise on a damaged file, while opening or reading it.
-_BROKEN = (
+def _lxml_errors() -> tuple[type[Exception], ...]:
+    """openpyxl parses with lxml when it is installed (python-pptx brings it): its errors are not
+    xml.etree's ParseError, and a damaged sheet must still be a Dutch message, not an internal error."""
+    try:
+        from lxml import etree  # type: ignore[import-untyped]  # no stubs; one class is used
+    except ImportError:
+        return ()
+    error: type[Exception] = etree.LxmlError
+    return (error,)
+
+
+_BROKEN: tuple[type[Exception], ...] = (
     zipfile.BadZipFile,
     zlib.error,
     EOFError,
@@ -64,6 +76,7 @@ _BROKEN = (
     AttributeError,
     ParseError,
     OSError,
+    *_lxml_errors(),
 )
 
 
@@ -139,9 +152,10 @@ def _open(path: Path) -> Workbook:
     from openpyxl import load_workbook  # only XLSX imports pay for openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    broken: tuple[type[Exception], ...] = (*_BROKEN, InvalidFileException)
     try:
         return load_workbook(path, read_only=True, data_only=True)
-    except (*_BROKEN, InvalidFileException):
+    except broken:
         raise RecordsError(f"{path.name}: geen geldig Excel-bestand (.xlsx)") from None
 
 
