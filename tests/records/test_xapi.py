@@ -152,6 +152,12 @@ class StubLrs(BaseHTTPRequestHandler):
         return True
 
     def do_POST(self) -> None:
+        if self.path.startswith("/elders"):
+            self.send_response(307)
+            self.send_header("Location", "/xapi/statements")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if not self._allowed():
             return
         assert self.path == "/xapi/statements"
@@ -226,8 +232,26 @@ def test_http_failures_are_dutch_errors(cli, history, db_url, lrs, monkeypatch):
         send_statements("http://127.0.0.1:9/xapi", [{"id": "x"}], lrs.expected_auth)
 
 
+def test_a_redirect_is_refused_so_the_credentials_stay_here(lrs):
+    with pytest.raises(LrsError, match="stuurt door naar een ander adres.*HTTP 307"):
+        send_statements(lrs_url(lrs).replace("/xapi", "/elders"), [{"id": "x"}], lrs.expected_auth)
+    assert not lrs.headers
+
+
 def test_credentials_come_only_from_the_environment(cli, history, db_url, lrs, monkeypatch):
     monkeypatch.delenv(CREDENTIALS_ENV, raising=False)
     result = cli("export", "--xapi", "--basis-url", BASE, "--lrs", lrs_url(lrs), "--db", db_url)
     assert result.code == 1 and f"omgevingsvariabele {CREDENTIALS_ENV}" in result.err
     assert not lrs.headers  # nothing was sent
+
+
+def test_a_corrected_attempt_gets_new_statement_ids(cli, history, db_url, catalog):
+    before = lines(cli("export", "--xapi", "--basis-url", BASE, "--db", db_url).out)
+    t01 = catalog.quizzes["t01"]
+    corrected = NewAttempt.scored("E1", t01, at("2025-01-10T09:00"), "test", {"t01-q1": ["b"], "t01-q2": ["onjuist"]})
+    counts = history.import_attempts([corrected], replace=True, done_by="HR", reason="papieren toets", versions={})
+    assert counts.changed == 1
+    after = lines(cli("export", "--xapi", "--basis-url", BASE, "--db", db_url).out)
+    assert [s["result"]["score"]["raw"] for s in after[:2]] == [50.0, 50.0]
+    assert not {s["id"] for s in after[:2]} & {s["id"] for s in before}
+    assert [s["id"] for s in after[2:]] == [s["id"] for s in before[2:]]

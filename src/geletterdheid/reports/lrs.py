@@ -61,10 +61,18 @@ def _batches(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[s
         yield batch
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an error: urllib would send the credentials on to wherever it points."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
 class _Lrs:
     def __init__(self, url: str, authorization: str):
         self.endpoint = check_address(url, "--lrs") + "/statements"
         self.authorization = authorization
+        self.opener = urllib.request.build_opener(_NoRedirects())
 
     def request(self, method: str, url: str, body: Any) -> int:
         """The HTTP status; raises LrsError for anything but 2xx and 409."""
@@ -79,7 +87,7 @@ class _Lrs:
             },
         )
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+            with self.opener.open(request, timeout=TIMEOUT_SECONDS) as response:
                 return int(response.status)
         except urllib.error.HTTPError as error:
             if error.code == 409:
@@ -110,6 +118,8 @@ def _http_message(endpoint: str, status: int, body: bytes) -> str:
         403: "de inloggegevens mogen geen statements schrijven",
         404: "op dit adres is geen LRS (geef het adres van het LRS zonder /statements)",
     }.get(status, "het LRS gaf een fout")
+    if 300 <= status < 400:
+        why = "het LRS stuurt door naar een ander adres; geef dat adres met --lrs (doorsturen doen we niet)"
     return f"{why}: HTTP {status} van {endpoint}" + (f" ({detail})" if detail else "")
 
 

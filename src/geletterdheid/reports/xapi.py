@@ -8,8 +8,10 @@ Two statements per attempt that counts (voided attempts count nowhere, so they a
 
 The object is the module's page on the site (``<basis-url>/modules/<file>.html``), the actor an
 ``account`` (the gemeente's home page and the employee id): an e-mail address (``mbox``) only when
-asked for. The statement id is a UUID v5 of the site address, the attempt id and the verb, so sending
-the same attempt again gives the same ids and an LRS keeps one copy. The timestamp is the attempt's
+asked for. The statement id is a UUID v5 of the site address, the attempt id, its result and the verb, so
+sending the same attempt again gives the same ids and an LRS keeps one copy; a corrected attempt (same
+id, another score) gets new ids. The statements of a corrected or voided attempt that an LRS already
+has stay there: this export sends no voiding statements. The timestamp is the attempt's
 time in Dutch local time with its offset; ``context.extensions`` holds the module version under an IRI
 of the site (``<basis-url>/xapi/moduleversie``).
 
@@ -93,10 +95,15 @@ def activity_id(catalog: Catalog, settings: XapiSettings, module_id: str) -> str
     return f"{settings.site_url}/modules/{page}.html"
 
 
-def statement_id(settings: XapiSettings, attempt_id: int, verb: str) -> str:
-    """Stable: the same site, attempt and verb give the same UUID (v5), so a resend is idempotent."""
+def statement_id(settings: XapiSettings, attempt: StoredAttempt, verb: str) -> str:
+    """Stable: the same site, attempt, result and verb give the same UUID (v5), so a resend is idempotent.
+
+    The result is part of the name because a corrected attempt keeps its id (records/store.py, _replace)
+    while its score changes, and an LRS never changes a statement it has: the correction gets new ids.
+    """
     namespace = uuid.uuid5(uuid.NAMESPACE_URL, settings.site_url)
-    return str(uuid.uuid5(namespace, f"poging/{attempt_id}/{verb}"))
+    result = f"{attempt.score_percent:.6f}/{'geslaagd' if attempt.passed else 'niet-geslaagd'}/{attempt.module_version}"
+    return str(uuid.uuid5(namespace, f"poging/{attempt.id}/{verb}/{result}"))
 
 
 def actor(employee: Employee, settings: XapiSettings) -> dict[str, Any]:
@@ -129,7 +136,7 @@ def attempt_statements(
         verb_id, display = VERBS[verb]
         statements.append(
             {
-                "id": statement_id(settings, attempt.id, verb),
+                "id": statement_id(settings, attempt, verb),
                 "actor": actor(employee, settings),
                 "verb": {"id": verb_id, "display": {LANGUAGE: display, "en-US": verb}},
                 "object": {
