@@ -255,3 +255,37 @@ def test_a_corrected_attempt_gets_new_statement_ids(cli, history, db_url, catalo
     assert [s["result"]["score"]["raw"] for s in after[:2]] == [50.0, 50.0]
     assert not {s["id"] for s in after[:2]} & {s["id"] for s in before}
     assert [s["id"] for s in after[2:]] == [s["id"] for s in before[2:]]
+
+
+def test_in_a_gemeente_project_the_website_names_the_actors(tmp_path, capsysbinary):
+    """The website of gemeente.toml is the actors' home page, and the modules' address without --basis-url."""
+    from geletterdheid.base_content import base_root
+    from geletterdheid.cli import main
+    from geletterdheid.content import catalog_or_exit
+    from geletterdheid.project.init import create_project
+    from geletterdheid.records import Employee
+    from geletterdheid.records.store import Store
+
+    project = tmp_path / "testdorp"
+    create_project(project, "Gemeente Testdorp")
+    settings = project / "gemeente.toml"
+    text = settings.read_text(encoding="utf-8")
+    assert '# website = "https://www.gemeente.nl"' in text
+    settings.write_text(
+        text.replace('# website = "https://www.gemeente.nl"', 'website = "https://www.testdorp.example"')
+    )
+    url = f"sqlite:///{(tmp_path / 'r.db').as_posix()}"
+    m01 = catalog_or_exit(base_root()).quizzes["m01"]
+    with Store.open(url) as store:
+        store.upsert_employees([Employee("E1", "Anna", "Burgerzaken", (), "anna@gemeente.example")])
+        store.record_attempts([NewAttempt.scored("E1", m01, at("2025-03-01T10:00"), "test", {})], versions={"m01": 2})
+    capsysbinary.readouterr()
+    for extra, site in (([], "https://www.testdorp.example"), (["--basis-url", BASE], BASE)):
+        assert main(["--root", str(project), "export", "--xapi", "--db", url, *extra]) == 0
+        statements = lines(capsysbinary.readouterr().out.decode("utf-8"))
+        assert [s["verb"]["id"] for s in statements] == [ADL + "failed", ADL + "completed"]
+        for statement in statements:
+            check_statement(statement)
+            assert statement["actor"]["account"] == {"homePage": "https://www.testdorp.example", "name": "E1"}
+            assert statement["object"]["id"] == f"{site}/modules/m01-wat-is-ai.html"
+            assert statement["context"]["extensions"] == {f"{site}/xapi/moduleversie": 2}
