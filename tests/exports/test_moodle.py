@@ -230,3 +230,20 @@ def test_only_the_chosen_modules_in_their_order(catalog):
     assert {q.category for q in read[:3]} == {"$course$/top/AI-geletterdheid/m02"}
     assert read[-1].category.endswith("/m01")
     assert len(read) == len(catalog.quizzes["m01"].questions) + len(catalog.quizzes["m02"].questions)
+
+
+def test_a_juist_onwaar_question_without_juist_and_onjuist_is_named(catalog):
+    quiz = synthetic_quiz(
+        {"id": "x01-q03", "type": "juist-onwaar", "vraag": "V", "opties": {"ja": "Ja", "nee": "Nee"}, "juist": "ja"}
+        | {"uitleg": "U"}
+    )
+    for writer in (moodle_xml_text, gift_text):
+        with pytest.raises(MoodleExportError, match="vraag x01-q03 .*precies 'juist' en 'onjuist'"):
+            writer(with_quiz(catalog, quiz), [])
+
+
+def test_the_xml_is_utf8_with_html_in_cdata(catalog):
+    text = moodle_xml_text(catalog, ["m01"])
+    assert text.startswith("<?xml version='1.0' encoding='UTF-8'?>\n<quiz>")
+    assert '<questiontext format="html">\n      <text><![CDATA[<p>' in text
+    assert "&lt;p&gt;" not in text  # HTML is in CDATA, not escaped twice
