@@ -54,6 +54,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .pseudonym import key_from_environment
     from .training import training_settings
 
+    if any(getattr(args, name, None) for name in ("xapi", "lrs", "xapi_mbox", "basis_url")):
+        return _export_xapi(args)
     catalog = catalog_or_exit(args.root)
     chosen = export_format(args)
     if args.k < 1:
@@ -81,6 +83,51 @@ def cmd_export(args: argparse.Namespace) -> int:
             "Let op: de export bevat geen medewerkers"
             + (f" van afdeling '{args.afdeling}'." if args.afdeling else "; importeer eerst de personeelslijst.")
         )
+    return 0
+
+
+def _export_xapi(args: argparse.Namespace) -> int:
+    """``export --xapi``: every stored attempt as xAPI statements, to a file, the screen or an LRS."""
+    from ..records.store import Store
+    from .lrs import credentials_from_environment, send_statements
+    from .xapi import XapiSettings, json_line, statements
+
+    if not args.xapi:
+        raise ExportFormatError("--lrs, --basis-url en --xapi-mbox horen bij een xAPI-export: geef ook --xapi")
+    if args.format or args.pseudonimiseer or args.afdeling:
+        raise ExportFormatError("--xapi gaat niet samen met --format, --afdeling of --pseudonimiseer")
+    website = None
+    if getattr(args, "project", None) is not None:
+        from ..project.config import load_config
+
+        website = load_config(args.project).website
+    settings = XapiSettings.from_options(args.basis_url, website, with_mbox=args.xapi_mbox)
+    authorization = credentials_from_environment() if args.lrs else None
+    catalog = catalog_or_exit(args.root)
+    with Store.open(args.db) as store:
+        pairs = [
+            (attempt, employee)
+            for employee in store.employees(include_left=True)
+            for attempt in store.attempts_of(employee.id)
+        ]
+    found = list(statements(catalog, pairs, settings))
+    if args.out is not None or args.lrs is None:
+        from .spreadsheet import open_output
+
+        # a private file, replaced atomically, as the HR export; no BOM: JSON Lines is plain UTF-8
+        with open_output(args.out, DIALECTS["rfc4180"]) as stream:
+            for statement in found:
+                stream.write(json_line(statement) + "\n")
+    if args.out is not None:
+        _say(f"xAPI-export geschreven naar {args.out}: {count(len(found), 'statement', 'statements')}.")
+    if args.lrs is not None and authorization is not None:
+        sent = send_statements(args.lrs, found, authorization)
+        _say(
+            f"Naar het LRS verstuurd: {count(sent.sent, 'statement', 'statements')}"
+            + (f"; {sent.already_there} stonden er al." if sent.already_there else ".")
+        )
+    if not found:
+        _complain("Let op: er zijn nog geen pogingen opgeslagen, dus ook geen statements.")
     return 0
 
 
@@ -175,6 +222,28 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--ook-uit-dienst",
         action="store_true",
         help="ook medewerkers die uit dienst zijn, met de kolom uit_dienst (standaard: alleen wie in dienst is)",
+    )
+    export.add_argument(
+        "--xapi",
+        action="store_true",
+        help="schrijf elke opgeslagen poging als xAPI-statements (JSON Lines), voor een LRS, in plaats van de CSV",
+    )
+    export.add_argument(
+        "--basis-url",
+        metavar="URL",
+        help="met --xapi: het adres van de trainingssite, waarmee de modules genoemd worden "
+        "(standaard: 'website' in gemeente.toml)",
+    )
+    export.add_argument(
+        "--xapi-mbox",
+        action="store_true",
+        help="met --xapi: noem medewerkers bij hun e-mailadres in plaats van hun medewerker-id",
+    )
+    export.add_argument(
+        "--lrs",
+        metavar="URL",
+        help="met --xapi: verstuur de statements naar dit LRS (inloggegevens in $GELETTERDHEID_LRS_INLOG, "
+        "als sleutel:geheim)",
     )
     export.set_defaults(func=cmd_export)
 

@@ -1,0 +1,1 @@
+"""Exports of the content to other systems: Moodle XML, GIFT (pure writers: catalog -> text)."""
