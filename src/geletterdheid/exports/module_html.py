@@ -1,0 +1,90 @@
+"""A module's MyST Markdown as HTML without Sphinx, for pages that leave the site (LMS packages). Pure.
+
+markdown-it-py with the MyST plugins myst-parser itself uses (front matter, roles, comments and
+targets, colon fences). The project's roles become what a reader of the site sees: ``{artikel}`26```
+a link to the article on EUR-Lex (``Provision.url``), ``{wet}`key``` the text of docs/wetgeving.yaml
+with its source, ``{term}`` its text, ``{doc}`` the title of the module it names (other modules are
+not in the package, so plain text). ``{dropdown}`` fences become ``<details>``. Raw HTML in the
+Markdown is escaped, never passed through.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from pathlib import PurePosixPath
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.colon_fence import colon_fence_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.myst_blocks import myst_block_plugin
+from mdit_py_plugins.myst_role import myst_role_plugin
+
+from ..content.articles import parse_provision
+from ..content.model import Catalog
+
+
+def _text_and_target(content: str) -> tuple[str, str]:
+    """``'tekst <doel>'`` -> ('tekst', 'doel'); ``'doel'`` -> ('doel', 'doel')."""
+    content = content.strip()
+    if content.endswith(">") and "<" in content:
+        text, _, target = content[:-1].rpartition("<")
+        return text.strip(), target.strip()
+    return content, content
+
+
+class ModuleRenderer:
+    """Renders Markdown of one Catalog; the roles are resolved against it."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self._titles = {PurePosixPath(path).stem: mid for mid, path in catalog.module_paths.items()}
+        md = MarkdownIt("commonmark", {"html": False}).enable("table")
+        md.use(front_matter_plugin).use(myst_block_plugin).use(myst_role_plugin).use(colon_fence_plugin)
+
+        # markdown-it binds every rule to its renderer (first argument), so these are closures, not methods.
+        def role(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+            return self.role_html(str(tokens[idx].meta["name"]), tokens[idx].content)
+
+        def fence(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+            return self.fence_html(tokens[idx].info, tokens[idx].content)
+
+        md.add_render_rule("myst_role", role)
+        md.add_render_rule("colon_fence", fence)
+        md.add_render_rule("front_matter", _nothing)
+        md.add_render_rule("myst_line_comment", _nothing)
+        md.add_render_rule("myst_target", _nothing)
+        md.add_render_rule("myst_block_break", _nothing)
+        self.md = md
+
+    def html(self, markdown: str) -> str:
+        return str(self.md.render(markdown))
+
+    def role_html(self, name: str, content: str) -> str:
+        text, target = _text_and_target(content)
+        if name == "artikel":
+            provision = parse_provision(target)
+            shown = text if text != target else provision.label
+            return f'<a href="{escape(provision.url)}">{escape(shown)}</a>'
+        if name == "wet":
+            return escape(self.catalog.legal.cited_text(target) or target)
+        if name == "doc":
+            module_id = self._titles.get(PurePosixPath(target).stem)
+            if module_id is not None and text == target:
+                return f"‘{escape(self.catalog.modules[module_id].title)}’"
+            return escape(text)
+        return escape(text)  # term, and any role a reader should just read
+
+    def fence_html(self, info: str, content: str) -> str:
+        name, _, title = info.strip().partition(" ")
+        inner = self.md.render(content)
+        if name == "{dropdown}":
+            return f"<details>\n<summary>{escape(title.strip() or 'Meer')}</summary>\n{inner}</details>\n"
+        return f"<div>\n{inner}</div>\n"
+
+
+def _nothing(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    return ""
