@@ -87,3 +87,11 @@ def write_cmi5(catalog: Catalog, module_ids: list[str], out: Path, stem: str) ->
     else:
         title = "AI-geletterdheid: alle modules"
     return [write_zip(out / f"{stem}-cmi5.zip", package_files(catalog, module_ids, stem, title))]
+
+
+def cmi5_problems(data: bytes) -> list[str]:
+    """What the shipped cmi5 CourseStructure.xsd finds wrong in a cmi5.xml."""
+    schema = etree.XMLSchema(etree.fromstring(schema_bytes()))
+    if schema.validate(etree.fromstring(data)):
+        return []
+    return [f"regel {error.line}: {error.message}" for error in schema.error_log]

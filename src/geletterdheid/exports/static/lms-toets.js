@@ -136,7 +136,11 @@
     this.activityId = params.get("activityId");
     this.masteryScore = masteryScore;
     this.context = { contextActivities: {}, extensions: {} };
-    this.queue = null;
+    this.outbox = [];
+    this.sending = false;
+    this.leaving = false;
+    this.token = null;
+    this.ready = false;
     this.done = { completed: false, passed: false, terminated: false };
   }
   Cmi5.launched = function () {
@@ -151,7 +155,9 @@
   };
   Cmi5.prototype.start = function (quiz) {
     var self = this;
-    this.queue = fetch(this.fetchUrl, { method: "POST" })
+    this.quiz = quiz;
+    this.send("initialized", null, false, false);
+    fetch(this.fetchUrl, { method: "POST" })
       .then(function (response) { return response.json(); })
       .then(function (body) {
         if (!body["auth-token"]) throw new Error("geen auth-token");
@@ -168,11 +174,14 @@
           self.masteryScore = launchData.masteryScore;
           quiz.passMark = launchData.masteryScore * 100;
         }
-        return self.send("initialized", null, false, false);
+        self.ready = true; /* token and context template: statements can go */
+        self.pump();
       })
-      .catch(function (error) { quiz.say("De resultaten kunnen niet naar de leeromgeving: " + error.message + "."); });
+      .catch(function () {
+        quiz.say("De verbinding met de leeromgeving is niet gelukt: je resultaat wordt niet bewaard.");
+      });
   };
-  Cmi5.prototype.statement = function (verb, result, moveOn, mastery) {
+  Cmi5.prototype.statement = function (verb, result, moveOn, mastery, id, timestamp) {
     var context = JSON.parse(JSON.stringify(this.context || {}));
     context.registration = this.registration;
     context.contextActivities = context.contextActivities || {};
@@ -188,44 +197,68 @@
       context.extensions[EXT_MASTERY] = this.masteryScore;
     }
     var statement = {
-      id: uuid(), timestamp: new Date().toISOString(), actor: this.actor,
+      id: id, timestamp: timestamp, actor: this.actor,
       verb: { id: VERBS[verb], display: { "en-US": verb } },
       object: { id: this.activityId, objectType: "Activity" }, context: context,
     };
     if (result) statement.result = result;
     return statement;
   };
-  Cmi5.prototype.send = function (verb, result, moveOn, mastery, keepalive) {
-    var self = this;
-    var body = JSON.stringify(this.statement(verb, result, moveOn, mastery));
-    return fetch(this.endpoint + "statements", { method: "POST", headers: self.headers(), body: body,
+  /* Statements wait in the outbox until the token is there, and go one at a time, in order. */
+  /* Made now (id, time); written when sent, with the LMS's context template read by then. */
+  Cmi5.prototype.send = function (verb, result, moveOn, mastery, then) {
+    this.outbox.push({ args: [verb, result, moveOn, mastery, uuid(), new Date().toISOString()], then: then });
+    this.pump();
+  };
+  Cmi5.prototype.post = function (item, keepalive) {
+    if (!item.body) item.body = JSON.stringify(this.statement.apply(this, item.args));
+    return fetch(this.endpoint + "statements", { method: "POST", headers: this.headers(), body: item.body,
                                                   keepalive: !!keepalive });
   };
-  Cmi5.prototype.after = function (step) {
-    if (this.queue) this.queue = this.queue.then(step);
+  Cmi5.prototype.pump = function () {
+    var self = this;
+    if (!this.ready || this.sending || !this.outbox.length || this.leaving) return;
+    var item = this.outbox[0];
+    this.sending = true;
+    this.post(item, false)
+      .then(function (response) {
+        if (!response.ok) throw new Error("status " + response.status);
+        self.outbox.shift();
+        self.sending = false;
+        if (item.then) item.then();
+        self.pump();
+      })
+      .catch(function () {
+        self.sending = false;
+        self.quiz.say("Je resultaat kon niet naar de leeromgeving. Klik nog een keer op 'Controleer je antwoorden'.");
+      });
   };
   Cmi5.prototype.report = function (result, suspend, seconds) {
     var self = this;
+    this.pump(); /* a statement that failed before goes again */
     if (!result.complete || this.done.terminated || this.done.passed) return;
     var duration = isoDuration(seconds);
     if (!this.done.completed) {
       this.done.completed = true;
-      this.after(function () { return self.send("completed", { completion: true, duration: duration }, true, false); });
+      this.send("completed", { completion: true, duration: duration }, true, false);
     }
-    var verb = result.passed ? "passed" : "failed";
     if (result.passed) this.done.passed = true;
     var score = { scaled: Math.round(result.percent * 100) / 10000, raw: Math.round(result.percent * 100) / 100,
                   min: 0, max: 100 };
-    this.after(function () {
-      return self.send(verb, { score: score, success: result.passed, duration: duration }, true, true);
-    });
+    this.send(result.passed ? "passed" : "failed", { score: score, success: result.passed, duration: duration },
+      true, true, function () { self.quiz.say("Je resultaat is opgeslagen in je leeromgeving."); });
   };
   Cmi5.prototype.save = function () {};
+  /* Leaving: terminated last; whatever still waits goes now, with keepalive, as the page closes. */
   Cmi5.prototype.finish = function (seconds) {
-    var self = this;
     if (this.done.terminated) return;
     this.done.terminated = true;
-    this.after(function () { return self.send("terminated", { duration: isoDuration(seconds) }, false, false, true); });
+    this.outbox.push({ args: ["terminated", { duration: isoDuration(seconds) }, false, false, uuid(),
+                              new Date().toISOString()] });
+    if (!this.ready) return;
+    this.leaving = true;
+    var waiting = this.outbox.slice(this.sending ? 1 : 0);
+    for (var i = 0; i < waiting.length; i++) this.post(waiting[i], true);
   };
 
   /* ---------- the quiz on the page ---------- */
