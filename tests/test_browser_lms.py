@@ -124,6 +124,7 @@ def test_every_package_passes_when_all_answers_are_right(browser, catalog, scorm
         _check_session(calls)
         assert _last_set(calls, "cmi.core.lesson_status") == "passed", module_id
         assert float(_last_set(calls, "cmi.core.score.raw")) == 100, module_id
+        assert _last_set(calls, "cmi.core.exit") == "", module_id
 
 
 def test_every_package_fails_with_the_python_score_when_half_is_wrong(browser, catalog, scorm_root):
@@ -144,6 +145,7 @@ def test_unanswered_questions_keep_the_status_incomplete(browser, catalog, scorm
     first = quiz.questions[0]
     calls = _run_sco(browser, scorm_root, "m01", {first.id: list(first.correct)})
     assert _last_set(calls, "cmi.core.lesson_status") == "incomplete"
+    assert _last_set(calls, "cmi.core.exit") == "suspend"  # the LMS keeps the answers for next time
     assert _last_set(calls, "cmi.suspend_data") == f"{first.id}:{','.join(first.correct)}"
 
 
@@ -219,6 +221,29 @@ def test_the_javascript_scores_as_quiz_scoring_does(browser, catalog, scorm_root
     assert mismatches == []
 
 
+def test_the_launch_page_has_no_wcag_violations(browser, catalog, scorm_root):
+    """axe-core over the page with its feedback open, as a learner sees it after checking."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from browser_support import WCAG_TAGS
+
+    quiz = catalog.quizzes["m02"]
+    page = browser.new_page()
+    try:
+        with serve_directory(scorm_root) as base:
+            page.goto(f"{base}m02-scorm12/index.html")
+            for question in quiz.questions[1:]:
+                _answer(page, question, _wrong_keys(question))
+            page.keyboard.press("Tab")
+            page.locator("form.gl-toets button[type=submit]").focus()
+            page.keyboard.press("Enter")  # the keyboard alone submits the quiz
+            assert "nog niet alle vragen" in page.locator("#gl-uitslag").inner_text()
+            results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    finally:
+        page.close()
+    assert [v["id"] for v in results.response["violations"]] == []
+
+
 # ---------- cmi5 ----------
 
 TOKEN = "Z2VsZXR0ZXJkaGVpZDp0ZXN0"
@@ -231,7 +256,7 @@ class _Lrs:
         self.fetches = 0
 
 
-def _lrs_handler(lrs: _Lrs, directory: Path, mastery: float):
+def _lrs_handler(lrs: _Lrs, directory: Path, mastery: float, mode: str):
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(directory), **kwargs)
@@ -272,7 +297,7 @@ def _lrs_handler(lrs: _Lrs, directory: Path, mastery: float):
                         "contextTemplate": {
                             "extensions": {"https://w3id.org/xapi/cmi5/context/extensions/sessionid": "sessie-1"}
                         },
-                        "launchMode": "Normal",
+                        "launchMode": mode,
                         "moveOn": "CompletedAndPassed",
                         "masteryScore": mastery,
                     },
@@ -284,8 +309,8 @@ def _lrs_handler(lrs: _Lrs, directory: Path, mastery: float):
 
 
 @contextlib.contextmanager
-def _serve_lrs(lrs: _Lrs, directory: Path, mastery: float) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _lrs_handler(lrs, directory, mastery))
+def _serve_lrs(lrs: _Lrs, directory: Path, mastery: float, mode: str) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _lrs_handler(lrs, directory, mastery, mode))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -295,8 +320,12 @@ def _serve_lrs(lrs: _Lrs, directory: Path, mastery: float) -> Iterator[str]:
         server.server_close()
 
 
-@pytest.mark.parametrize("right", [True, False], ids=["alles-goed", "helft-fout"])
-def test_the_cmi5_au_sends_the_cmi5_statements(browser, catalog, tmp_path, right):
+@pytest.mark.parametrize(
+    ("right", "mode"),
+    [(True, "Normal"), (False, "Normal"), (True, "Browse")],
+    ids=["alles-goed", "helft-fout", "bladeren"],
+)
+def test_the_cmi5_au_sends_the_cmi5_statements(browser, catalog, tmp_path, right, mode):
     module_id = "m02"
     quiz = catalog.quizzes[module_id]
     (package,) = write_cmi5(catalog, [module_id], tmp_path, module_id)
@@ -311,7 +340,7 @@ def test_the_cmi5_au_sends_the_cmi5_statements(browser, catalog, tmp_path, right
     lrs = _Lrs()
     page = browser.new_page()
     try:
-        with _serve_lrs(lrs, tmp_path / "pakket", quiz.pass_mark / 100) as base:
+        with _serve_lrs(lrs, tmp_path / "pakket", quiz.pass_mark / 100, mode) as base:
             query = urlencode(
                 {
                     "endpoint": f"{base}lrs/",
@@ -325,15 +354,22 @@ def test_the_cmi5_au_sends_the_cmi5_statements(browser, catalog, tmp_path, right
             for question_id, keys in answers.items():
                 for key in keys:
                     page.locator(f'.gl-vraag[data-vraag="{question_id}"] input[value="{key}"]').check()
+            deadline = time.monotonic() + 10
+            while not lrs.statements and time.monotonic() < deadline:  # initialized: the launch data is read
+                page.wait_for_timeout(50)
             page.locator("form.gl-toets button[type=submit]").click()
-            page.get_by_text("Je resultaat is opgeslagen in je leeromgeving.").wait_for()
+            if mode == "Normal":
+                page.get_by_text("Je resultaat is opgeslagen in je leeromgeving.").wait_for()
             page.goto("about:blank")  # the learner leaves: terminated
             deadline = time.monotonic() + 10
-            while len(lrs.statements) < 4 and time.monotonic() < deadline:
+            while lrs.statements[-1]["verb"]["id"].endswith("terminated") is False and time.monotonic() < deadline:
                 time.sleep(0.05)
     finally:
         page.close()
     verbs = [s["verb"]["id"].rsplit("/", 1)[1] for s in lrs.statements]
+    if mode != "Normal":  # Browse: no completed, passed or failed
+        assert verbs == ["initialized", "terminated"]
+        return
     assert verbs == ["initialized", "completed", "passed" if right else "failed", "terminated"]
     assert lrs.fetches == 1
     assert set(lrs.authorizations) == {f"Basic {TOKEN}"}

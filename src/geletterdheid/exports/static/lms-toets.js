@@ -88,6 +88,8 @@
     this.api.LMSSetValue("cmi.core.score.raw", String(Math.round(result.percent * 100) / 100));
     this.api.LMSSetValue("cmi.core.lesson_status",
       result.complete ? (result.passed ? "passed" : "failed") : "incomplete");
+    /* suspend: the LMS keeps the answers for the next visit until the quiz is done */
+    this.api.LMSSetValue("cmi.core.exit", result.complete ? "" : "suspend");
     this.api.LMSSetValue("cmi.suspend_data", suspend);
     this.api.LMSCommit("");
   };
@@ -141,6 +143,7 @@
     this.leaving = false;
     this.token = null;
     this.ready = false;
+    this.judging = true;
     this.done = { completed: false, passed: false, terminated: false };
   }
   Cmi5.launched = function () {
@@ -170,6 +173,8 @@
       .then(function (response) { return response.ok ? response.json() : {}; })
       .then(function (launchData) {
         if (launchData && launchData.contextTemplate) self.context = launchData.contextTemplate;
+        /* Browse and Review: look around, but no completed, passed or failed (cmi5 launch modes) */
+        if (launchData && launchData.launchMode && launchData.launchMode !== "Normal") self.judging = false;
         if (launchData && typeof launchData.masteryScore === "number") {
           self.masteryScore = launchData.masteryScore;
           quiz.passMark = launchData.masteryScore * 100;
@@ -236,7 +241,7 @@
   Cmi5.prototype.report = function (result, suspend, seconds) {
     var self = this;
     this.pump(); /* a statement that failed before goes again */
-    if (!result.complete || this.done.terminated || this.done.passed) return;
+    if (!result.complete || !this.judging || this.done.terminated || this.done.passed) return;
     var duration = isoDuration(seconds);
     if (!this.done.completed) {
       this.done.completed = true;
