@@ -19,7 +19,8 @@ from repo_paths import REPO
 
 #: Data model names of SCORM 2004 that must never be in a SCORM 1.2 package.
 SCORM_2004_NAMES = re.compile(
-    r"cmi\.completion_status|cmi\.success_status|cmi\.score\.scaled|API_1484_11|cmi\.learner_"
+    r"cmi\.completion_status|cmi\.success_status|cmi\.score\.(?:scaled|raw|min|max)|API_1484_11|cmi\.learner_"
+    r"|cmi\.exit\b|cmi\.session_time|cmi\.location|cmi\.progress_measure"
 )
 
 
@@ -135,3 +136,22 @@ def test_one_of_module_rol_alles_is_required(tmp_path, capsys):
         main(["--root", str(REPO), "export-lms", "--formaat", "scorm12", "--out", str(tmp_path)])
     assert stopped.value.code == 2
     assert "--module" in capsys.readouterr().err
+
+
+def test_images_go_into_the_package_and_site_links_become_text(catalog, tmp_path):
+    from geletterdheid.exports.module_html import ModuleRenderer
+
+    (tmp_path / "schema.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assets: dict[str, bytes] = {}
+    html = ModuleRenderer(catalog).html(
+        "![Het stroomschema](schema.png) en ![extern](https://example.org/x.png), "
+        "[het leerpad](../leerpaden/inkoper.md) en [EUR-Lex](https://eur-lex.europa.eu/).",
+        tmp_path,
+        assets,
+    )
+    assert '<img src="bestanden/schema.png" alt="Het stroomschema">' in html
+    assert assets == {"bestanden/schema.png": b"\x89PNG\r\n\x1a\n"}
+    assert "<img" not in html.split("schema.png", 2)[-1]  # the image from another host is a link, not loaded
+    assert '<a href="https://example.org/x.png">extern</a>' in html
+    assert "<span>het leerpad</span>" in html and "leerpaden" not in html
+    assert '<a href="https://eur-lex.europa.eu/">EUR-Lex</a>' in html

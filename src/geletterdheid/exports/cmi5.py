@@ -70,7 +70,9 @@ def package_files(catalog: Catalog, module_ids: list[str], stem: str, title: str
     renderer = ModuleRenderer(catalog)
     files = {"cmi5.xml": course_structure(catalog, module_ids, stem, title)}
     for module_id in module_ids:
-        files[au_url(module_id)] = module_page(catalog, module_id, "cmi5", renderer).encode("utf-8")
+        assets: dict[str, bytes] = {}
+        files[au_url(module_id)] = module_page(catalog, module_id, "cmi5", renderer, assets).encode("utf-8")
+        files.update({f"{module_id}/{name}": data for name, data in assets.items()})
         files[f"{module_id}/{SCRIPT}"] = static_file(SCRIPT)
         files[f"{module_id}/{STYLE}"] = static_file(STYLE)
     return files

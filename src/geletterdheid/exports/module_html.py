@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -52,6 +52,28 @@ class ModuleRenderer:
         def fence(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
             return self.fence_html(tokens[idx].info, tokens[idx].content)
 
+        def image(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+            token = tokens[idx]
+            alt = renderer.renderInlineAsText(token.children or [], options, env)
+            return self.image_html(str(token.attrGet("src") or ""), alt, env)
+
+        def link_open(
+            renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+        ) -> str:
+            href = str(tokens[idx].attrGet("href") or "")
+            leaves = href.startswith(("https://", "http://", "mailto:"))
+            env.setdefault("links", []).append(leaves)
+            # A link into the site (another page) has nowhere to go in a package: its text stays.
+            return renderer.renderToken(tokens, idx, options, env) if leaves else "<span>"
+
+        def link_close(
+            renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+        ) -> str:
+            return "</a>" if env["links"].pop() else "</span>"
+
+        md.add_render_rule("image", image)
+        md.add_render_rule("link_open", link_open)
+        md.add_render_rule("link_close", link_close)
         md.add_render_rule("myst_role", role)
         md.add_render_rule("colon_fence", fence)
         md.add_render_rule("front_matter", _nothing)
@@ -60,8 +82,21 @@ class ModuleRenderer:
         md.add_render_rule("myst_block_break", _nothing)
         self.md = md
 
-    def html(self, markdown: str) -> str:
-        return str(self.md.render(markdown))
+    def html(self, markdown: str, base: Path | None = None, assets: dict[str, bytes] | None = None) -> str:
+        """``markdown`` as HTML. Images next to the Markdown (``base``, its folder) are put in ``assets``
+        by their name in the package (``bestanden/<name>``); without ``assets`` an image is its text."""
+        return str(self.md.render(markdown, {"base": base, "assets": assets}))
+
+    def image_html(self, src: str, alt: str, env: EnvType) -> str:
+        base, assets = env.get("base"), env.get("assets")
+        if src.startswith(("https://", "http://")):  # nothing loads from another host: a link instead
+            return f'<a href="{escape(src)}">{escape(alt or src)}</a>'
+        found = (base / src) if base is not None else None
+        if assets is None or found is None or not found.is_file():
+            return escape(alt)
+        name = f"bestanden/{found.name}"
+        assets[name] = found.read_bytes()
+        return f'<img src="{escape(name)}" alt="{escape(alt)}">'
 
     def role_html(self, name: str, content: str) -> str:
         text, target = _text_and_target(content)

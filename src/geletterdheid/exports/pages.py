@@ -58,12 +58,20 @@ def _question_html(renderer: ModuleRenderer, number: int, question: Question) ->
     return "\n".join(parts)
 
 
-def module_page(catalog: Catalog, module_id: str, lms: str, renderer: ModuleRenderer | None = None) -> str:
-    """The whole launch page of ``module_id`` for ``lms`` ('scorm12' or 'cmi5')."""
+def module_page(
+    catalog: Catalog,
+    module_id: str,
+    lms: str,
+    renderer: ModuleRenderer | None = None,
+    assets: dict[str, bytes] | None = None,
+) -> str:
+    """The whole launch page of ``module_id`` for ``lms`` ('scorm12' or 'cmi5'); the images it shows go
+    into ``assets`` (name in the package -> bytes)."""
     renderer = renderer or ModuleRenderer(catalog)
     module = catalog.modules[module_id]
     quiz = catalog.quizzes[module_id]
-    body = renderer.html(Path(catalog.module_paths[module_id]).read_text(encoding="utf-8"))
+    path = Path(catalog.module_paths[module_id])
+    body = renderer.html(path.read_text(encoding="utf-8"), path.parent, assets)
     questions = "\n".join(_question_html(renderer, i, q) for i, q in enumerate(quiz.questions, start=1))
     return f"""<!DOCTYPE html>
 <html lang="nl">

@@ -61,10 +61,12 @@ def manifest(catalog: Catalog, module_id: str, files: list[str]) -> bytes:
 
 def package_files(catalog: Catalog, module_id: str, renderer: ModuleRenderer | None = None) -> dict[str, bytes]:
     """Every file of the module's package, by its name in the zip."""
+    assets: dict[str, bytes] = {}
     content = {
-        LAUNCH: module_page(catalog, module_id, "scorm12", renderer).encode("utf-8"),
+        LAUNCH: module_page(catalog, module_id, "scorm12", renderer, assets).encode("utf-8"),
         SCRIPT: static_file(SCRIPT),
         STYLE: static_file(STYLE),
+        **assets,
     }
     files = {"imsmanifest.xml": manifest(catalog, module_id, list(content))}
     files.update(content)
