@@ -94,6 +94,7 @@ def test_every_question_is_a_labelled_fieldset_and_roles_are_resolved(catalog, a
     text = re.sub(r"<pre>.*?</pre>|<code>.*?</code>", "", page, flags=re.S)
     assert "{artikel}" not in text and "{wet}" not in text and "{term}" not in text and "{doc}" not in text
     assert 'href="https://eur-lex.europa.eu/eli/reg/2024/1689/' in page and ">artikel 1</a>" in page
+    assert "<dl>" in page and "<dt>" in page and "\n: " not in page  # definition lists, as on the site
     assert "‘Wat is AI?’" in page  # {doc} to m01: its title, since m01 is not in this package
 
 

@@ -1,7 +1,7 @@
 """A module's MyST Markdown as HTML without Sphinx, for pages that leave the site (LMS packages). Pure.
 
 markdown-it-py with the MyST plugins myst-parser itself uses (front matter, roles, comments and
-targets, colon fences). The project's roles become what a reader of the site sees: ``{artikel}`26```
+targets, colon fences, definition lists). The project's roles become what a reader of the site sees: ``{artikel}`26```
 a link to the article on EUR-Lex (``Provision.url``), ``{wet}`key``` the text of docs/wetgeving.yaml
 with its source, ``{term}`` its text, ``{doc}`` the title of the module it names (other modules are
 not in the package, so plain text). ``{dropdown}`` fences become ``<details>``. Raw HTML in the
@@ -19,6 +19,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.colon_fence import colon_fence_plugin
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
@@ -44,6 +45,7 @@ class ModuleRenderer:
         self._titles = {PurePosixPath(path).stem: mid for mid, path in catalog.module_paths.items()}
         md = MarkdownIt("commonmark", {"html": False}).enable("table")
         md.use(front_matter_plugin).use(myst_block_plugin).use(myst_role_plugin).use(colon_fence_plugin)
+        md.use(deflist_plugin)  # the site enables deflist too (site_conf.myst_enable_extensions)
 
         # markdown-it binds every rule to its renderer (first argument), so these are closures, not methods.
         def role(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
