@@ -156,3 +156,16 @@ def test_images_go_into_the_package_and_site_links_become_text(catalog, tmp_path
     assert '<a href="https://example.org/x.png">extern</a>' in html
     assert "<span>het leerpad</span>" in html and "leerpaden" not in html
     assert '<a href="https://eur-lex.europa.eu/">EUR-Lex</a>' in html
+
+
+def test_a_text_format_plugs_in_with_one_line(catalog, tmp_path, monkeypatch):
+    """How Moodle XML and GIFT join: one entry in FORMATS, made by text_format; the command does the rest."""
+    from geletterdheid.exports.commands import FORMATS, text_format
+
+    monkeypatch.setitem(FORMATS, "proef", text_format(lambda c, ids: "\n".join(ids) + "\n", ".proef.txt", "proef"))
+    assert (
+        main(["--root", str(REPO), "export-lms", "--formaat", "proef", "--rol", "inkoper", "--out", str(tmp_path)]) == 0
+    )
+    written = tmp_path / "inkoper.proef.txt"
+    assert written.read_text(encoding="utf-8").split() == required_module_ids(catalog, ["inkoper"])
+    assert [p.name for p in tmp_path.iterdir()] == ["inkoper.proef.txt"]  # no temporary file left
