@@ -132,6 +132,14 @@ def test_bad_input_gives_a_dutch_error_and_exit_1(tmp_path, capsys, args, messag
     assert not out.exists() or not any(out.iterdir())  # nothing half-written
 
 
+def test_out_must_be_a_folder(tmp_path, capsys):
+    taken = tmp_path / "pakket.zip"
+    taken.write_text("van iemand anders", encoding="utf-8")
+    assert main(["--root", str(REPO), "export-lms", "--formaat", "cmi5", "--module", "m01", "--out", str(taken)]) == 1
+    assert "geef bij --out een map op" in capsys.readouterr().err
+    assert taken.read_text(encoding="utf-8") == "van iemand anders"
+
+
 def test_one_of_module_rol_alles_is_required(tmp_path, capsys):
     with pytest.raises(SystemExit) as stopped:
         main(["--root", str(REPO), "export-lms", "--formaat", "scorm12", "--out", str(tmp_path)])

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..content import Catalog, catalog_or_exit
 from ..dutch import count
+from ..errors import UserError
 from .selection import module_ids_for
 
 Writer = Callable[[Catalog, list[str], Path, str], list[Path]]
@@ -71,7 +72,10 @@ def cmd_export_lms(args: argparse.Namespace) -> int:
     catalog = catalog_or_exit(args.root)
     module_ids = module_ids_for(catalog, args.module, args.rol)  # UserError: unknown module or role
     stem = args.module or args.rol or "alle-modules"
-    written = FORMATS[args.formaat].write(catalog, module_ids, Path(args.out), stem)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out} is een bestand; geef bij --out een map op (die mag nog niet bestaan)")
+    written = FORMATS[args.formaat].write(catalog, module_ids, out, stem)
     for path in written:
         print(path)
     print(
