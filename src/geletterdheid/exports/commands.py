@@ -74,7 +74,7 @@ def cmd_export_lms(args: argparse.Namespace) -> int:
     stem = args.module or args.rol or "alle-modules"
     out = Path(args.out)
     if out.exists() and not out.is_dir():
-        raise UserError(f"{out} is een bestand; geef bij --out een map op (die mag nog niet bestaan)")
+        raise UserError(f"{out} is een bestand; geef bij --out een map op (die maakt de opdracht zo nodig aan)")
     written = FORMATS[args.formaat].write(catalog, module_ids, out, stem)
     for path in written:
         print(path)
