@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
+from lxml import etree
 
 from ..content.articles import UnknownProvision, parse_provision
 from ..content.model import Catalog, Question, Quiz

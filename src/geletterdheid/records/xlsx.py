@@ -53,18 +53,18 @@ _END_OF_DIRECTORY = b"PK\x05\x06"
 _END_RECORD = struct.Struct("<4s4H2LH")
 
 
-# What openpyxl and the zip and XML modules raise on a damaged file, while opening or reading it.
 def _lxml_errors() -> tuple[type[Exception], ...]:
     """openpyxl parses with lxml when it is installed (python-pptx brings it): its errors are not
     xml.etree's ParseError, and a damaged sheet must still be a Dutch message, not an internal error."""
     try:
-        from lxml import etree  # type: ignore[import-untyped]  # no stubs; one class is used
+        from lxml import etree
     except ImportError:
         return ()
     error: type[Exception] = etree.LxmlError
     return (error,)
 
 
+# What openpyxl and the zip and XML modules raise on a damaged file, while opening or reading it.
 _BROKEN: tuple[type[Exception], ...] = (
     zipfile.BadZipFile,
     zlib.error,
