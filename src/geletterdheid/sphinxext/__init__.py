@@ -33,11 +33,22 @@ from .roles import ArticleRole, LegalFactRole
 from .timeline import setup_timeline, timeline
 from .topics import setup_topics
 from .translations import add_dutch_texts, add_search_texts
+from .tree_case import setup_tree_case, tree_case
 
 STATIC_DIR = Path(__file__).parent / "static"
 #: The builders that have visitors for the components; others (latex, linkcheck...) leave them out.
 WRITTEN_BY = ("html", "text", "typst")
-COMPONENTS = (module_card, quiz, forum_box, learning_path_node, module_overview, role_cards, timeline, decision_tree)
+COMPONENTS = (
+    module_card,
+    quiz,
+    forum_box,
+    learning_path_node,
+    module_overview,
+    role_cards,
+    timeline,
+    decision_tree,
+    tree_case,
+)
 
 
 def _add_static(app: Sphinx) -> None:
@@ -95,6 +106,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_role_cards,
         setup_timeline,
         setup_decision_tree,
+        setup_tree_case,
         setup_topics,
         setup_module_pages,
         setup_learning_path_pages,
