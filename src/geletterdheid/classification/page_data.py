@@ -212,7 +212,7 @@ def _question_item(tree: DecisionTree, numbers: dict[str, int], question: TreeQu
     answers = tuple(
         FlowAnswer(
             answer.value.capitalize(),
-            answer.text,
+            answer.text if answer.text.lower() != answer.value else "",  # "Ja" says nothing more than ja
             _target(tree, numbers, answer.next),
             answer.next if tree.question(answer.next) is not None else None,
         )
