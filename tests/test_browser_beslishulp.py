@@ -226,6 +226,7 @@ def test_bijstand_fraud_scoring_with_profiling_is_high_risk_on_the_page(browser,
         snippet = page.locator("pre.gl-bb-kenmerken").inner_text()
         assert 'bijlage_iii: "5(a)"' in snippet and "profilering: true" in snippet
         page.get_by_role("button", name="Kopieer de kenmerken").click()
+        page.wait_for_function("() => document.querySelector('.gl-bb-gekopieerd').textContent !== ''")
         assert page.locator(".gl-bb-gekopieerd").inner_text() == "Gekopieerd."
         assert page.evaluate("navigator.clipboard.readText()") == snippet
         assert _axe(page) == []

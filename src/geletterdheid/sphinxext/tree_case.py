@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .typst_writer import TypstWriter
 
 PAGE = "docs/beslishulp"
+IN_PRINT = " (op de website; in handboeken met module m06 ook als bijlage)"
 QUESTION = (
     "Welke risicoklasse heeft dit systeem, en welke transparantieplichten (artikel 50) gelden? "
     "Denk eerst zelf na. Loop daarna de beslishulp door."
