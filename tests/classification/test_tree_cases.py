@@ -131,3 +131,22 @@ def test_a_case_missing_a_kenmerk_names_it(tmp_path):
     code, output = _build_with_case(tmp_path, _case("minimaal", "geen", kenmerken))
     assert code != 0
     assert "kenmerk 'deepfake': ontbreekt" in output
+
+
+def test_the_text_builder_writes_the_case_and_the_flow(tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-minimal", srcdir)
+    for name in ("beslisboom.yaml", "plichten.yaml", "wetgeving.yaml"):
+        shutil.copy(DATA / name, srcdir / "docs" / name)
+    page = srcdir / "modules" / "m02-vervolg.md"
+    case = _case("minimaal", "50(1)", _kenmerken(interactie_met_personen=True))
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + case + "\n\n```{beslisboom}\n```\n", encoding="utf-8")
+    app = SphinxTestApp("text", srcdir=srcdir, warningiserror=True)
+    try:
+        app.build()
+        text = " ".join((Path(app.outdir) / "modules" / "m02-vervolg.txt").read_text(encoding="utf-8").split())
+    finally:
+        app.cleanup()
+    assert "Oefening: Chatbot" in text and "Transparantie (artikel 50): artikel 50(1)" in text
+    assert "Vraag 1. Is het een AI-systeem?" in text
+    assert "Nee (Nee, het voert alleen regels uit die mensen hebben opgesteld): conclusie: Geen AI-systeem." in text
