@@ -235,7 +235,8 @@ def test_bijstand_fraud_scoring_with_profiling_is_high_risk_on_the_page(browser,
 
 
 def test_website_chatbot_is_not_high_risk_with_art_50_1(browser, site, catalog):
-    page = browser.new_page()
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
     try:
         page.goto(site + PAGE)
         _click_through(page, ["Ja, het leidt", "Nee, de gemeente", "Nee", "Nee", "Nee", "Ja"] + ["Nee"] * 4)
@@ -249,8 +250,9 @@ def test_website_chatbot_is_not_high_risk_with_art_50_1(browser, site, catalog):
 
         kenmerken = yaml.safe_load(snippet)["kenmerken"]
         assert python_outcome(catalog, kenmerken)["plichten"] == ["ai-geletterdheid", "ai-interactie-controleren"]
+        assert _axe(page) == []  # a conclusion, in the dark colour scheme
     finally:
-        page.close()
+        context.close()
 
 
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
