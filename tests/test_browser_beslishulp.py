@@ -314,3 +314,23 @@ def test_without_javascript_the_printable_flow_shows_every_question(browser, sit
         assert _axe(page) == []
     finally:
         page.close()
+
+
+def test_emotion_recognition_of_call_centre_staff_is_banned_on_the_page(browser, site, catalog):
+    page = browser.new_page()
+    try:
+        page.goto(site + PAGE)
+        _click_through(page, ["Ja, het leidt", "Nee, de gemeente", "Ja"])
+        _click_through(page, ["Verder"])  # nothing chosen yet: the page says what to do
+        assert page.locator(".gl-bb-melding").inner_text().startswith("Kies er minstens één")
+        page.get_by_label("Emoties herkennen op het werk of in het onderwijs (5(1)(f))").check()
+        _click_through(page, ["Verder"])
+        _heading_has_focus(page, "Uitkomst: Verboden AI-praktijk")
+        facts = page.locator(".gl-bb-feiten").inner_text()
+        assert "niet van toepassing: het systeem is verboden" in facts
+        expected = python_outcome(catalog, {**_plain(), "verboden": ["emotieherkenning-werk-onderwijs"]})
+        assert _shown_duties(page) == expected["plichten"] == ["ai-geletterdheid", "verboden-stoppen"]
+        assert "(5(1)(f))" in page.locator(".gl-bb-route").inner_text()
+        assert "verboden: [emotieherkenning-werk-onderwijs]" in page.locator("pre.gl-bb-kenmerken").inner_text()
+    finally:
+        page.close()

@@ -310,7 +310,7 @@
     fact("Rol van de gemeente", result.rol || "geen (het is geen AI-systeem)");
     fact("Transparantie (artikel 50)", result.transparantie.length
       ? dutchList(result.transparantie.map(function (d) { return "artikel " + d; }))
-      : (conclusion.transparantie ? "geen van de leden van artikel 50" : "niet van toepassing"));
+      : (conclusion.transparantie ? "geen" : (result.risicoklasse === "verboden" ? "niet van toepassing: het systeem is verboden" : "niet van toepassing: het is geen AI-systeem")));
     part.appendChild(facts);
     part.appendChild(el("p", { text: conclusion.uitleg }));
     part.appendChild(sourcesParagraph("Bron: ", conclusion.bronnen));
