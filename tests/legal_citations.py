@@ -63,6 +63,13 @@ def body_lines(path: Path) -> Iterator[tuple[int, str]]:
     for number in range(start, len(lines)):
         line = lines[number]
         stripped = line.strip()
+        if stripped == "% kenmerken":  # a {beslisboom-casus}'s kenmerken: YAML data up to the directive's end
+            fence = "```"
+            yield number + 1, ""
+            continue
+        if stripped.startswith("%") or re.match(r":[a-z_]+: ", stripped):  # a MyST comment, a directive option
+            yield number + 1, ""
+            continue
         if fence is not None:
             if stripped == fence:
                 fence = None

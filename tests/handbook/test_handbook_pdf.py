@@ -40,12 +40,16 @@ def real_build(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module", params=["fixture", "real"])
 def built(request, fixture_build):
-    """(output folder, {role: [module titles in path order]}, catalog) for each content tree."""
+    """(output folder, {role: [module titles in path order]}, roles with the appendix "Bijlage: beslishulp")
+    for each content tree. The fixture tree has no decision tree, so no appendix; the real one has it in
+    every handbook whose path has m06 (typst_doc.APPENDIX_AFTER_MODULE)."""
     if request.param == "fixture":
-        return fixture_build, {role: [TITLES[m] for m in ids] for role, ids in PATHS.items()}
+        return fixture_build, {role: [TITLES[m] for m in ids] for role, ids in PATHS.items()}, set()
     out = request.getfixturevalue("real_build")
     catalog = load_valid_catalog(REPO)
-    return out, {role: [m.title for m in learning_path(catalog, [role]).modules] for role in catalog.roles}
+    paths = {role: learning_path(catalog, [role]).modules for role in catalog.roles}
+    with_appendix = {role for role, modules in paths.items() if any(m.id == "m06" for m in modules)}
+    return out, {role: [m.title for m in modules] for role, modules in paths.items()}, with_appendix
 
 
 @functools.cache
@@ -109,7 +113,8 @@ def test_modules_appear_in_path_order(built):
             reader = PdfReader(pdf)
             outline = [item.title for item in reader.outline if not isinstance(item, list)]
             extra = ["Inhoud", "Zo gebruik je dit handboek"] + (["Antwoordsleutel"] if edition == "trainer" else [])
-            assert outline == extra[:2] + titles + extra[2:], f"{edition}-{role}"
+            appendix = ["Bijlage: beslishulp"] if role in built[2] else []
+            assert outline == extra[:2] + titles + appendix + extra[2:], f"{edition}-{role}"
             text = _flat(_pdf_text(pdf))
             body = text[text.index("Zo gebruik je dit handboek") :]
             # Each title after the previous one (a module may name a later module in its text,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from ..content.model import dutch_date
-from .outcome import DutyOutcome, Outcome
+from .outcome import Outcome
 
 RISK_CLASS_NL = {
     "geen-ai": "geen AI-systeem",
@@ -18,8 +19,9 @@ FORMATS = ("text", "json")
 Classified = list[tuple[str, str, Outcome]]  # (id, naam, outcome)
 
 
-def _start(duty: DutyOutcome) -> str:
-    return f"vanaf {dutch_date(duty.starts)}" if duty.starts is not None else "startdatum staat nog niet vast"
+def start_text(starts: dt.date | None) -> str:
+    """'vanaf 2 december 2027', or 'startdatum staat nog niet vast' (the site's beslishulp says it the same)."""
+    return f"vanaf {dutch_date(starts)}" if starts is not None else "startdatum staat nog niet vast"
 
 
 def as_json(classified: Classified) -> str:
@@ -72,7 +74,7 @@ def as_text(classified: Classified, source: str) -> str:
         if not outcome.duties:
             out.append("  Geen plichten uit de AI-verordening.")
         for duty in outcome.duties:
-            out.append(f"  - artikel {duty.article} ({_start(duty)}): {duty.description}")
+            out.append(f"  - artikel {duty.article} ({start_text(duty.starts)}): {duty.description}")
             if duty.unsettled:
                 out.append(f"    Let op: {duty.unsettled}")
     out += ["", "Dit is een hulpmiddel, geen juridisch advies."]

@@ -23,15 +23,18 @@ from sphinx.builders import Builder
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinx.util.build_phase import BuildPhase
+from sphinx.util.docutils import new_document
 from sphinx.util.osutil import copyfile
 
 from .. import __version__
 from ..content import Catalog
 from ..output_names import EDITIONS, Edition
 from ..sphinxext.catalog_access import catalog_of
+from ..sphinxext.decision_tree import decision_tree
 from ..sphinxext.typed_warnings import WarningKind, warn
 from .links import LinkRules, doc_uri, linked_labels
 from .translator import IMAGE_DIR, TypstTranslator, asset_name
+from .typst_doc import APPENDIX
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +99,9 @@ class TypstBuilder(Builder):
         # compiles first ends with short ones instead of one long compile on one core.
         for edition in sorted(EDITIONS, key=lambda edition: not edition.with_answers):
             markup = {module_id: self._translate(module_id, doctrees[module_id], edition) for module_id in wanted}
+            appendix = self._appendix(wanted, edition)
+            if appendix is not None:
+                markup[APPENDIX] = appendix
             self._write_assets()
             self.markup[edition.key] = markup
             if self.on_edition is not None:
@@ -154,6 +160,18 @@ class TypstBuilder(Builder):
         assert isinstance(translator, TypstTranslator)
         doctree.walkabout(translator)
         return translator.markup()
+
+    def _appendix(self, wanted: Collection[str], edition: Edition) -> str | None:
+        """The beslishulp appendix: a document with only the ``{beslisboom}`` node, written by its own
+        Typst visitor (the printable flow of the site's page). None without a decision tree."""
+        catalog = self.catalog
+        if catalog.decision_tree is None or catalog.duties is None or not wanted:
+            return None
+        document = new_document(APPENDIX)
+        document.settings.env = self.env
+        document += decision_tree()
+        # Its links all go to EUR-Lex; the link rules of any module of the build will do.
+        return self._translate(sorted(wanted)[0], document, edition)
 
     def _copy_images(self) -> None:
         target = Path(self.outdir) / IMAGE_DIR

@@ -17,6 +17,17 @@ from .edition import CoverFacts, document_title
 
 TEMPLATE = "handboek.typ"
 KEY_LABEL = "gl-antwoordsleutel"
+#: The key of the beslishulp appendix in the module markup (see typst_builder.APPENDIX).
+APPENDIX = "bijlage-beslishulp"
+#: A handbook gets the appendix "Bijlage: beslishulp" when its learning path has this module: the
+#: module on risk classification, which teaches the decision tree (and has exercises with it).
+APPENDIX_AFTER_MODULE = "m06"
+APPENDIX_TITLE = "Bijlage: beslishulp"
+APPENDIX_INTRO = (
+    "Met deze beslishulp zoek je uit wat de AI-verordening vraagt bij één systeem. Het is dezelfde beslisboom "
+    "als op de website en in 'geletterdheid classificeer'. Op de website vind je hem met de uitkomst, de "
+    "plichten en hun datums. Dit is een hulpmiddel, geen juridisch advies."
+)
 
 
 def _c(text: str) -> str:
@@ -60,9 +71,24 @@ def handbook_document(
         parts.append("#pagebreak(weak: true)")
         parts.append(f"#gl-sectie({_c(f'Module {number} van {total} · {module.title}')})")
         parts.append(module_markup[module.id])
+    if has_appendix(path, module_markup):
+        parts.append(appendix(module_markup[APPENDIX]))
     if edition.with_answers:
         parts.append(answer_key(catalog, path))
     return "\n\n".join(parts) + "\n"
+
+
+def has_appendix(path: LearningPath, module_markup: dict[str, str]) -> bool:
+    return APPENDIX in module_markup and any(module.id == APPENDIX_AFTER_MODULE for module in path.modules)
+
+
+def appendix(markup: str) -> str:
+    """The beslishulp appendix: a section of its own, in the PDF's bookmarks, with the printable flow."""
+    return (
+        f"#pagebreak(weak: true)\n\n#gl-sectie({_c(APPENDIX_TITLE)})\n\n"
+        f"#heading(level: 1, outlined: false, bookmarked: true)[{escape(APPENDIX_TITLE)}]\n\n"
+        f"{escape(APPENDIX_INTRO)}\n\n{markup}"
+    )
 
 
 def _logo(facts: CoverFacts) -> str:

@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 
 from .. import __version__
 from .catalog_access import catalog_of, load_into
+from .decision_tree import decision_tree, setup_decision_tree
 from .forum import forum_box, setup_forum
 from .learning_path import learning_path_node, setup_learning_path
 from .learning_path_pages import setup_learning_path_pages
@@ -33,13 +34,24 @@ from .roles import ArticleRole, LegalFactRole
 from .timeline import setup_timeline, timeline
 from .topics import setup_topics
 from .translations import add_dutch_texts, add_search_texts
+from .tree_case import setup_tree_case, tree_case
 
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"  # naar-boven.html (site_conf's article_footer_items)
 FAVICON = STATIC_DIR / "favicon.svg"
 #: The builders that have visitors for the components; others (latex, linkcheck...) leave them out.
 WRITTEN_BY = ("html", "text", "typst")
-COMPONENTS = (module_card, quiz, forum_box, learning_path_node, module_overview, role_cards, timeline)
+COMPONENTS = (
+    module_card,
+    quiz,
+    forum_box,
+    learning_path_node,
+    module_overview,
+    role_cards,
+    timeline,
+    decision_tree,
+    tree_case,
+)
 
 
 def _own_copies(app: Sphinx, config: Any) -> None:
@@ -118,6 +130,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_module_overview,
         setup_role_cards,
         setup_timeline,
+        setup_decision_tree,
+        setup_tree_case,
         setup_topics,
         setup_module_pages,
         setup_learning_path_pages,
@@ -137,6 +151,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_search_texts)
     add_dutch_texts(app)
     app.add_css_file("geletterdheid.css")
+    app.add_css_file("beslisboom.css")
     # After doctools.js (200), before translations.js (500): see the script for why.
     app.add_js_file("vertalingen-zonder-eval.js", priority=300)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}

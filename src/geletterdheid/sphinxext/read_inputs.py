@@ -62,6 +62,8 @@ def _part(catalog: Catalog, key: Key, env: BuildEnvironment) -> object:
         return catalog.forum
     if kind == "legal":
         return catalog.legal
+    if kind == "tree":  # a {beslisboom-casus} walks its kenmerken while the page is read
+        return (catalog.decision_tree, catalog.duties, catalog.legal)
     raise ValueError(f"unknown Catalog part {key!r}")
 
 

@@ -29,6 +29,7 @@ class WarningKind(Enum):
     LINK = "link"  # a link to a page that is not in the build
     IMAGE = "afbeelding"  # an image without alternative text
     NODE = "onderdeel"  # a document part the handbook cannot print
+    CASE = "casus"  # a {beslisboom-casus} whose expected outcome the decision tree does not give
 
 
 def warn(kind: WarningKind, message: str, location: nodes.Node | tuple[str, int | None] | str | None) -> None:
