@@ -73,13 +73,26 @@ def test_front_matter_code_headings_tables_and_directive_options_are_not_prose()
             "Tweede zin in een directive.",
             "```",
             "",
+            "Term van een definitie",
+            ": Tekst van de definitie.",
+            "",
             "% een opmerking",
             "- Een lijstpunt zonder punt",
             "- Nog een",
+            "",
+            "## Bronnen",
+            "",
+            "- AI-verordening, artikel 4: https://eur-lex.europa.eu/",
         ]
     )
-    assert prose_blocks(text) == ["Eerste zin.", "Tweede zin in een directive.", "Een lijstpunt zonder punt", "Nog een"]
-    assert measure(text).sentences == 4
+    assert prose_blocks(text) == [
+        "Eerste zin.",
+        "Tweede zin in een directive.",
+        "Tekst van de definitie.",
+        "Een lijstpunt zonder punt",
+        "Nog een",
+    ]
+    assert measure(text).sentences == 5
 
 
 def test_long_sentences_count_against_the_share():

@@ -2,7 +2,8 @@
 
 What counts (the rules, so editors know what is measured):
 
-- the body only: no front matter, no code blocks (a fence without ``{``), no headings, no table rows,
+- the body only: no front matter, no code blocks (a fence without ``{``), no headings, no table rows
+  (their cells are fragments), no definition terms (the line above ``: ...``), no "Bronnen" section,
   no comment lines (``%``), no targets (``(label)=``), and no directive lines (```` ```{naam} ````,
   ``:::``, the closing fence and option lines ``:key: value``); a directive's content is prose;
 - a paragraph or a list item ends a sentence, also without a full stop;
@@ -43,6 +44,7 @@ ABBREVIATIONS = frozenset(
         "z.g.a.n.",
     ]
 )
+SOURCES = ("## Bronnen",)  # a list of references, not prose
 _ROLE = re.compile(r"\{[\w-]+\}`[^`]*`")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
@@ -91,6 +93,7 @@ def prose_blocks(text: str) -> list[str]:
     current: list[str] = []
     in_code = False
     in_options = False
+    in_sources = False
 
     def flush() -> None:
         if current:
@@ -113,14 +116,23 @@ def prose_blocks(text: str) -> list[str]:
         if in_options and _OPTION.match(line):
             continue
         in_options = False
-        if not stripped or stripped.startswith(("#", "|", "%", "<!--")) or re.fullmatch(r"\([\w-]+\)=", stripped):
+        if stripped.startswith("#"):
+            in_sources = stripped.startswith(SOURCES)
+        if (
+            in_sources
+            or not stripped
+            or stripped.startswith(("#", "|", "%", "<!--"))
+            or re.fullmatch(r"\([\w-]+\)=", stripped)
+        ):
             flush()
             continue
         item = _ITEM.match(line)
         if item:
             flush()
             line = line[item.end() :]
-        elif stripped.startswith(": "):  # a definition's text: its own sentence(s)
+        elif stripped.startswith(": "):  # a definition: its term is a label, its text is prose
+            if len(current) == 1:
+                current.clear()
             flush()
             line = stripped[2:]
         current.append(line.strip())
