@@ -126,6 +126,12 @@ class Module(Strict):
         description="Wie de toets op een eerdere versie haalde, moet hem opnieuw doen (status 'opnieuw nodig'); "
         "hoogstens de huidige versie",
     )
+    search_terms: list[NonEmptyText] = Field(
+        alias="zoekwoorden",
+        default_factory=list,
+        description="Woorden waarmee mensen deze module zoeken, ook als ze niet in de tekst staan "
+        "(bijvoorbeeld ChatGPT, chatbot, deepfake); gewone tekst, de zoekfunctie van de site vindt ze",
+    )
     trainer: TrainerNotes | None = Field(
         default=None, description="Aantekeningen voor de trainer: kernpunten, casus, bespreking, misverstanden"
     )

@@ -37,7 +37,12 @@ class ModuleCardDirective(CatalogDirective):
         module = self.module()
         if module is None:
             return []
-        return [self.located(module_card(module=module.id))]
+        card = module_card(module=module.id)
+        if module.search_terms:
+            # Not written (every builder's visitor skips the card's children), but Sphinx's search
+            # indexes the doctree's text: the zoekwoorden make the page findable.
+            card += nodes.paragraph("", ", ".join(module.search_terms))
+        return [self.located(card)]
 
 
 def _checked(module: Module) -> str:
