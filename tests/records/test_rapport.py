@@ -296,3 +296,31 @@ def test_when_the_pdf_cannot_be_made_no_file_is_written_or_replaced(db_url, tmp_
     assert "Fout: Typst kon het dossier niet maken: test" in capsys.readouterr().err
     assert [path.name for path in out.iterdir()] == ["rapport.json"]  # no temporary files left either
     assert (out / "rapport.json").read_text(encoding="utf-8") == "het vorige dossier"
+
+
+def test_reminder_lists_made_are_measures_in_the_dossier(db_url, real_catalog, tmp_path, capsys):
+    """`herinneringen` records that a list was made (when, for how many people; no names): the dossier
+    lists those of its period. Whether the mails went out is the gemeente's mail system: never claimed."""
+    from geletterdheid.records.reminder_lists import record_reminder_list, reminder_lists_made
+
+    with Store.open(db_url) as store:
+        fill_municipality(store, real_catalog, employees=30, end=END)
+        record_reminder_list(store, dt.date(2026, 3, 2), 12, None, made_at=dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC))
+        record_reminder_list(store, dt.date(2025, 6, 1), 40, None, made_at=dt.datetime(2025, 6, 1, 9, tzinfo=dt.UTC))
+    code = main(["--root", str(REPO), "herinneringen", "--db", db_url, "--out", str(tmp_path / "lijst.csv"),
+                 "--afdeling", "Burgerzaken"])  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    with Store.open(db_url) as store:
+        made = reminder_lists_made(store)
+        assert [(line.reference_day, line.employees) for line in made[:2]] == [
+            (dt.date(2025, 6, 1), 40),
+            (dt.date(2026, 3, 2), 12),
+        ]
+        assert made[-1].department == "Burgerzaken" and made[-1].made_at.date() == dt.datetime.now(dt.UTC).date()
+        dossier = dossier_of(store, real_catalog, YEAR, "Gemeente Testdorp", today=END + dt.timedelta(days=1))
+    # The June 2025 list is before the period; the one made now is after its end.
+    assert [(line.made_on, line.employees) for line in dossier.reminder_lists] == [(dt.date(2026, 3, 2), 12)]
+    data = as_data(dossier)["uitvoeren"]["herinneringen"]
+    assert data["verstuurd"] is None
+    assert data["lijsten"] == [{"datum": "2026-03-02", "medewerkers": 12, "afdeling": None}]
+    assert "Herinneringslijsten gemaakt: 2 maart 2026 (12 medewerkers)." in render_html(dossier)

@@ -222,6 +222,21 @@ class AttendanceChangeRecord(Base):
     reason: Mapped[str] = mapped_column(Text)
 
 
+class ReminderListRecord(Base):
+    """A reminder list made with ``geletterdheid herinneringen``: a measure taken (who was reminded is in
+    the list the gemeente mails, not here: only when, for which day and how many people)."""
+
+    __tablename__ = "reminder_lists"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    made_at: Mapped[dt.datetime] = mapped_column(DateTime)  # naive UTC
+    #: The day the open modules were counted on (``--voor``, else today).
+    reference_day: Mapped[dt.date] = mapped_column(Date)
+    employees: Mapped[int] = mapped_column(Integer)
+    #: ``--afdeling`` if the list was made for one department, else None.
+    department: Mapped[str | None] = mapped_column(String, nullable=True)
+
+
 def _table_of(record: type[Base]) -> Table:
     """The Table a declarative class maps (typed as a FromClause by SQLAlchemy, a Table in fact)."""
     table = record.__table__
@@ -240,3 +255,4 @@ certificates = _table_of(CertificateRecord)
 workshops = _table_of(WorkshopRecord)
 workshop_attendance = _table_of(WorkshopAttendanceRecord)
 attendance_changes = _table_of(AttendanceChangeRecord)
+reminder_lists = _table_of(ReminderListRecord)

@@ -137,6 +137,15 @@ class WorkshopLine:
 
 
 @dataclass(frozen=True)
+class ReminderLine:
+    """A reminder list made in the period (``geletterdheid herinneringen``): when, and for how many people."""
+
+    made_on: dt.date  # Dutch calendar day
+    employees: int
+    department: str | None
+
+
+@dataclass(frozen=True)
 class CoverageLine:
     """Coverage of one department or role: employees, how many finished their learning path."""
 
@@ -214,6 +223,7 @@ class Dossier:
     forum: bool
     forum_topics: int
     open_reminders: int  # employees with a required module open on the last day (``herinneringen`` would list them)
+    reminder_lists: tuple[ReminderLine, ...]  # the lists made in the period (sending them is the gemeente's mail)
     departments: tuple[CoverageLine, ...]
     roles: tuple[CoverageLine, ...]
     total: CoverageLine
@@ -320,6 +330,15 @@ def _modules(catalog: Catalog, items: Iterable[EmployeeCompletion]) -> tuple[Mod
             tuple(sorted(versions.get(module.id, Counter()).items(), key=lambda pair: (pair[0] is None, pair[0] or 0))),
         )
         for module in catalog.modules.values()
+    )
+
+
+def _reminder_lists(store: Store, period: Period) -> tuple[ReminderLine, ...]:
+    from ..records.reminder_lists import reminder_lists_made
+
+    return tuple(
+        ReminderLine(made.made_at.astimezone(LOCAL_ZONE).date(), made.employees, made.department)
+        for made in reminder_lists_made(store, start_of(period.start), end_of(period.end))
     )
 
 
@@ -500,6 +519,7 @@ def dossier_of(
         forum=catalog.forum,
         forum_topics=len(catalog.topics) if catalog.forum else 0,
         open_reminders=open_reminders,
+        reminder_lists=_reminder_lists(store, period),
         departments=tuple(CoverageLine.of(line, k) for line in by_department[:-1]),
         roles=tuple(CoverageLine.of(line, k) for line in by_role[:-1]),
         total=total_line,

@@ -13,7 +13,7 @@ from html import escape
 from ..content.model import dutch_date
 from .dossier import Dossier
 from .dossier_charts import Chart, percent_text
-from .dossier_json import REMINDERS_NOT_RECORDED, legal_basis
+from .dossier_json import REMINDERS_NOT_RECORDED, legal_basis, reminder_lists_sentence
 from .dossier_text import (
     FIGURES,
     FOUR_STEPS,
@@ -253,8 +253,8 @@ def render_html(dossier: Dossier) -> str:
     )
     add(f"<p>{_e(forum)}</p>")
     add(
-        f"<p>{_e(REMINDERS_NOT_RECORDED)} Op {_e(dutch_date(dossier.period.end))}: "
-        f"{dossier.open_reminders} medewerkers.</p>"
+        f"<p>{_e(REMINDERS_NOT_RECORDED)} {_e(reminder_lists_sentence(dossier))} "
+        f"Op {_e(dutch_date(dossier.period.end))}: {dossier.open_reminders} medewerkers met open modules.</p>"
     )
     add("<h3>Bereik per afdeling en per rol</h3>")
     total = dossier.total

@@ -7,14 +7,29 @@ import datetime as dt
 import json
 from typing import Any
 
+from ..content.model import dutch_date
 from ..content.tree import sources
 from .dossier import SCHEMA_VERSION, CoverageLine, Dossier
 
 LEGAL_BASIS_ARTICLE = "4"
 REMINDERS_NOT_RECORDED = (
-    "Verstuurde herinneringen worden niet vastgelegd: geletterdheid herinneringen maakt alleen de lijst "
-    "voor een mailing. Hier staat hoeveel medewerkers op de einddatum nog verplichte modules open hadden."
+    "geletterdheid herinneringen maakt een lijst voor een mailing; de gemeente verstuurt de mails zelf. "
+    "Daarom staat hier wanneer een lijst is gemaakt en voor hoeveel medewerkers, niet of de mails zijn "
+    "verstuurd, en hoeveel medewerkers op de einddatum nog verplichte modules open hadden."
 )
+
+
+def reminder_lists_sentence(dossier: Dossier) -> str:
+    """The reminder lists of the period in one Dutch sentence (the HTML page and the PDF say the same)."""
+    if not dossier.reminder_lists:
+        return "In deze periode is geen herinneringslijst gemaakt."
+    made = [
+        f"{dutch_date(line.made_on)} ({line.employees} medewerkers"
+        + (f", afdeling {line.department}" if line.department else "")
+        + ")"
+        for line in dossier.reminder_lists
+    ]
+    return "Herinneringslijsten gemaakt: " + ", ".join(made) + "."
 
 
 def legal_basis() -> dict[str, str]:
@@ -101,6 +116,10 @@ def as_data(dossier: Dossier) -> dict[str, Any]:
             "forum": {"aanwezig": dossier.forum, "onderwerpen": dossier.forum_topics},
             "herinneringen": {
                 "verstuurd": None,
+                "lijsten": [
+                    {"datum": line.made_on.isoformat(), "medewerkers": line.employees, "afdeling": line.department}
+                    for line in dossier.reminder_lists
+                ],
                 "open_op_einddatum": dossier.open_reminders,
                 "toelichting": REMINDERS_NOT_RECORDED,
             },

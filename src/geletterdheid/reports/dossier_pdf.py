@@ -13,7 +13,7 @@ from ..content.model import dutch_date
 from ..typst_syntax import escape, string
 from .dossier import Dossier
 from .dossier_charts import Chart, percent_text
-from .dossier_json import REMINDERS_NOT_RECORDED, legal_basis
+from .dossier_json import REMINDERS_NOT_RECORDED, legal_basis, reminder_lists_sentence
 from .dossier_text import (
     FIGURES,
     FOUR_STEPS,
@@ -214,7 +214,10 @@ def dossier_source(dossier: Dossier, fonts: str = "Libertinus Serif") -> str:
     add(
         escape(forum)
         + "\n\n"
-        + escape(f"{REMINDERS_NOT_RECORDED} Op {dutch_date(dossier.period.end)}: {dossier.open_reminders} medewerkers.")
+        + escape(
+            f"{REMINDERS_NOT_RECORDED} {reminder_lists_sentence(dossier)} "
+            f"Op {dutch_date(dossier.period.end)}: {dossier.open_reminders} medewerkers met open modules."
+        )
         + "\n"
     )
     add("=== Bereik per afdeling en per rol\n")

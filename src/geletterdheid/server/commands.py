@@ -247,6 +247,7 @@ def _date(text: str) -> dt.date:
 
 @database_errors_handled
 def cmd_reminders(args: argparse.Namespace) -> int:
+    from ..records.reminder_lists import record_reminder_list
     from ..records.store import Store
     from ..records.times import LOCAL_ZONE
     from ..reports import reminders
@@ -266,6 +267,7 @@ def cmd_reminders(args: argparse.Namespace) -> int:
         found = list(
             reminders.reminders(catalog, completions(catalog, employees, store.module_progress(), training, day))
         )
+
     link_of = None
     if args.basis_url:
         days = args.geldig_dagen or settings.link_days
@@ -278,6 +280,9 @@ def cmd_reminders(args: argparse.Namespace) -> int:
         reminders.write_xlsx(args.out, found, link_of)
     else:
         reminders.write_csv(args.out, DIALECTS[args.dialect], found, link_of)
+    # Written: now it is a measure taken (the evidence dossier lists it); sending the mails is the gemeente's.
+    with Store.open(settings.db) as store:
+        record_reminder_list(store, day, len(found), args.afdeling)
     if not employees:
         _complain(
             "Let op: geen medewerkers gevonden; importeer eerst de personeelslijst (geletterdheid roster import)."
