@@ -27,7 +27,9 @@ PRACTICE_LABELS: dict[str, str] = {
     "gezichtsdatabank-scraping": "Ongericht gezichtsbeelden verzamelen voor een databank",
     "emotieherkenning-werk-onderwijs": "Emoties herkennen op het werk of in het onderwijs",
     "biometrische-categorisering": "Mensen biometrisch indelen naar gevoelige kenmerken",
-    "realtime-biometrie-rechtshandhaving": "Realtime biometrische identificatie op afstand voor de rechtshandhaving",
+    "realtime-biometrie-rechtshandhaving": (
+        "Realtime biometrische identificatie op afstand in openbare ruimten, voor de rechtshandhaving"
+    ),
     "seksuele-deepfakes": "Seksuele deepfakes zonder toestemming",
     "kindermisbruikmateriaal": "Beelden van seksueel kindermisbruik",
 }
