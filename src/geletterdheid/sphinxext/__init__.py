@@ -3,7 +3,7 @@
 Every component is a node made by its directive and written by a visitor per builder (``html``,
 ``text`` and the handbooks' ``typst``), reading the Catalog, one module per component as in
 sphinx-design: ``module_card``, ``quiz``, ``forum``, ``learning_path``, ``module_overview``,
-``role_cards``, ``timeline``; ``topics`` makes plain sections. Warnings are typed
+``role_cards``, ``timeline``, ``diagrams``; ``topics`` makes plain sections. Warnings are typed
 (``geletterdheid.<kind>``, see typed_warnings.py).
 """
 
@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 
 from .. import __version__
 from .catalog_access import catalog_of, load_into
+from .diagrams import diagram, setup_diagrams
 from .forum import forum_box, setup_forum
 from .learning_path import learning_path_node, setup_learning_path
 from .learning_path_pages import setup_learning_path_pages
@@ -39,7 +40,7 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"  # naar-boven.html (site_con
 FAVICON = STATIC_DIR / "favicon.svg"
 #: The builders that have visitors for the components; others (latex, linkcheck...) leave them out.
 WRITTEN_BY = ("html", "text", "typst")
-COMPONENTS = (module_card, quiz, forum_box, learning_path_node, module_overview, role_cards, timeline)
+COMPONENTS = (module_card, quiz, forum_box, learning_path_node, module_overview, role_cards, timeline, diagram)
 
 
 def _own_copies(app: Sphinx, config: Any) -> None:
@@ -118,6 +119,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_module_overview,
         setup_role_cards,
         setup_timeline,
+        setup_diagrams,
         setup_topics,
         setup_module_pages,
         setup_learning_path_pages,
