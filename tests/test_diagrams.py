@@ -105,3 +105,9 @@ def test_an_unknown_diagram_is_an_error_at_its_line(tmp_path):
     assert re.search(r"m02-vervolg\.md:\d+: WARNING: diagram 'piramide-bestaat-niet' bestaat niet", output)
     assert "[geletterdheid.diagram]" in output
 
+
+def test_the_real_content_places_the_six_diagrams():
+    used = set()
+    for page in [*REPO.glob("modules/*.md"), *REPO.glob("docs/*.md")]:
+        used |= set(re.findall(r"^```\{diagram\} (\S+)", page.read_text(encoding="utf-8"), re.M))
+    assert used == set(NAMES)
