@@ -506,7 +506,7 @@ def visit_diagram_typst(self: TypstWriter, node: diagram) -> None:
     shown = diagram_for(node["name"], self.catalog.legal)
     path = self.add_asset(svg(shown).encode("utf-8"), "svg")
     alt = f"{shown.title}. {shown.description}"
-    self.add_block(f"#gl-afbeelding(image({string(path)}, alt: {string(alt)}, width: 85%))")
+    self.add_block(f"#gl-afbeelding(image({string(path)}, alt: {string(alt)}, width: 60%))")
     self.add_block(f"#strong[{typst_escape(TEXT_SUMMARY)}]")
     _walk(self, node, text_equivalent(shown, Typography(self.config)))  # type: ignore[arg-type]
     raise nodes.SkipNode
