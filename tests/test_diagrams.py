@@ -111,3 +111,30 @@ def test_the_real_content_places_the_six_diagrams():
     for page in [*REPO.glob("modules/*.md"), *REPO.glob("docs/*.md")]:
         used |= set(re.findall(r"^```\{diagram\} (\S+)", page.read_text(encoding="utf-8"), re.M))
     assert used == set(NAMES)
+
+
+@pytest.mark.content
+def test_the_real_timeline_has_every_date_of_wetgeving_yaml():
+    from geletterdheid.content.load import load_catalog
+    from geletterdheid.sphinxext.diagrams import timeline_diagram
+
+    catalog, problems = load_catalog(REPO)
+    assert catalog is not None, problems
+    data = yaml.safe_load((REPO / "docs" / "wetgeving.yaml").read_text(encoding="utf-8"))
+    expected = [dutch_date(date) for date in sorted(entry["datum"] for entry in data["datums"].values())]
+    assert [part.label for part in timeline_diagram(catalog.legal).parts] == expected
+
+
+def test_the_text_builder_writes_the_description_and_the_text_equivalent(tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-minimal", srcdir)
+    _page_with_diagrams(srcdir, ["risicopiramide"])
+    app = SphinxTestApp("text", srcdir=srcdir, warningiserror=True)
+    try:
+        app.build()
+        text = " ".join((Path(app.outdir) / "modules" / "m02-vervolg.txt").read_text(encoding="utf-8").split())
+    finally:
+        app.cleanup()
+    assert "De vier risiconiveaus van de AI-verordening. Een piramide met vier lagen." in text
+    assert "**Verboden.** Mag niet: het risico is te groot. (artikel 5)" in text
+    assert "<svg" not in text
