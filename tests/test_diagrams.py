@@ -13,8 +13,9 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from geletterdheid.content.articles import parse_provision
+from geletterdheid.content.diagrams import DIAGRAMS, NAMES
 from geletterdheid.content.model import dutch_date
-from geletterdheid.sphinxext.diagrams import DIAGRAMS, NAMES, svg
+from geletterdheid.sphinxext.diagrams import svg
 from repo_paths import ROOTS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -115,8 +116,8 @@ def test_the_real_content_places_the_six_diagrams():
 
 @pytest.mark.content
 def test_the_real_timeline_has_every_date_of_wetgeving_yaml():
+    from geletterdheid.content.diagrams import timeline_diagram
     from geletterdheid.content.load import load_catalog
-    from geletterdheid.sphinxext.diagrams import timeline_diagram
 
     catalog, problems = load_catalog(REPO)
     assert catalog is not None, problems

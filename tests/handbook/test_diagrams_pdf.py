@@ -10,7 +10,7 @@ from handbook_fixture import copy_tree
 from pypdf import PdfReader
 
 from geletterdheid.cli import main
-from geletterdheid.sphinxext.diagrams import DIAGRAMS
+from geletterdheid.content.diagrams import DIAGRAMS
 from pdf_support import flat, struct_elements
 
 
