@@ -60,6 +60,7 @@ def body_lines(path: Path) -> Iterator[tuple[int, str]]:
     if lines and lines[0].strip() == "---":
         start = next(n for n in range(1, len(lines)) if lines[n].strip() == "---") + 1
     fence: str | None = None
+    directives = 0  # open ```{name} blocks: their closing ``` is no code fence
     for number in range(start, len(lines)):
         line = lines[number]
         stripped = line.strip()
@@ -74,7 +75,13 @@ def body_lines(path: Path) -> Iterator[tuple[int, str]]:
             if stripped == fence:
                 fence = None
             continue
-        if stripped.startswith("```") and not stripped.startswith("```{"):
+        if stripped == "```" and directives:
+            directives -= 1
+            yield number + 1, ""
+            continue
+        if stripped.startswith("```{"):
+            directives += 1
+        elif stripped.startswith("```"):
             fence = "```"
             continue
         if stripped.startswith(("```{", ":::")) or stripped in ("```", ":::"):

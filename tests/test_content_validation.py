@@ -277,6 +277,13 @@ BROKEN_IN_TEXT = {
         25,
         "afbeelding schema.png heeft geen alternatieve tekst",
     ),
+    "unknown-diagram": (
+        "modules/m01-basis.md",
+        "Nog meer tekst.",
+        "Nog meer tekst.\n\n```{diagram} risicopiramide\n```\n\n```{diagram} piramide\n```",
+        28,
+        "diagram 'piramide' bestaat niet; kies uit: risicopiramide",
+    ),
 }
 
 

@@ -4,7 +4,7 @@ No Sphinx run: the text is read line by line, skipping code (fenced blocks, code
 and every ``{artikel}``, ``{wet}`` and ``{doc}`` role, every link to a ``.md`` page and every image
 is checked. What the scan finds is what the build stops on: an unknown article or ``{wet}`` key, a
 link to a page that does not exist, an image without alternative text (the PDF handbooks must be
-accessible). Pure: the caller says which pages exist.
+accessible), a ``{diagram}`` that does not exist. Pure: the caller says which pages exist.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .articles import UnknownProvision, parse_provision
+from .diagrams import NAMES as DIAGRAM_NAMES
 from .model import LegalFacts
 
 #: A code span or a role: ``{name}`` directly before a backtick span makes it a role.
@@ -84,6 +85,16 @@ def _closes(fence: re.Match[str], opening: str) -> bool:
     return closing[0] == opening[0] and len(closing) >= len(opening) and not fence.group("info").strip()
 
 
+def _unknown_diagram(line: str) -> str | None:
+    """The name of a ``{diagram}`` fence that names no diagram; else None."""
+    fence = _FENCE.match(line)
+    directive = _DIRECTIVE.match(fence.group("info").strip()) if fence else None
+    if directive is None or directive.group("name") != "diagram":
+        return None
+    name = directive.group("argument").strip()
+    return None if name in DIAGRAM_NAMES else name or "?"
+
+
 def _image_directive_without_alt(lines: Sequence[str], index: int) -> str | None:
     """The image of an ``{image}`` or ``{figure}`` fence at ``index`` that has no ``alt`` option."""
     fence = _FENCE.match(lines[index])
@@ -134,6 +145,11 @@ def scan(lines: Sequence[str], legal: LegalFacts, exists: PageExists, start: int
             source = _image_directive_without_alt(lines, index)
             if source is not None:
                 found.append(Finding(index, f"afbeelding {source} heeft geen alternatieve tekst; {ALT_HINT}", line))
+            name = _unknown_diagram(line)
+            if name is not None:
+                found.append(
+                    Finding(index, f"diagram '{name}' bestaat niet; kies uit: {', '.join(DIAGRAM_NAMES)}", line)
+                )
             continue
         rest = line
         for span in _SPAN.finditer(line):

@@ -3,7 +3,7 @@
 Every component is a node made by its directive and written by a visitor per builder (``html``,
 ``text`` and the handbooks' ``typst``), reading the Catalog, one module per component as in
 sphinx-design: ``module_card``, ``quiz``, ``forum``, ``learning_path``, ``module_overview``,
-``role_cards``, ``timeline``; ``topics`` makes plain sections. Warnings are typed
+``role_cards``, ``timeline``, ``diagrams``; ``topics`` makes plain sections. Warnings are typed
 (``geletterdheid.<kind>``, see typed_warnings.py).
 """
 
@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from .. import __version__
 from .catalog_access import catalog_of, load_into
 from .decision_tree import decision_tree, setup_decision_tree
+from .diagrams import diagram, setup_diagrams
 from .forum import forum_box, setup_forum
 from .learning_path import learning_path_node, setup_learning_path
 from .learning_path_pages import setup_learning_path_pages
@@ -51,6 +52,7 @@ COMPONENTS = (
     timeline,
     decision_tree,
     tree_case,
+    diagram,
 )
 
 
@@ -132,6 +134,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_timeline,
         setup_decision_tree,
         setup_tree_case,
+        setup_diagrams,
         setup_topics,
         setup_module_pages,
         setup_learning_path_pages,

@@ -28,6 +28,7 @@ class WarningKind(Enum):
     ROLE = "rol"  # an unknown role id
     LINK = "link"  # a link to a page that is not in the build
     IMAGE = "afbeelding"  # an image without alternative text
+    DIAGRAM = "diagram"  # an unknown diagram name
     NODE = "onderdeel"  # a document part the handbook cannot print
     CASE = "casus"  # a {beslisboom-casus} whose expected outcome the decision tree does not give
 
