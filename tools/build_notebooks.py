@@ -19,7 +19,7 @@ import nbformat
 from nbclient import NotebookClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from notebook_cells import NOTEBOOKS  # noqa: E402
+from notebook_cells import NOTEBOOKS
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = "docs/notebooks"

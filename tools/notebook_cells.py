@@ -366,7 +366,8 @@ print(f"correlatie adreswijzigingen en statushouder: {statistics.correlation(mov
 
 holders = [m for m, s in zip(moves, sensitive) if s]
 others = [m for m, s in zip(moves, sensitive) if not s]
-print(f"gemiddeld aantal adreswijzigingen: statushouders {statistics.mean(holders):.2f}, anderen {statistics.mean(others):.2f}")
+print(f"gemiddeld aantal adreswijzigingen: statushouders {statistics.mean(holders):.2f}", end="")
+print(f", anderen {statistics.mean(others):.2f}")
 
 # AUC: compare every holder with every other resident (ties count half).
 counts = Counter(others)
@@ -404,7 +405,8 @@ M15 = [
         """
 # Oefennotebook: nauwkeurigheid en robuustheid meten
 
-Bij module [m15 Nauwkeurigheid, robuustheid, cybersecurity en documentatie](../../modules/m15-nauwkeurigheid-robuustheid.md).
+Bij module [m15 Nauwkeurigheid, robuustheid, cybersecurity en
+documentatie](../../modules/m15-nauwkeurigheid-robuustheid.md).
 
 Je meet een verzonnen markeringsmodel op een **scheve testset** (ongeveer 5% positief): accuratesse,
 precisie en recall, met betrouwbaarheidsintervallen (Wilson en bootstrap). Daarna doe je een

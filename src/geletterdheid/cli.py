@@ -215,6 +215,7 @@ COMMAND_MODULES: list[str] = [
     "classification.commands",
     "preview.commands",
     "scaffold.commands",
+    "myst_export.commands",
 ]
 
 
