@@ -87,6 +87,7 @@ def test_articles_link_to_eur_lex_and_legal_facts_are_text(exported: Path) -> No
     index = (exported / "index.md").read_text(encoding="utf-8")
     assert "Sinds 2 februari 2025 ([artikel 113](https://eur-lex.europa.eu/" in index
     assert "- [Technisch specialist](docs/rollen/technisch-specialist.md): " in index  # {rolkeuze} as a list
+    assert "Oefen zelf: [notebook bias toetsen](../docs/notebooks/m16-bias-toetsen.ipynb)" in module
     for notebook in (REPO / "docs" / "notebooks").glob("*.ipynb"):
         assert (exported / "docs" / "notebooks" / notebook.name).read_bytes() == notebook.read_bytes()
 

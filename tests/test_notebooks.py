@@ -7,6 +7,8 @@ a broken cell, a changed number or a stored output that no longer matches the co
 from __future__ import annotations
 
 import copy
+import shutil
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -71,7 +73,7 @@ def test_notebook_is_valid_and_linked_both_ways(name: str) -> None:
     notebook = nbformat.read(NOTEBOOK_DIR / f"{name}.ipynb", as_version=4)
     nbformat.validate(notebook)
     module = (REPO / "modules" / MODULES[name]).read_text(encoding="utf-8")
-    assert f"](../docs/notebooks/{name}.ipynb)" in module, "the module links its notebook"
+    assert f" </docs/notebooks/{name}>`" in module, "the module links its notebook"
     assert f"](../../modules/{MODULES[name]})" in notebook.cells[0].source, "the notebook names its module"
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     assert all(cell.execution_count for cell in code), "stored as run, in order"
@@ -97,5 +99,17 @@ def test_the_site_shows_code_outputs_and_a_download_link() -> None:
     page = notebook_markdown(source, "m16-bias-toetsen.ipynb")
     assert page.startswith("# Oefennotebook: bias toetsen")
     assert "{download}`m16-bias-toetsen.ipynb`" in page
+    assert "{doc}`m16 Bias toetsen in de praktijk <../../modules/m16-bias-toetsen>`" in page
     assert "```python\nimport random" in page
     assert "```text\nverhouding selectie       B/A = 2.00" in page
+
+
+def test_check_accepts_a_doc_link_to_a_notebook_and_names_a_missing_one(tmp_path: Path) -> None:
+    from geletterdheid.content.body_check import body_problems
+
+    assert [p for p in body_problems(REPO) if "notebooks" in p.message] == []
+    tree = tmp_path / "tree"
+    shutil.copytree(REPO, tree, ignore=shutil.ignore_patterns(".git", ".venv", "_build", "tests", "bench", "src"))
+    module = tree / "modules" / "m16-bias-toetsen.md"
+    module.write_text(module.read_text(encoding="utf-8").replace("/m16-bias-toetsen>`", "/m99-weg>`"), encoding="utf-8")
+    assert any("docs/notebooks/m99-weg" in p.message for p in body_problems(tree))

@@ -68,9 +68,10 @@ def legal_text(catalog: Catalog, key: str) -> str:
 class PageConverter:
     """Converts the pages of one export: knows which pages exist and their titles, for ``{doc}`` links."""
 
-    def __init__(self, catalog: Catalog, titles: dict[str, str]) -> None:
+    def __init__(self, catalog: Catalog, titles: dict[str, str], files: dict[str, str] | None = None) -> None:
         self.catalog = catalog
         self.titles = titles  # exported page path without suffix ("modules/m01-wat-is-ai") -> title
+        self.files = files or {}  # the same -> its file, where that is not name + ".md" (a notebook)
 
     def inline(self, text: str, page: str) -> str:
         """``text`` with every Sphinx role replaced; ``page`` is the exported path of the page it is on."""
@@ -93,8 +94,8 @@ class PageConverter:
         name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
         if name not in self.titles:
             return shown or target  # a page the export does not have (the generated learning paths)
-        relative = posixpath.relpath(name, folder or ".")
-        return f"[{shown or self.titles[name]}]({relative}.md)"
+        relative = posixpath.relpath(self.files.get(name, f"{name}.md"), folder or ".")
+        return f"[{shown or self.titles[name]}]({relative})"
 
     def page(self, text: str, page: str) -> str:
         """The whole page ``text`` (Markdown, without front matter) converted."""

@@ -150,7 +150,7 @@ def write_project(catalog: Catalog, out: Path, title: str = TITLE) -> Exported:
     root = catalog.root
     pages = _source_pages(root)
     titles = {page.rsplit(".", 1)[0]: _title(root, page, catalog) for page in pages}
-    converter = PageConverter(catalog, titles)
+    converter = PageConverter(catalog, titles, {page.rsplit(".", 1)[0]: page for page in pages})
     out.mkdir(parents=True, exist_ok=True)
     texts: dict[str, str] = {}
     for page in pages:

@@ -44,6 +44,15 @@ def _outputs(cell: dict[str, Any]) -> list[str]:
     return shown
 
 
+#: A Markdown link to a local page (``[m16](../../modules/m16-bias-toetsen.md)``), as a notebook must write it.
+_PAGE_LINK = re.compile(r"\[([^\]]+)\]\((?![a-z]+:)([^)\s]+)\.md\)")
+
+
+def _doc_links(text: str) -> str:
+    """Links to local .md pages as ``{doc}`` roles: Sphinx's own reference, as every page of the site uses."""
+    return _PAGE_LINK.sub(lambda m: f"{{doc}}`{m.group(1).replace(chr(10), ' ')} <{m.group(2)}>`", text)
+
+
 def notebook_markdown(source: str, filename: str) -> str:
     """The MyST Markdown of a notebook: its cells and stored outputs, with a download link after the first cell."""
     notebook = json.loads(source)
@@ -51,7 +60,7 @@ def notebook_markdown(source: str, filename: str) -> str:
     for number, cell in enumerate(notebook.get("cells", [])):
         text = _text(cell.get("source", ""))
         if cell.get("cell_type") == "markdown":
-            parts.append(text)
+            parts.append(_doc_links(text))
         elif cell.get("cell_type") == "code":
             parts.append(_fence("python", text))
             parts.extend(_outputs(cell))
