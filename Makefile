@@ -14,7 +14,7 @@ BIN    := $(VENV)/bin
 $(BIN)/geletterdheid: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,lint]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,lint,notebooks]"
 	@touch $@
 
 site: $(BIN)/geletterdheid
@@ -40,8 +40,8 @@ constraints:
 	rm -rf .venv-constraints
 	$(PYTHON) -m venv .venv-constraints
 	.venv-constraints/bin/python -m pip install --quiet --upgrade pip
-	.venv-constraints/bin/python -m pip install --quiet -e ".[test,lint]"
-	( echo '# Exact versions that make and CI install (pip install -c constraints.txt -e ".[test,lint]").'; \
+	.venv-constraints/bin/python -m pip install --quiet -e ".[test,lint,notebooks]"
+	( echo '# Exact versions that make and CI install (pip install -c constraints.txt -e ".[test,lint,notebooks]").'; \
 	  echo '# Written by make constraints from a fresh venv; upgrade on purpose, then run make lint test.'; \
 	  .venv-constraints/bin/python -m pip freeze --exclude-editable ) > constraints.txt
 	rm -rf .venv-constraints

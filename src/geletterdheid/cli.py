@@ -216,6 +216,7 @@ COMMAND_MODULES: list[str] = [
     "preview.commands",
     "scaffold.commands",
     "exports.commands",
+    "myst_export.commands",
 ]
 
 

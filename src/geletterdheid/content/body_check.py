@@ -22,6 +22,8 @@ from .model import LegalFacts
 from .yamlsource import YamlSyntaxError, parse_yaml
 
 SOURCE_SUFFIX = ".md"
+#: Pages a ``{doc}`` name can also reach: the practice notebooks (docs/notebooks/*.ipynb).
+DOC_SUFFIXES = (SOURCE_SUFFIX, ".ipynb")
 
 
 def _front_matter_end(lines: Sequence[str]) -> int:
@@ -35,8 +37,8 @@ def _front_matter_end(lines: Sequence[str]) -> int:
 
 
 def _page_exists(root: Path, page: Path) -> PageExists:
-    """Whether a link from ``page`` reaches a page in the tree: a ``{doc}`` name or a ``.md`` path,
-    relative to the page, or from the root with a leading ``/``."""
+    """Whether a link from ``page`` reaches a page in the tree: a ``{doc}`` name (of a .md page or a
+    notebook) or a ``.md`` path, relative to the page, or from the root with a leading ``/``."""
     folder = page.parent.relative_to(root).as_posix()
 
     def exists(target: str, kind: str) -> bool:
@@ -44,8 +46,9 @@ def _page_exists(root: Path, page: Path) -> PageExists:
         relative = posixpath.normpath(relative)
         if relative.startswith("../"):
             return False
-        path = root / (relative + SOURCE_SUFFIX if kind == "doc" else relative)
-        return path.is_file()
+        if kind == "doc":
+            return any((root / (relative + suffix)).is_file() for suffix in DOC_SUFFIXES)
+        return (root / relative).is_file()
 
     return exists
 

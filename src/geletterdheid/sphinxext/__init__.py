@@ -26,6 +26,7 @@ from .learning_path_pages import setup_learning_path_pages
 from .module_card import module_card, setup_module_card
 from .module_overview import module_overview, setup_module_overview
 from .module_pages import setup_module_pages
+from .notebooks import setup_notebooks
 from .quiz import quiz, setup_quiz
 from .read_inputs import setup_read_inputs
 from .results import CONFIG_NAME as RESULTS_URL
@@ -139,6 +140,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_module_pages,
         setup_learning_path_pages,
         setup_read_inputs,
+        setup_notebooks,
     ):
         setup_component(app)
     app.connect("builder-inited", load_into, priority=400)  # before anything reads the Catalog
