@@ -7,6 +7,7 @@ import asyncio
 import json
 import socket
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -66,7 +67,10 @@ def test_writes_of_one_turn_of_the_loop_go_out_together():
         await asyncio.sleep(0)  # the pending end-of-turn flush finds nothing to write
         assert len(real.writes) == 3
 
-    asyncio.run(scenario())
+    # A loop of its own in a thread of its own: Playwright's sync API, used by browser tests earlier in
+    # the same session, may leave an event loop running in this thread (asyncio.run would refuse).
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, scenario()).result()
 
 
 @pytest.mark.parametrize("http", ["httptools", "h11"])
