@@ -65,7 +65,10 @@ def _code_outputs(notebook: nbformat.NotebookNode) -> list[str]:
 def test_every_notebook_is_listed() -> None:
     assert sorted(p.stem for p in NOTEBOOK_DIR.glob("*.ipynb")) == sorted(MODULES)
     index = (NOTEBOOK_DIR / "index.md").read_text(encoding="utf-8")
-    assert all(f"\n{name}\n" in index for name in MODULES)
+    assert all(f"{{doc}}`{name}`" in index for name in MODULES), "the notebooks page links every notebook"
+    # In the side menu they stand under Naslag (a third level would get a fold-out button without text).
+    naslag = (REPO / "docs" / "naslag.md").read_text(encoding="utf-8")
+    assert all(f"\nnotebooks/{name}\n" in naslag for name in MODULES)
 
 
 @pytest.mark.parametrize("name", sorted(MODULES))
