@@ -41,6 +41,12 @@ def _baseline_confdir(work: Path) -> Path:
     conf = (REPO / "conf.py").read_text(encoding="utf-8")
     # The shared settings, less the extension (its roles and directives stay as plain text).
     conf += '\nextensions = [name for name in extensions if name != "geletterdheid.sphinxext"]  # noqa: F405\n'
+    # The extension brings the template of this footer item (the "Naar boven" link): without it, no item.
+    conf += (
+        "\nhtml_theme_options = {**html_theme_options, "
+        '"article_footer_items": [i for i in html_theme_options.get("article_footer_items", []) '
+        'if i != "naar-boven.html"]}\n'
+    )
     (confdir / "conf.py").write_text(conf, encoding="utf-8")
     return confdir
 
