@@ -5,6 +5,8 @@ One copy here, so the site, the handbooks and the command line say things the sa
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 from collections.abc import Sequence
 
 #: How the levels of the content model (``niveau``) are shown to readers.
@@ -29,3 +31,13 @@ def join_names(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def iso_date_argument(text: str) -> dt.date:
+    """An argparse type: a date as JJJJ-MM-DD, with the Dutch message argparse shows otherwise."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ongeldige datum '{text}'; gebruik JJJJ-MM-DD, bijvoorbeeld 2027-03-31"
+        ) from None

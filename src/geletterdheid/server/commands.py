@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content import catalog_or_exit
-from ..dutch import count
+from ..dutch import count, iso_date_argument
 from ..records.command_support import database_errors_handled
 from ..records.errors import RecordsError
 from ..records.location import ENV_VAR, default_database_path
@@ -236,15 +236,6 @@ def cmd_links(args: argparse.Namespace) -> int:
     return 0
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"ongeldige datum '{text}'; gebruik JJJJ-MM-DD, bijvoorbeeld 2027-03-31"
-        ) from None
-
-
 @database_errors_handled
 def cmd_reminders(args: argparse.Namespace) -> int:
     from ..records.reminder_lists import record_reminder_list
@@ -402,7 +393,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     reminder.add_argument("--out", type=Path, required=True, metavar="BESTAND", help="lijst.csv of lijst.xlsx")
     reminder.add_argument(
         "--voor",
-        type=_date,
+        type=iso_date_argument,
         metavar="DATUM",
         help="wat er op deze dag open staat (JJJJ-MM-DD; standaard: vandaag), dus ook wat tot dan verloopt",
     )

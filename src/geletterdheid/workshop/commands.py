@@ -11,7 +11,7 @@ from pathlib import Path
 from ..content import catalog_or_exit
 from ..content.model import Catalog, Module
 from ..curriculum import required_modules
-from ..dutch import count
+from ..dutch import count, iso_date_argument
 from ..errors import UserError
 from .kit import Kit, Participant
 from .plan import plan_workshop
@@ -139,15 +139,6 @@ def _minutes(text: str) -> int:
     return value
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"ongeldige datum '{text}'; gebruik JJJJ-MM-DD, bijvoorbeeld 2027-03-15"
-        ) from None
-
-
 def _clock(text: str) -> dt.time:
     try:
         return dt.time.fromisoformat(text.strip())
@@ -168,7 +159,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     which.add_argument("--rol", metavar="ROL", help="het leerpad van deze rol, bijvoorbeeld alle-medewerkers")
     which.add_argument("--modules", metavar="M01,M03", help="deze modules, in deze volgorde, gescheiden door komma's")
     parser.add_argument("--duur", type=_minutes, required=True, metavar="MINUTEN", help="lengte van de workshop")
-    parser.add_argument("--datum", type=_date, default=None, metavar="JJJJ-MM-DD", help="datum van de workshop")
+    parser.add_argument(
+        "--datum", type=iso_date_argument, default=None, metavar="JJJJ-MM-DD", help="datum van de workshop"
+    )
     parser.add_argument(
         "--begintijd", type=_clock, default=dt.time(9, 0), metavar="UU:MM", help="begintijd (standaard 09:00)"
     )

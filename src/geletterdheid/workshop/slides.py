@@ -9,7 +9,7 @@ speaker notes of a question slide do not give it away either (a presenter view i
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
 
@@ -21,6 +21,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Inches, Pt
 
 from ..content.model import Module, Question, Quiz, dutch_date
+from ..dutch import join_names
 from .kit import Kit, numbered, option_label
 
 LANGUAGE = "nl-NL"
@@ -215,14 +216,10 @@ def _homework_summary(kit: Kit) -> str:
     titles = kit.catalog.modules
     parts = []
     if quizzes:
-        parts.append("de toets van " + _and([titles[m].title for m in quizzes]))
+        parts.append("de toets van " + join_names([titles[m].title for m in quizzes]))
     if modules:
-        parts.append("de modules " + _and([titles[m].title for m in modules]) + " (lezen en toets)")
-    return _and(parts) + "."
-
-
-def _and(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+        parts.append("de modules " + join_names([titles[m].title for m in modules]) + " (lezen en toets)")
+    return join_names(parts) + "."
 
 
 def _provisions(articles: Iterable[str]) -> str:
