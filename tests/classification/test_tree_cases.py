@@ -150,3 +150,17 @@ def test_the_text_builder_writes_the_case_and_the_flow(tmp_path):
     assert "Oefening: Chatbot" in text and "Transparantie (artikel 50): artikel 50(1)" in text
     assert "Vraag 1. Is het een AI-systeem?" in text
     assert "Nee (Nee, het voert alleen regels uit die mensen hebben opgesteld): conclusie: Geen AI-systeem." in text
+
+
+def test_a_case_with_broken_or_aliased_kenmerken_fails_at_the_line(tmp_path):
+    # Anchors and aliases are refused as in every content file: nested aliases would be expanded
+    # while the page is read (a "billion laughs").
+    kenmerken = _kenmerken(interactie_met_personen=True) + "\nextra: &a [1, 2]\nmeer: *a"
+    code, output = _build_with_case(tmp_path, _case("minimaal", "50(1)", kenmerken))
+    assert code != 0
+    assert f"m02-vervolg.md:{_line_in_page(tmp_path, 'extra: &a')}:" in output
+    assert "ankers en verwijzingen ('&a') worden niet ondersteund" in output
+    kenmerken = _kenmerken(interactie_met_personen=True) + "\nextra: [1, 2"
+    code, output = _build_with_case(tmp_path / "broken", _case("minimaal", "50(1)", kenmerken))
+    assert code != 0
+    assert "beslisboom-casus: ongeldige YAML" in output

@@ -22,14 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from ..content.duties import DutyTable
 from ..content.inventory import Features
 from ..content.model import LegalFacts
 from ..content.tree import RISK_CLASSES, DecisionTree
+from ..content.yamlsource import YamlSyntaxError, parse_yaml
 from . import Outcome, classify
 
 EXPLANATION_MARK = "% uitleg"
@@ -92,13 +93,14 @@ def _line_of_key(text: str, key: str) -> int:
 
 
 def features_of(parts: CaseParts) -> Features | CaseProblem:
+    # The content's YAML reader: libyaml's parser, and anchors and aliases refused (a "billion laughs"
+    # in a case would otherwise be expanded while the page is read).
     try:
-        data = yaml.safe_load(parts.features_text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return CaseProblem(
-            parts.features_offset + (mark.line if mark else 0), f"beslisboom-casus: geen geldige YAML: {exc}"
-        )
+        data, _, problems = parse_yaml(parts.features_text, Path(), parts.features_offset - 1)
+    except YamlSyntaxError as exc:
+        return CaseProblem(exc.problem.line, f"beslisboom-casus: {exc.problem.message}")
+    if problems:
+        return CaseProblem(problems[0].line, f"beslisboom-casus: {problems[0].message}")
     if not isinstance(data, dict):
         return CaseProblem(
             parts.features_offset, "beslisboom-casus: onder '% kenmerken' staan de kenmerken als 'sleutel: waarde'"

@@ -27,6 +27,7 @@ from .module_card import module_card, setup_module_card
 from .module_overview import module_overview, setup_module_overview
 from .module_pages import setup_module_pages
 from .notebooks import setup_notebooks
+from .page_nodes import has_node
 from .quiz import quiz, setup_quiz
 from .read_inputs import setup_read_inputs
 from .results import CONFIG_NAME as RESULTS_URL
@@ -85,7 +86,7 @@ def _add_templates_and_favicon(app: Sphinx, config: Any) -> None:
 
 def _add_quiz_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Pages with a quiz load quiz.js, or toets.js in toets mode (deferred); other pages no quiz code."""
-    if doctree is not None and doctree.next_node(quiz) is not None:
+    if has_node(doctree, quiz):
         app.add_js_file("toets.js" if app.config[RESULTS_URL] else "quiz.js", loading_method="defer")
 
 

@@ -26,6 +26,7 @@ from ..content import Catalog
 from ..content.tree import DecisionTree
 from .catalog_access import catalog_of
 from .html_text import HtmlText, Typography
+from .page_nodes import has_node
 from .typed_warnings import WarningKind, warn
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ def visit_decision_tree_html(self: HTML5Translator, node: decision_tree) -> None
 
 def add_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Only pages with the beslishulp load its script."""
-    if doctree is not None and doctree.next_node(decision_tree) is not None:
+    if has_node(doctree, decision_tree):
         app.add_js_file(SCRIPT, loading_method="defer")
 
 

@@ -29,6 +29,7 @@ from .catalog_access import catalog_of
 from .html_text import HtmlText, Typography, attributes
 from .links import doc_link, docname_of, site_url
 from .module_card import module_card
+from .page_nodes import has_node
 from .read_inputs import note_use
 from .results import CONFIG_NAME as RESULTS_URL
 from .typed_warnings import WarningKind, warn
@@ -171,7 +172,7 @@ def visit_learning_path_typst(self: TypstWriter, node: learning_path_node) -> No
 def add_path_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Learning-path pages and module pages load leerpad.js (deferred): the path the learner follows,
     and on a practice site the toetsen passed in this browser. Its data- attributes say the site's mode."""
-    if doctree is None or (doctree.next_node(learning_path_node) is None and doctree.next_node(module_card) is None):
+    if not has_node(doctree, learning_path_node, module_card):
         return
     attributes_: dict[str, Any] = {"data-modus": PRACTICE}  # Sphinx writes the keywords as the tag's attributes
     if app.config[RESULTS_URL]:

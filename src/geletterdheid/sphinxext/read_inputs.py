@@ -80,23 +80,39 @@ def _uses(env: BuildEnvironment) -> dict[str, dict[Key, str]]:
     return uses
 
 
+_DIGESTS_ATTR = "_geletterdheid_read_digests"
+
+
+def _digest_now(env: BuildEnvironment, key: Key) -> str:
+    """The digest of a part of the current Catalog, made once per part and Catalog.
+
+    Some parts are large (the legal facts, which every ``{artikel}`` notes), so hashing them at
+    every use cost more than the page itself; the Catalog is immutable, so one digest holds.
+    """
+    catalog = catalog_of(env)
+    cached: tuple[Catalog, dict[Key, str]] | None = getattr(env, _DIGESTS_ATTR, None)
+    if cached is None or cached[0] is not catalog:  # a new build loads a new Catalog
+        cached = (catalog, {})
+        setattr(env, _DIGESTS_ATTR, cached)
+    digests = cached[1]
+    if key not in digests:
+        digests[key] = _digest(_part(catalog, key, env))
+    return digests[key]
+
+
 def note_use(env: BuildEnvironment, *key: str, docname: str | None = None) -> None:
     """Record that the page being read (or ``docname``) was made from this part of the Catalog."""
     page = docname or env.docname
-    _uses(env).setdefault(page, {})[key] = _digest(_part(catalog_of(env), key, env))
+    _uses(env).setdefault(page, {})[key] = _digest_now(env, key)
 
 
 def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
-    catalog = catalog_of(env)
-    now: dict[Key, str] = {}
     stale = []
     for docname, used in _uses(env).items():
         if docname in removed or docname in changed or docname in added:
             continue
         for key, digest in used.items():
-            if key not in now:
-                now[key] = _digest(_part(catalog, key, env))
-            if now[key] != digest:
+            if _digest_now(env, key) != digest:
                 stale.append(docname)
                 break
     return stale
