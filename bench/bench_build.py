@@ -6,10 +6,15 @@ The baseline uses the same settings minus the geletterdheid extension (its roles
 then unknown and left as plain text), so the ratio is the extension's cost. Both run as separate
 processes, alternately, several times; the medians are compared. Target: ratio at most 1.10.
 
+Both baselines build the same pages as ours. The notebooks (docs/notebooks/*.ipynb) are pages that
+plain Sphinx cannot read without a notebook extension; had the site used myst-nb, that extension would
+be in the baseline too. Ours (sphinxext/notebooks.py) turns a notebook into MyST Markdown and parses
+that, so the baseline's copy of the sources holds that same Markdown as a .md page per notebook.
+
 That baseline lacks the quizzes, which the extension adds to every module page (some 190
-questions with options, answers and explanations). A second baseline, "plain + quiz text", builds a
-copy of the sources in which each module has its quiz appended as plain Markdown, so the same text
-is parsed, written and indexed: the ratio against it is the cost of the extension's machinery.
+questions with options, answers and explanations). A second baseline, "plain + quiz text", also has
+each module's quiz appended as plain Markdown, so the same text is parsed, written and indexed: the
+ratio against it is the cost of the extension's machinery.
 
     .venv/bin/python bench/bench_build.py [--runs 3] [--instructions]
 
@@ -51,16 +56,27 @@ def _baseline_confdir(work: Path) -> Path:
     return confdir
 
 
-def _sources_with_quiz_text(work: Path) -> Path:
-    """A copy of the sources where each module ends with its quiz as plain Markdown."""
+def _plain_sources(work: Path, name: str) -> Path:
+    """A copy of the sources with each notebook also as the Markdown page our reader makes of it."""
     sys.path.insert(0, str(REPO / "src"))
-    from geletterdheid.content import catalog_or_exit
+    from geletterdheid.sphinxext.notebooks import SUFFIX, notebook_markdown
 
-    catalog = catalog_or_exit(REPO)
-    target = work / "src-quiz-text"
+    target = work / name
     shutil.copytree(
         REPO, target, ignore=shutil.ignore_patterns(".git", ".venv", "_build", "tests", "bench", "*.egg-info")
     )
+    for notebook in (target / "docs").rglob(f"*{SUFFIX}"):
+        page = notebook.with_suffix(".md")
+        page.write_text(notebook_markdown(notebook.read_text(encoding="utf-8"), notebook.name), encoding="utf-8")
+    return target
+
+
+def _sources_with_quiz_text(work: Path) -> Path:
+    """A copy of the plain sources where each module ends with its quiz as plain Markdown."""
+    from geletterdheid.content import catalog_or_exit
+
+    catalog = catalog_or_exit(REPO)
+    target = _plain_sources(work, "src-quiz-text")
     for module_id, path in catalog.module_paths.items():
         lines = ["", "## Toets jezelf", ""]
         for number, question in enumerate(catalog.quizzes[module_id].questions, start=1):
@@ -111,7 +127,7 @@ def main() -> None:
         def command(name: str, out: Path) -> list[str]:
             if name == "ours":
                 return [str(BIN / "geletterdheid"), "--root", str(REPO), "build", "--only", "html", "--out", str(out)]
-            sources = REPO if name == "plain" else quiz_sources
+            sources = plain_sources if name == "plain" else quiz_sources
             return [
                 str(BIN / "sphinx-build"),
                 "-q",
@@ -129,6 +145,7 @@ def main() -> None:
         # An untimed first build writes the generated learning-path pages into docs/leerpaden/ (so all
         # three builds read the same pages) and warms the file cache.
         _timed(command("ours", work / "warm-up"))
+        plain_sources = _plain_sources(work, "src-plain")
         quiz_sources = _sources_with_quiz_text(work)
 
         times: dict[str, list[float]] = {"ours": [], "plain": [], "plain-quiz": []}

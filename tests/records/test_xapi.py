@@ -107,11 +107,27 @@ def test_the_email_address_only_when_asked_for(cli, history, db_url):
     }
 
 
-def test_a_voided_attempt_is_not_sent(cli, history, db_url):
+def counting(statements: list[dict]) -> list[dict]:
+    return [s for s in statements if s["verb"]["id"] != ADL + "voided"]
+
+
+def test_a_voided_attempt_is_not_sent_and_its_statements_are_voided(cli, history, db_url, tmp_path):
+    before = lines(cli("export", "--xapi", "--basis-url", BASE, "--db", db_url).out)
     first = history.attempts_of("E1")[0]
     history.void_attempt(first.id, "verkeerde medewerker", done_by="HR")
-    result = cli("export", "--xapi", "--basis-url", BASE, "--db", db_url)
-    assert [s["result"]["score"]["raw"] for s in lines(result.out)] == [75.0, 75.0, 100.0, 100.0]
+    out = tmp_path / "xapi.jsonl"
+    result = cli("export", "--xapi", "--basis-url", BASE, "--db", db_url, "--out", out)
+    assert result.code == 0 and "6 statements, waarvan 2 intrekkingen" in result.out
+    after = lines(out.read_text(encoding="utf-8"))
+    assert [s["result"]["score"]["raw"] for s in counting(after)] == [75.0, 75.0, 100.0, 100.0]
+    voiding = [s for s in after if s not in counting(after)]
+    # exactly the two statements the earlier export made of that attempt (its 25 %: failed and completed)
+    assert {s["object"]["id"] for s in voiding} == {s["id"] for s in before[:2]}
+    assert before[0]["result"]["score"]["raw"] == 25.0
+    for statement in voiding:
+        assert statement["object"]["objectType"] == "StatementRef" and "result" not in statement
+        assert statement["actor"] == {"objectType": "Agent", "account": {"homePage": BASE, "name": "hr"}}
+        assert uuid.UUID(statement["id"]).version == 5 and statement["timestamp"].startswith("20")
 
 
 def test_without_an_address_the_export_is_refused_in_dutch(cli, history, db_url):
@@ -245,16 +261,71 @@ def test_credentials_come_only_from_the_environment(cli, history, db_url, lrs, m
     assert not lrs.headers  # nothing was sent
 
 
-def test_a_corrected_attempt_gets_new_statement_ids(cli, history, db_url, catalog):
+def test_a_corrected_attempt_gets_new_statement_ids_and_the_old_ones_are_voided(cli, history, db_url, catalog):
     before = lines(cli("export", "--xapi", "--basis-url", BASE, "--db", db_url).out)
     t01 = catalog.quizzes["t01"]
     corrected = NewAttempt.scored("E1", t01, at("2025-01-10T09:00"), "test", {"t01-q1": ["b"], "t01-q2": ["onjuist"]})
     counts = history.import_attempts([corrected], replace=True, done_by="HR", reason="papieren toets", versions={})
     assert counts.changed == 1
     after = lines(cli("export", "--xapi", "--basis-url", BASE, "--db", db_url).out)
-    assert [s["result"]["score"]["raw"] for s in after[:2]] == [50.0, 50.0]
-    assert not {s["id"] for s in after[:2]} & {s["id"] for s in before}
-    assert [s["id"] for s in after[2:]] == [s["id"] for s in before[2:]]
+    now = counting(after)
+    assert [s["result"]["score"]["raw"] for s in now[:2]] == [50.0, 50.0]
+    assert not {s["id"] for s in now[:2]} & {s["id"] for s in before}
+    assert [s["id"] for s in now[2:]] == [s["id"] for s in before[2:]]
+    voided = {s["object"]["id"] for s in after if s not in now}
+    assert voided == {s["id"] for s in before[:2]}  # the 25 % the LRS may have: failed and completed
+
+
+def test_after_every_correction_the_lrs_counts_what_the_records_count(cli, history, db_url, catalog, lrs, monkeypatch):
+    """Send after each of HR's changes; what the LRS has that is not voided equals the export of the records."""
+    monkeypatch.setenv(CREDENTIALS_ENV, "sleutel:geheim")
+    t01 = catalog.quizzes["t01"]
+    first, second = history.attempts_of("E1")
+
+    def send() -> list[dict]:
+        result = cli("export", "--xapi", "--basis-url", BASE, "--lrs", lrs_url(lrs), "--db", db_url)
+        assert result.code == 0, result.output
+        return lines(cli("export", "--xapi", "--basis-url", BASE, "--db", db_url).out)
+
+    def still_counting() -> set[str]:
+        voided = {s["object"]["id"] for s in lrs.stored.values() if s["verb"]["id"] == ADL + "voided"}
+        return {i for i, s in lrs.stored.items() if s["verb"]["id"] != ADL + "voided" and i not in voided}
+
+    sent = send()
+    steps = [
+        lambda: history.import_attempts(  # the first attempt corrected from a paper sheet: passed now
+            [NewAttempt.scored("E1", t01, at("2025-01-10T09:00"), "test", {"t01-q1": ["b"], "t01-q2": ["onjuist"]})],
+            replace=True,
+            done_by="HR",
+            reason="papieren toets",
+            versions={},
+        ),
+        lambda: history.import_attempts(  # corrected once more
+            [NewAttempt.scored("E1", t01, at("2025-01-10T09:00"), "test", {"t01-q1": ["a"]})],
+            replace=True,
+            done_by="HR",
+            reason="tweede correctie",
+            versions={},
+        ),
+        lambda: history.void_attempt(second.id, "verkeerde medewerker", done_by="HR"),
+        lambda: history.import_attempts(  # a voided attempt corrected: it stays void, nothing new counts
+            [NewAttempt.scored("E1", t01, at("2025-07-31T23:30"), "test", {"t01-q1": ["b"]})],
+            replace=True,
+            done_by="HR",
+            reason="na ongeldig",
+            versions={},
+        ),
+    ]
+    made = {s["id"] for s in sent}
+    for step in steps:
+        step()
+        sent = send()
+        assert still_counting() == {s["id"] for s in counting(sent)}
+        # every voiding statement names a statement an export made before
+        assert {s["object"]["id"] for s in sent if s not in counting(sent)} <= made
+        made |= {s["id"] for s in sent}
+    assert [s["result"]["score"]["raw"] for s in counting(sent)] == [0.0, 0.0, 100.0, 100.0]
+    assert first.id != second.id
 
 
 def test_in_a_gemeente_project_the_website_names_the_actors(tmp_path, capsysbinary):

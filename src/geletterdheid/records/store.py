@@ -255,6 +255,19 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def _change_of_row(row: Any) -> AttemptChange:
+    return AttemptChange(
+        row.attempt_id,
+        row.action,
+        _utc(row.done_at),
+        row.done_by,
+        row.reason,
+        row.old_source,
+        row.old_score,
+        row.old_passed,
+    )
+
+
 def _replace(
     connection: Connection,
     new: Sequence[NewAttempt],
@@ -560,19 +573,24 @@ class Store:
             .order_by(attempt_changes.c.done_at, attempt_changes.c.id)
         )
         with self.engine.connect() as connection:
-            return [
-                AttemptChange(
-                    row.attempt_id,
-                    row.action,
-                    _utc(row.done_at),
-                    row.done_by,
-                    row.reason,
-                    row.old_source,
-                    row.old_score,
-                    row.old_passed,
-                )
-                for row in connection.execute(query)
-            ]
+            return [_change_of_row(row) for row in connection.execute(query)]
+
+    def all_attempts(self) -> list[StoredAttempt]:
+        """Every stored attempt, voided ones included, by employee and then in time order (one query)."""
+        query = select(attempts).order_by(attempts.c.employee_id, attempts.c.taken_at, attempts.c.id)
+        with self.engine.connect() as connection:
+            return [_attempt_of_row(row) for row in connection.execute(query)]
+
+    def all_changes(self) -> dict[int, list[AttemptChange]]:
+        """The audit trail of every attempt that has one, oldest entry first; attempts never changed are absent."""
+        query = select(attempt_changes).order_by(
+            attempt_changes.c.attempt_id, attempt_changes.c.done_at, attempt_changes.c.id
+        )
+        found: dict[int, list[AttemptChange]] = {}
+        with self.engine.connect() as connection:
+            for row in connection.execute(query):
+                found.setdefault(row.attempt_id, []).append(_change_of_row(row))
+        return found
 
     def answers_of(self, attempt_id: int) -> dict[str, Answer]:
         """Question id -> Answer(question id, chosen keys joined by '|', score) for one attempt."""

@@ -90,7 +90,7 @@ def _export_xapi(args: argparse.Namespace) -> int:
     """``export --xapi``: every stored attempt as xAPI statements, to a file, the screen or an LRS."""
     from ..records.store import Store
     from .lrs import credentials_from_environment, send_statements
-    from .xapi import XapiSettings, json_line, statements
+    from .xapi import XapiSettings, is_voiding, json_line, statements
 
     if not args.xapi:
         raise ExportFormatError("--lrs, --basis-url en --xapi-mbox horen bij een xAPI-export: geef ook --xapi")
@@ -105,12 +105,12 @@ def _export_xapi(args: argparse.Namespace) -> int:
     authorization = credentials_from_environment() if args.lrs else None
     catalog = catalog_or_exit(args.root)
     with Store.open(args.db) as store:
-        pairs = [
-            (attempt, employee)
-            for employee in store.employees(include_left=True)
-            for attempt in store.attempts_of(employee.id)
-        ]
-    found = list(statements(catalog, pairs, settings))
+        employees = {employee.id: employee for employee in store.employees(include_left=True)}
+        pairs = [(a, employees[a.employee_id]) for a in store.all_attempts() if a.employee_id in employees]
+        changes = store.all_changes()
+    found = list(statements(catalog, pairs, settings, changes))
+    voiding = sum(1 for statement in found if is_voiding(statement))
+    made = count(len(found), "statement", "statements") + (f", waarvan {voiding} intrekkingen" if voiding else "")
     if args.out is not None or args.lrs is None:
         from .spreadsheet import open_output
 
@@ -119,7 +119,7 @@ def _export_xapi(args: argparse.Namespace) -> int:
             for statement in found:
                 stream.write(json_line(statement) + "\n")
     if args.out is not None:
-        _say(f"xAPI-export geschreven naar {args.out}: {count(len(found), 'statement', 'statements')}.")
+        _say(f"xAPI-export geschreven naar {args.out}: {made}.")
     if args.lrs is not None and authorization is not None:
         sent = send_statements(args.lrs, found, authorization)
         _say(

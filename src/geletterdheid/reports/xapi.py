@@ -1,6 +1,6 @@
 """Stored attempts as xAPI 1.0.3 statements, for a gemeente's Learning Record Store (LRS). Pure.
 
-Two statements per attempt that counts (voided attempts count nowhere, so they are not sent):
+Two statements per attempt that counts (voided attempts count nowhere: their statements are voided):
 
 * ``passed`` or ``failed`` (ADL verbs) with the result: ``score.scaled`` in [0, 1], ``raw`` in
   percent with ``min`` 0 and ``max`` 100, ``success`` and ``completion``;
@@ -8,12 +8,19 @@ Two statements per attempt that counts (voided attempts count nowhere, so they a
 
 The object is the module's page on the site (``<basis-url>/modules/<file>.html``), the actor an
 ``account`` (the gemeente's home page and the employee id): an e-mail address (``mbox``) only when
-asked for. The statement id is a UUID v5 of the site address, the attempt id, its result and the verb, so
-sending the same attempt again gives the same ids and an LRS keeps one copy; a corrected attempt (same
-id, another score) gets new ids. The statements of a corrected or voided attempt that an LRS already
-has stay there: this export sends no voiding statements. The timestamp is the attempt's
-time in Dutch local time with its offset; ``context.extensions`` holds the module version under an IRI
-of the site (``<basis-url>/xapi/moduleversie``).
+asked for. The statement id is a UUID v5 of the site address, the attempt id, the verb and the attempt's
+*revision*: how often HR replaced it (the "vervangen" entries of its audit trail). Sending the same
+attempt again gives the same ids, so an LRS keeps one copy; a corrected attempt gets new ids.
+
+An LRS never changes or deletes a statement, so HR's corrections reach it as xAPI *voiding*
+statements (verb ``voided``, object a ``StatementRef``): one for each statement of a revision that was
+replaced, and for each statement of a voided attempt. The audit trail says what each earlier revision
+was (passed or not), so every voiding statement names a statement this export did make; their ids are
+stable too. One of them may name a statement this LRS never got (the attempt was corrected before it
+was sent): xAPI 1.0.3 asks an LRS not to refuse a voiding statement for that. The actor of a voiding
+statement is the gemeente's HR (account ``hr`` on its home page), not the employee. The timestamp is the
+attempt's time (of a voiding statement: HR's change) in Dutch local time with its offset;
+``context.extensions`` holds the module version under an IRI of the site (``<basis-url>/xapi/moduleversie``).
 
 The file is JSON Lines (one statement per line, ``.jsonl``): it streams for a large organisation,
 splits into batches of any size without parsing it whole, and every line is a statement an LRS accepts
@@ -22,23 +29,27 @@ in a POST as it is (the forwarder, ``reports/lrs.py``, sends the lines in batche
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..content.model import Catalog
 from ..errors import UserError
-from ..records.model import Employee, StoredAttempt
+from ..records.model import REPLACED, VOIDED, AttemptChange, Employee, StoredAttempt
 from ..records.times import LOCAL_ZONE
 
 VERBS = {
     "passed": ("http://adlnet.gov/expapi/verbs/passed", "geslaagd"),
     "failed": ("http://adlnet.gov/expapi/verbs/failed", "niet geslaagd"),
     "completed": ("http://adlnet.gov/expapi/verbs/completed", "afgerond"),
+    "voided": ("http://adlnet.gov/expapi/verbs/voided", "ingetrokken"),
 }
+#: The actor of a voiding statement: the gemeente's HR, which made the correction (on its home page).
+HR_ACCOUNT = "hr"
 MODULE_TYPE = "http://adlnet.gov/expapi/activities/module"
 LANGUAGE = "nl-NL"
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
@@ -95,15 +106,21 @@ def activity_id(catalog: Catalog, settings: XapiSettings, module_id: str) -> str
     return f"{settings.site_url}/modules/{page}.html"
 
 
-def statement_id(settings: XapiSettings, attempt: StoredAttempt, verb: str) -> str:
-    """Stable: the same site, attempt, result and verb give the same UUID (v5), so a resend is idempotent.
+def _namespace(settings: XapiSettings) -> uuid.UUID:
+    return uuid.uuid5(uuid.NAMESPACE_URL, settings.site_url)
 
-    The result is part of the name because a corrected attempt keeps its id (records/store.py, _replace)
+
+def statement_id(settings: XapiSettings, attempt_id: int, verb: str, revision: int) -> str:
+    """Stable: the same site, attempt, verb and revision give the same UUID (v5), so a resend is idempotent.
+
+    The revision is part of the name because a corrected attempt keeps its id (records/store.py, _replace)
     while its score changes, and an LRS never changes a statement it has: the correction gets new ids.
     """
-    namespace = uuid.uuid5(uuid.NAMESPACE_URL, settings.site_url)
-    result = f"{attempt.score_percent:.6f}/{'geslaagd' if attempt.passed else 'niet-geslaagd'}/{attempt.module_version}"
-    return str(uuid.uuid5(namespace, f"poging/{attempt.id}/{verb}/{result}"))
+    return str(uuid.uuid5(_namespace(settings), f"poging/{attempt_id}/{verb}/versie-{revision}"))
+
+
+def _outcome_verb(passed: bool) -> str:
+    return "passed" if passed else "failed"
 
 
 def actor(employee: Employee, settings: XapiSettings) -> dict[str, Any]:
@@ -114,9 +131,9 @@ def actor(employee: Employee, settings: XapiSettings) -> dict[str, Any]:
 
 
 def attempt_statements(
-    catalog: Catalog, attempt: StoredAttempt, employee: Employee, settings: XapiSettings
+    catalog: Catalog, attempt: StoredAttempt, employee: Employee, settings: XapiSettings, revision: int = 0
 ) -> list[dict[str, Any]]:
-    """The passed/failed and the completed statement of one attempt."""
+    """The passed/failed and the completed statement of one attempt (as it is after ``revision`` corrections)."""
     module = catalog.modules.get(attempt.quiz_id)
     definition: dict[str, Any] = {"type": MODULE_TYPE}
     if module is not None:
@@ -132,11 +149,11 @@ def attempt_statements(
         context["extensions"] = {settings.version_extension: attempt.module_version}
     timestamp = attempt.taken_at.astimezone(LOCAL_ZONE).isoformat(timespec="seconds")
     statements = []
-    for verb in ("passed" if attempt.passed else "failed", "completed"):
+    for verb in (_outcome_verb(attempt.passed), "completed"):
         verb_id, display = VERBS[verb]
         statements.append(
             {
-                "id": statement_id(settings, attempt, verb),
+                "id": statement_id(settings, attempt.id, verb, revision),
                 "actor": actor(employee, settings),
                 "verb": {"id": verb_id, "display": {LANGUAGE: display, "en-US": verb}},
                 "object": {
@@ -152,12 +169,69 @@ def attempt_statements(
     return statements
 
 
+def voiding_statement(settings: XapiSettings, target: str, when: dt.datetime) -> dict[str, Any]:
+    """HR voids the statement ``target``: its id is stable, made from the target's."""
+    verb_id, display = VERBS["voided"]
+    return {
+        "id": str(uuid.uuid5(_namespace(settings), f"intrekking/{target}")),
+        "actor": {"objectType": "Agent", "account": {"homePage": settings.home_page, "name": HR_ACCOUNT}},
+        "verb": {"id": verb_id, "display": {LANGUAGE: display, "en-US": "voided"}},
+        "object": {"objectType": "StatementRef", "id": target},
+        "timestamp": when.astimezone(LOCAL_ZONE).isoformat(timespec="seconds"),
+    }
+
+
+def voiding_statements(
+    settings: XapiSettings, attempt: StoredAttempt, changes: Sequence[AttemptChange]
+) -> list[dict[str, Any]]:
+    """Voiding statements for what HR changed of one attempt (its audit trail, oldest entry first).
+
+    Each "vervangen" entry ends a revision: its ``old_passed`` says which outcome statement that
+    revision had. A "ongeldig verklaard" entry voids the revision of that moment. Revisions made after
+    a void were never sent (a voided attempt has no statements), so they get no voiding statements.
+    """
+    found: list[dict[str, Any]] = []
+
+    def void(revision: int, passed: bool, when: dt.datetime) -> None:
+        for verb in (_outcome_verb(passed), "completed"):
+            found.append(voiding_statement(settings, statement_id(settings, attempt.id, verb, revision), when))
+
+    revision, voided = 0, False
+    for change in changes:
+        if change.action == REPLACED:
+            if not voided:
+                void(revision, change.old_passed, change.done_at)
+            revision += 1
+        elif change.action == VOIDED and not voided:
+            void(revision, change.old_passed, change.done_at)
+            voided = True
+    if attempt.voided_at is not None and not voided:  # a void without its audit entry: void what is there now
+        void(revision, attempt.passed, attempt.voided_at)
+    return found
+
+
+def current_revision(changes: Sequence[AttemptChange]) -> int:
+    """How often HR replaced the attempt: the revision its statements are made for."""
+    return sum(1 for change in changes if change.action == REPLACED)
+
+
 def statements(
-    catalog: Catalog, attempts: Iterable[tuple[StoredAttempt, Employee]], settings: XapiSettings
+    catalog: Catalog,
+    attempts: Iterable[tuple[StoredAttempt, Employee]],
+    settings: XapiSettings,
+    changes: Mapping[int, Sequence[AttemptChange]] | None = None,
 ) -> Iterator[dict[str, Any]]:
+    """The statements of every attempt that counts, and the voiding statements of HR's corrections."""
+    changes = changes or {}
     for attempt, employee in attempts:
+        history = changes.get(attempt.id, ())
+        yield from voiding_statements(settings, attempt, history)
         if attempt.voided_at is None:
-            yield from attempt_statements(catalog, attempt, employee, settings)
+            yield from attempt_statements(catalog, attempt, employee, settings, current_revision(history))
+
+
+def is_voiding(statement: Mapping[str, Any]) -> bool:
+    return bool(statement.get("verb", {}).get("id") == VERBS["voided"][0])
 
 
 def json_line(statement: dict[str, Any]) -> str:

@@ -26,7 +26,6 @@ from .settings import (
     resolve_settings,
     secret_fingerprint,
 )
-from .slow_clients import KEEP_ALIVE_TIMEOUT, request_timeout_protocol
 
 if TYPE_CHECKING:
     from .http_stack import HttpStack
@@ -63,6 +62,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .app import create_app
     from .graceful import GracefulServer
     from .http_stack import http_stack
+    from .slow_clients import KEEP_ALIVE_TIMEOUT, request_timeout_protocol
 
     settings = resolve_settings(
         config=args.config,
