@@ -167,6 +167,7 @@ def main() -> None:
             f"ratio vs plain           : {ratio:.3f} (target <= 1.10: {'gehaald' if ratio <= 1.10 else 'NIET gehaald'})"
         )
         print(f"ratio vs plain+quiz text : {ours_median / quiz_median:.3f} (the extension's own cost)")
+        print(f"quiz text alone          : {quiz_median / plain_median:.3f} (plain + quiz text vs plain: content)")
         if args.instructions:
             counts = {}
             for name in times:
@@ -179,7 +180,8 @@ def main() -> None:
             )
             print(
                 f"instruction ratio        : {counts['ours'] / counts['plain']:.3f} vs plain, "
-                f"{counts['ours'] / counts['plain-quiz']:.3f} vs plain + quiz text"
+                f"{counts['ours'] / counts['plain-quiz']:.3f} vs plain + quiz text, "
+                f"quiz text alone {counts['plain-quiz'] / counts['plain']:.3f}"
             )
 
 
