@@ -280,7 +280,7 @@ def test_after_every_correction_the_lrs_counts_what_the_records_count(cli, histo
     """Send after each of HR's changes; what the LRS has that is not voided equals the export of the records."""
     monkeypatch.setenv(CREDENTIALS_ENV, "sleutel:geheim")
     t01 = catalog.quizzes["t01"]
-    first, second = history.attempts_of("E1")
+    second = history.attempts_of("E1")[1]
 
     def send() -> list[dict]:
         result = cli("export", "--xapi", "--basis-url", BASE, "--lrs", lrs_url(lrs), "--db", db_url)
@@ -325,7 +325,6 @@ def test_after_every_correction_the_lrs_counts_what_the_records_count(cli, histo
         assert {s["object"]["id"] for s in sent if s not in counting(sent)} <= made
         made |= {s["id"] for s in sent}
     assert [s["result"]["score"]["raw"] for s in counting(sent)] == [0.0, 0.0, 100.0, 100.0]
-    assert first.id != second.id
 
 
 def test_in_a_gemeente_project_the_website_names_the_actors(tmp_path, capsysbinary):
