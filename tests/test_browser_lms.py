@@ -4,6 +4,7 @@ stub LRS on localhost, and the packaged JavaScript's scoring against quiz/scorin
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import http.server
 import json
 import random
@@ -242,6 +243,73 @@ def test_the_launch_page_has_no_wcag_violations(browser, catalog, scorm_root):
     finally:
         page.close()
     assert [v["id"] for v in results.response["violations"]] == []
+
+
+def _drawn_package(catalog, tmp_path: Path, draw: int):
+    """m01's SCORM package with its quiz set to draw ``draw`` questions per attempt (trekken)."""
+    quiz = catalog.quizzes["m01"].model_copy(update={"draw": draw})
+    drawing = dataclasses.replace(catalog, quizzes={**catalog.quizzes, "m01": quiz})
+    for package in write_scorm12(drawing, ["m01"], tmp_path / "zips", "m01"):
+        with zipfile.ZipFile(package) as archive:
+            archive.extractall(tmp_path / package.stem)
+    return quiz
+
+
+def _drawn_attempt(browser, root: Path, quiz, answer, suspend: str = "") -> tuple[list[str], list[str], list]:
+    """One visit: (the question ids shown, their numbers, the API calls); ``answer`` picks keys per question."""
+    (root / "wrapper-m01.html").write_text(
+        WRAPPER.replace("PACKAGE", "m01-scorm12").replace("SUSPEND", json.dumps(suspend)), encoding="utf-8"
+    )
+    by_id = {q.id: q for q in quiz.questions}
+    page = browser.new_page()
+    try:
+        with serve_directory(root) as base:
+            page.goto(f"{base}wrapper-m01.html")
+            frame = page.frame_locator("#sco")
+            frame.locator("form.gl-toets button[type=submit]").wait_for()
+            shown = frame.locator(".gl-vraag:not([hidden])")
+            ids = [shown.nth(i).get_attribute("data-vraag") or "" for i in range(shown.count())]
+            numbers = [shown.nth(i).locator(".gl-nummer").inner_text() for i in range(shown.count())]
+            for question_id in ids:
+                for key in answer(by_id[question_id]):
+                    frame.locator(f'.gl-vraag[data-vraag="{question_id}"] input[value="{key}"]').check()
+            frame.locator("form.gl-toets button[type=submit]").click()
+            frame.locator("#gl-uitslag p").first.wait_for()
+            page.evaluate("document.getElementById('sco').src = 'about:blank'")
+            page.wait_for_function("window.calls.some(function (c) { return c[0] === 'LMSFinish'; })")
+            calls = page.evaluate("window.calls")
+    finally:
+        page.close()
+    return ids, numbers, calls
+
+
+def test_a_drawn_quiz_shows_that_many_questions_keeps_the_draw_and_scores_only_those(browser, catalog, tmp_path):
+    quiz = _drawn_package(catalog, tmp_path, draw=4)
+    assert len(quiz.questions) > 4
+    page_text = (tmp_path / "m01-scorm12" / "index.html").read_text(encoding="utf-8")
+    assert f"Je krijgt 4 van de {len(quiz.questions)} vragen" in page_text
+
+    ids, numbers, calls = _drawn_attempt(browser, tmp_path, quiz, lambda q: list(q.correct))
+    assert len(ids) == len(set(ids)) == 4 and numbers == ["Vraag 1.", "Vraag 2.", "Vraag 3.", "Vraag 4."]
+    _check_session(calls)
+    assert _last_set(calls, "cmi.core.lesson_status") == "passed"
+    assert float(_last_set(calls, "cmi.core.score.raw")) == 100  # over the four shown, not all questions
+    saved = _last_set(calls, "cmi.suspend_data")
+    assert saved.startswith(f"trek={','.join(ids)}|")
+
+    # Back in the same attempt: the same questions; one of them wrong scores as quiz.scoring does on the four.
+    def one_wrong(question):
+        return _wrong_keys(question) if question.id == ids[0] else list(question.correct)
+
+    again, _, calls = _drawn_attempt(browser, tmp_path, quiz, one_wrong, suspend=saved.split("|")[0] + "|")
+    assert again == ids
+    drawn = quiz.model_copy(update={"questions": [q for q in quiz.questions if q.id in ids], "draw": None})
+    expected = score_quiz(drawn, {q.id: one_wrong(q) for q in drawn.questions})
+    assert float(_last_set(calls, "cmi.core.score.raw")) == pytest.approx(expected.score_percent, abs=0.005)
+
+    # A new attempt (nothing saved) draws again: over a few attempts not always the same four.
+    draws = {tuple(_drawn_attempt(browser, tmp_path, quiz, lambda q: [])[0]) for _ in range(4)}
+    assert len(draws) > 1 and all(len(d) == 4 for d in draws)
 
 
 # ---------- cmi5 ----------

@@ -247,3 +247,12 @@ def test_the_xml_is_utf8_with_html_in_cdata(catalog):
     assert text.startswith("<?xml version='1.0' encoding='UTF-8'?>\n<quiz>")
     assert '<questiontext format="html">\n      <text><![CDATA[<p>' in text
     assert "&lt;p&gt;" not in text  # HTML is in CDATA, not escaped twice
+
+
+def test_a_drawn_quiz_tells_the_moodle_teacher_how_many_random_questions(catalog):
+    quiz = catalog.quizzes["m01"]
+    drawn = quiz.model_copy(update={"draw": 4})
+    info = moodle_xml_text(with_quiz(catalog, drawn), ["m01"])
+    assert f"Trekken: 4 van de {len(quiz.questions)} vragen per poging" in info
+    assert "4 willekeurige vragen uit deze categorie" in info
+    assert "Trekken" not in moodle_xml_text(with_quiz(catalog, quiz), ["m01"])

@@ -176,12 +176,13 @@ class Quiz(Strict):
     module: ContentId
     pass_mark: int = Field(alias="drempel", default=70, ge=0, le=100, description="Slaaggrens in procenten")
     questions: list[Question] = Field(alias="vragen", min_length=1)
-    #: Toets mode only: each attempt gets this many questions drawn from the bank (None: all of them).
+    #: On a toets site and in an LMS package (SCORM 1.2, cmi5): each attempt gets this many questions
+    #: drawn from the bank (None: all of them). The practice site shows them all.
     draw: int | None = Field(
         alias="trekken",
         default=None,
         ge=1,
-        description="Op een toetssite: zoveel vragen per poging, getrokken uit alle vragen",
+        description="Op een toetssite en in een SCORM- of cmi5-pakket: zoveel vragen per poging, uit alle vragen",
     )
 
     @model_validator(mode="after")

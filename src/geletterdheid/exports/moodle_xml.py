@@ -256,6 +256,11 @@ def _category(parent: etree._Element, quiz: Quiz, title: str) -> None:
         f"<p>Module {escape(quiz.module)}: {escape(title)}</p><p>Slaaggrens: {quiz.pass_mark}% "
         "(stel die in de Moodle-test in als beoordelingscijfer voor geslaagd).</p>"
     )
+    if quiz.draw is not None and quiz.draw < len(quiz.questions):  # Moodle draws with "random questions"
+        info += (
+            f"<p>Trekken: {quiz.draw} van de {len(quiz.questions)} vragen per poging (voeg in de Moodle-test "
+            f"{quiz.draw} willekeurige vragen uit deze categorie toe).</p>"
+        )
     _text(element, "info", info)
     _simple(element, "idnumber", "")
 

@@ -3,7 +3,8 @@
 One HTML file per module with the packaged ``lms-toets.js`` and ``lms-toets.css`` beside it (nothing
 from another host). The quiz is a form with a fieldset per question; the correct keys are in the
 page (an LMS package has no server to keep them), and the script gives feedback and reports to the
-LMS (``data-lms``: ``scorm12`` or ``cmi5``).
+LMS (``data-lms``: ``scorm12`` or ``cmi5``). A quiz with ``trekken`` gets ``data-trekken``: the script
+then shows that many questions, drawn per attempt, and scores those.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ def _question_html(renderer: ModuleRenderer, number: int, question: Question) ->
     ]
     if question.case:
         parts.append(f'<div class="gl-casus">{renderer.html(question.case)}</div>')
-    parts.append(f"<fieldset><legend>Vraag {number}. {escape(question.text)}</legend>")
+    # The number in its own span: with a draw (trekken) the script numbers the questions it shows.
+    parts.append(f'<fieldset><legend><span class="gl-nummer">Vraag {number}.</span> {escape(question.text)}</legend>')
     parts.append(f'<p class="gl-hint" id="hint-{escape(question.id)}">{escape(QUESTION_HINTS[question.type])}</p>')
     for key, text in question.options.items():
         input_id = f"{name}-{key}"
@@ -73,6 +75,14 @@ def module_page(
     path = Path(catalog.module_paths[module_id])
     body = renderer.html(path.read_text(encoding="utf-8"), path.parent, assets)
     questions = "\n".join(_question_html(renderer, i, q) for i, q in enumerate(quiz.questions, start=1))
+    draws = quiz.draw is not None and quiz.draw < len(quiz.questions)
+    how_many = (
+        f"Je krijgt {quiz.draw} van de {len(quiz.questions)} vragen; bij een nieuwe poging krijg je er andere."
+        f" Beantwoord ze"
+        if draws
+        else f"Beantwoord de {len(quiz.questions)} vragen"
+    )
+    draw_attribute = f' data-trekken="{quiz.draw}"' if draws else ""
     return f"""<!DOCTYPE html>
 <html lang="nl">
 <head>
@@ -88,10 +98,10 @@ def module_page(
 </article>
 <section class="gl-toets-sectie" aria-labelledby="toets-kop">
 <h2 id="toets-kop">Toets: {escape(module.title)}</h2>
-<p>Beantwoord de {len(quiz.questions)} vragen en klik dan op 'Controleer je antwoorden'. Je hebt de toets
+<p>{how_many} en klik dan op 'Controleer je antwoorden'. Je hebt de toets
 gehaald als je minstens {quiz.pass_mark}% goed hebt.</p>
 <p id="gl-modus">Voor de toets is JavaScript nodig. Zet JavaScript aan in je browser.</p>
-<form class="gl-toets" data-drempel="{quiz.pass_mark}" data-quiz="{escape(module_id)}">
+<form class="gl-toets" data-drempel="{quiz.pass_mark}" data-quiz="{escape(module_id)}"{draw_attribute}>
 {questions}
 <button type="submit">Controleer je antwoorden</button>
 <div id="gl-uitslag" role="status" aria-live="polite"></div>

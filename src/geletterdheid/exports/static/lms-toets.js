@@ -6,6 +6,10 @@
  * [0, 1]; unanswered 0; the quiz score is the mean as a percentage rounded to 6 decimals, passed
  * when it is at least the pass mark (drempel).
  *
+ * With data-trekken on the form, each attempt shows that many questions, drawn at random (the draw is
+ * kept in SCORM 1.2's suspend_data, so a learner who comes back gets the same ones), and the score is
+ * over those, as on the toets server.
+ *
  * The page reports through SCORM 1.2 (the API found in window.parent/opener) or cmi5 (xAPI
  * statements to the LRS named in the launch URL), as <body data-lms> says. Without an LMS it is a
  * practice quiz. Nothing is loaded from anywhere else.
@@ -271,10 +275,44 @@
   function Quiz(form) {
     this.form = form;
     this.passMark = Number(form.getAttribute("data-drempel"));
-    this.questions = Array.prototype.slice.call(form.querySelectorAll(".gl-vraag"));
+    this.all = Array.prototype.slice.call(form.querySelectorAll(".gl-vraag"));
+    this.questions = this.all;
+    /* trekken: this many questions per attempt, drawn at random; 0 or all of them: every question */
+    this.draw = Number(form.getAttribute("data-trekken")) || 0;
+    this.drawn = null;
     this.result = document.getElementById("gl-uitslag");
     this.started = Date.now();
   }
+  function randomBelow(n) {
+    if (window.crypto && window.crypto.getRandomValues) {
+      var values = new Uint32Array(1);
+      window.crypto.getRandomValues(values);
+      return values[0] % n;
+    }
+    return Math.floor(Math.random() * n);
+  }
+  /* Show the drawn questions (ids: a draw saved in the LMS, else a new one), number them 1..n, score only them. */
+  Quiz.prototype.drawQuestions = function (ids) {
+    if (!this.draw || this.draw >= this.all.length || this.drawn) return;
+    var byId = {};
+    this.all.forEach(function (q) { byId[q.getAttribute("data-vraag")] = q; });
+    var chosen = (ids || []).filter(function (id) { return byId[id]; });
+    if (chosen.length !== this.draw) {
+      var pool = Object.keys(byId);
+      chosen = [];
+      for (var i = 0; i < this.draw; i++) chosen.push(pool.splice(randomBelow(pool.length), 1)[0]);
+    }
+    var keep = {};
+    chosen.forEach(function (id) { keep[id] = true; });
+    this.questions = this.all.filter(function (q) { return keep[q.getAttribute("data-vraag")]; });
+    this.all.forEach(function (q) {
+      var shown = Boolean(keep[q.getAttribute("data-vraag")]);
+      q.hidden = !shown;
+      Array.prototype.forEach.call(q.querySelectorAll("input"), function (input) { input.disabled = !shown; });
+    });
+    this.questions.forEach(function (q, index) { q.querySelector(".gl-nummer").textContent = "Vraag " + (index + 1) + "."; });
+    this.drawn = this.questions.map(function (q) { return q.getAttribute("data-vraag"); });
+  };
   Quiz.prototype.chosen = function (question) {
     return Array.prototype.filter.call(question.querySelectorAll("input"), function (input) { return input.checked; })
       .map(function (input) { return input.value; });
@@ -285,17 +323,24 @@
     this.questions.forEach(function (q) { answers[q.getAttribute("data-vraag")] = self.chosen(q); });
     return answers;
   };
-  /* "q1:a;q2:a,c" (chosen keys per question), cut to fit SCORM 1.2's 4,096 characters */
+  /* "q1:a;q2:a,c" (chosen keys per question), after "trek=q1,q4|" when questions are drawn, so that
+     the next visit of the same attempt gets the same ones; cut to fit SCORM 1.2's 4,096 characters */
   Quiz.prototype.suspendData = function () {
     var answers = this.answers();
     var parts = Object.keys(answers).filter(function (id) { return answers[id].length; })
       .map(function (id) { return id + ":" + answers[id].join(","); });
-    var text = parts.join(";");
-    while (text.length > 4000 && parts.length) { parts.pop(); text = parts.join(";"); }
+    var head = this.drawn ? "trek=" + this.drawn.join(",") + "|" : "";
+    var text = head + parts.join(";");
+    while (text.length > 4000 && parts.length) { parts.pop(); text = head + parts.join(";"); }
     return text;
   };
   Quiz.prototype.restore = function (text) {
     var self = this;
+    var bar = text.indexOf("|");
+    if (text.lastIndexOf("trek=", 0) === 0 && bar !== -1) {
+      this.drawQuestions(text.slice(5, bar).split(","));
+      text = text.slice(bar + 1);
+    }
     text.split(";").forEach(function (part) {
       var pieces = part.split(":");
       var question = self.form.querySelector('.gl-vraag[data-vraag="' + pieces[0].replace(/[^\w-]/g, "") + '"]');
@@ -374,6 +419,7 @@
       ? "Je resultaat gaat naar je leeromgeving als je op 'Controleer je antwoorden' klikt."
       : "Je oefent: er is geen leeromgeving gevonden, dus je resultaat wordt niet bewaard.";
     if (lms) lms.start(quiz);
+    quiz.drawQuestions(null); /* no draw saved in the LMS: a new one for this attempt */
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var result = quiz.score();
