@@ -18,9 +18,10 @@ ratio against it is the cost of the extension's machinery.
 
     .venv/bin/python bench/bench_build.py [--runs 3] [--instructions]
 
-Wall-clock times on a small shared machine vary by some 5% from run to run. ``--instructions``
-also counts the instructions of one run of each under valgrind's callgrind (PYTHONHASHSEED=0):
-the same count every time, so a change of a percent shows. It takes a few minutes.
+Wall-clock times on a small shared machine vary from run to run, by up to 25% on the 2-core
+machine this was last measured on: more than the target's margin. ``--instructions`` also counts the
+instructions of one run of each under valgrind's callgrind (PYTHONHASHSEED=0): the same count every
+time, so a change of a percent shows, and the target is checked on it too. It takes some 15 minutes.
 """
 
 from __future__ import annotations
@@ -178,8 +179,10 @@ def main() -> None:
                 f"instructions             : ours {counts['ours'] / 1e9:.2f} G, plain {counts['plain'] / 1e9:.2f} G, "
                 f"plain + quiz text {counts['plain-quiz'] / 1e9:.2f} G"
             )
+            instruction_ratio = counts["ours"] / counts["plain"]
             print(
-                f"instruction ratio        : {counts['ours'] / counts['plain']:.3f} vs plain, "
+                f"instruction ratio        : {instruction_ratio:.3f} vs plain "
+                f"(target <= 1.10: {'gehaald' if instruction_ratio <= 1.10 else 'NIET gehaald'}), "
                 f"{counts['ours'] / counts['plain-quiz']:.3f} vs plain + quiz text, "
                 f"quiz text alone {counts['plain-quiz'] / counts['plain']:.3f}"
             )
