@@ -10,12 +10,10 @@ Made with ``geletterdheid init`` over the repository's base content, with an ``a
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from classification_support import inventory_text, system
 from geletterdheid.cli import main
 from geletterdheid.records import Employee
 
@@ -34,40 +32,6 @@ ROSTER = [
     Employee("B1", "Bea Bakker", "Burgerzaken", (), None),  # the stopped system was used here
     Employee("F1", "Fenna Faber", "Financiën", ("inkoper",), None),  # the chatbot's role
 ]
-
-
-#: An AI system of a supplier that does none of the things the tree asks about (as classification_support.PLAIN).
-PLAIN: dict[str, Any] = {
-    "is_ai_systeem": True,
-    "zelf_ontwikkeld": False,
-    "verboden": [],
-    "bijlage_iii": None,
-    "bijlage_i_product": False,
-    "profilering": False,
-    "uitzondering_6_3": None,
-    "interactie_met_personen": False,
-    "synthetische_inhoud": False,
-    "emotieherkenning_of_biometrische_categorisering": False,
-    "deepfake": False,
-    "publieke_tekst_zonder_redactie": False,
-}
-
-
-def system(system_id: str, **changes: Any) -> dict[str, Any]:
-    return {
-        "id": system_id,
-        "naam": f"Systeem {system_id}",
-        "leverancier": "Voorbeeld B.V.",
-        "doel": "Een doel in één zin.",
-        "status": "in-gebruik",
-        "afdelingen": ["Dienstverlening"],
-        "rollen": ["alle-medewerkers"],
-        "kenmerken": copy.deepcopy({**PLAIN, **changes}),  # shared lists would be dumped as YAML anchors
-    }
-
-
-def inventory_text(*systems: dict[str, Any]) -> str:
-    return yaml.safe_dump({"systemen": list(systems)}, allow_unicode=True, sort_keys=False)
 
 
 def _systems() -> list[dict[str, Any]]:

@@ -8,7 +8,6 @@ import dataclasses
 import http.server
 import json
 import random
-import threading
 import time
 import zipfile
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 
-from browser_support import serve_directory
+from browser_support import serve_directory, serve_handler
 from geletterdheid.content import catalog_or_exit
 from geletterdheid.content.model import Question
 from geletterdheid.exports.cmi5 import au_id, write_cmi5
@@ -378,14 +377,8 @@ def _lrs_handler(lrs: _Lrs, directory: Path, mastery: float, mode: str):
 
 @contextlib.contextmanager
 def _serve_lrs(lrs: _Lrs, directory: Path, mastery: float, mode: str) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _lrs_handler(lrs, directory, mastery, mode))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_handler(_lrs_handler(lrs, directory, mastery, mode)) as base:
+        yield base
 
 
 @pytest.mark.parametrize(
