@@ -131,7 +131,7 @@ def actor(employee: Employee, settings: XapiSettings) -> dict[str, Any]:
 
 
 def attempt_statements(
-    catalog: Catalog, attempt: StoredAttempt, employee: Employee, settings: XapiSettings, revision: int = 0
+    catalog: Catalog, attempt: StoredAttempt, employee: Employee, settings: XapiSettings, revision: int
 ) -> list[dict[str, Any]]:
     """The passed/failed and the completed statement of one attempt (as it is after ``revision`` corrections)."""
     module = catalog.modules.get(attempt.quiz_id)
@@ -210,7 +210,7 @@ def voiding_statements(
     return found
 
 
-def current_revision(changes: Sequence[AttemptChange]) -> int:
+def revision_of(changes: Sequence[AttemptChange]) -> int:
     """How often HR replaced the attempt: the revision its statements are made for."""
     return sum(1 for change in changes if change.action == REPLACED)
 
@@ -227,7 +227,7 @@ def statements(
         history = changes.get(attempt.id, ())
         yield from voiding_statements(settings, attempt, history)
         if attempt.voided_at is None:
-            yield from attempt_statements(catalog, attempt, employee, settings, current_revision(history))
+            yield from attempt_statements(catalog, attempt, employee, settings, revision_of(history))
 
 
 def is_voiding(statement: Mapping[str, Any]) -> bool:

@@ -37,12 +37,12 @@ import hmac
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import Literal, NamedTuple
+
+from starlette.datastructures import Headers
+from starlette.requests import cookie_parser
 
 from ..errors import UserError
-
-if TYPE_CHECKING:  # starlette is loaded when the server runs; every other command starts without it
-    from starlette.datastructures import Headers
 
 _VERSION = b"geletterdheid-link-v1"
 _VERSION_2 = b"geletterdheid-link-v2"
@@ -140,16 +140,13 @@ def verify_token(secret: bytes, token: str, now: float | None = None) -> str:
 
 def header_values(headers: Mapping[str, str] | Headers, name: str) -> list[str]:
     """Every value of header ``name`` (lower case): a proxy may have added a second copy."""
-    getlist = getattr(headers, "getlist", None)  # starlette's Headers: every copy of the header
-    if getlist is not None:
-        return list(getlist(name))
+    if isinstance(headers, Headers):
+        return headers.getlist(name)
     value = headers.get(name)
     return [] if value is None else [value]
 
 
 def cookie_token(headers: Mapping[str, str] | Headers) -> str | None:
-    from starlette.requests import cookie_parser
-
     cookies = header_values(headers, "cookie")
     for cookie in cookies:
         token = cookie_parser(cookie).get(COOKIE_NAME, "").strip()
