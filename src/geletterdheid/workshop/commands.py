@@ -15,6 +15,7 @@ from ..dutch import count, iso_date_argument
 from ..errors import UserError
 from .kit import Kit, Participant
 from .plan import plan_workshop
+from .write import write_kit
 
 
 class WorkshopError(UserError, ValueError):
@@ -36,8 +37,6 @@ def cmd_workshop(args: argparse.Namespace) -> int:
         title = "Workshop AI-geletterdheid: " + ", ".join(m.title for m in modules)
     participants = read_participants(args.deelnemers) if args.deelnemers else ()
     kit = Kit(catalog, plan, gemeente, title, participants, logo, role_id)
-    from .write import write_kit  # python-pptx and xlsxwriter: only for this command, not every start of the CLI
-
     written = write_kit(kit, args.out)
     seconds = time.perf_counter() - started
     print(f"Workshopmap {args.out}: {count(len(written), 'bestand', 'bestanden')} in {seconds:.1f} s.")
