@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from classification_support import inventory_text, line_of, system
 
+from classification_support import inventory_text, line_of, system
 from geletterdheid.cli import main
 from geletterdheid.project import assemble as assemble_module
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from classification_support import inventory_text, line_of, system
 
+from classification_support import inventory_text, line_of, system
 from geletterdheid.cli import main
 from geletterdheid.content import load_catalog
 

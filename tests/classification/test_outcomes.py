@@ -7,8 +7,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from classification_support import features
 
+from classification_support import features
 from geletterdheid.classification import Outcome, classify
 from geletterdheid.content import Catalog
 

@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from classification_support import PLAIN
 from sphinx.testing.util import SphinxTestApp
 
+from classification_support import PLAIN
 from geletterdheid.classification import classify
 from geletterdheid.classification.exercise import CaseParts, expected_transparency, features_of, split_case
 from repo_paths import REPO, ROOTS

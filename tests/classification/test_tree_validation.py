@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from classification_support import line_of
 
+from classification_support import line_of
 from geletterdheid.cli import main
 from geletterdheid.content import load_catalog
 
